@@ -1,0 +1,75 @@
+import { ArgumentsHost, Catch, HttpException, Logger, type ExceptionFilter } from '@nestjs/common';
+import { ServiceError, WorkflowUpdateFailedError, WorkflowUpdateRPCTimeoutOrCancelledError } from '@temporalio/client';
+import { ApplicationFailure, WorkflowNotFoundError } from '@temporalio/common';
+import type { Response } from 'express';
+import { DomainError, isDomainErrorCode } from '../../libs/domain';
+import { ApiError, HTTP_STATUS, type ApiErrorCode } from './api-error';
+
+/** Every error leaves the API as `{ error, message }` with the contract's status; nothing internal leaks. */
+@Catch()
+export class ApiExceptionFilter implements ExceptionFilter {
+  private readonly logger = new Logger('api');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const response = host.switchToHttp().getResponse<Response>();
+    const error = this.toApiError(exception);
+    if (error.code === 'internal' || error.code === 'unavailable') this.logger.error(exception);
+    if (response.headersSent) return;
+    response
+      .status(HTTP_STATUS[error.code])
+      .json({ error: error.code, message: error.message, ...(error.issues ? { issues: error.issues } : {}) });
+  }
+
+  private toApiError(exception: unknown): ApiError {
+    if (exception instanceof ApiError) return exception;
+    if (exception instanceof DomainError) return new ApiError(exception.code, exception.message);
+    if (exception instanceof WorkflowUpdateFailedError) {
+      const cause = exception.cause;
+      if (cause instanceof ApplicationFailure && isDomainErrorCode(cause.type)) {
+        return new ApiError(cause.type, cause.message);
+      }
+      return new ApiError('internal', 'Steget kunde inte registreras.');
+    }
+    if (exception instanceof WorkflowNotFoundError) return new ApiError('not-found', 'Ärendet finns inte.');
+    if (exception instanceof WorkflowUpdateRPCTimeoutOrCancelledError) {
+      return new ApiError(
+        'unavailable',
+        'Ärendet kunde inte uppdateras i tid. Försök igen med samma Idempotency-Key; steget registreras bara en gång.',
+      );
+    }
+    if (exception instanceof ServiceError) {
+      return new ApiError('unavailable', 'Processmotorn svarar inte just nu. Försök igen om en stund.');
+    }
+    if (exception instanceof HttpException) return fromHttpException(exception);
+    if (isDatabaseUnavailable(exception)) {
+      return new ApiError('unavailable', 'Databasen svarar inte just nu. Försök igen om en stund.');
+    }
+    return new ApiError('internal', 'Något gick fel på servern.');
+  }
+}
+
+function fromHttpException(exception: HttpException): ApiError {
+  const status = exception.getStatus();
+  const byStatus: Record<number, [ApiErrorCode, string]> = {
+    400: ['validation', 'Begäran kunde inte läsas: kontrollera att kroppen är giltig JSON.'],
+    401: ['unauthorized', 'Inloggning krävs.'],
+    403: ['forbidden', 'Åtkomst nekad.'],
+    404: ['not-found', 'Sidan eller resursen finns inte.'],
+    405: ['not-found', 'Metoden finns inte för den här adressen.'],
+    413: ['payload-too-large', 'Begäran är för stor.'],
+    415: ['validation', 'Skicka kroppen som application/json.'],
+  };
+  const known = byStatus[status];
+  if (known) return new ApiError(known[0], known[1]);
+  if (status >= 400 && status < 500) return new ApiError('validation', 'Begäran kunde inte behandlas.');
+  return new ApiError('internal', 'Något gick fel på servern.');
+}
+
+function isDatabaseUnavailable(exception: unknown): boolean {
+  const code = (exception as { code?: unknown } | null)?.code;
+  return (
+    typeof code === 'string' &&
+    (['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', '57P01', '57P03', '08006', '08001'].includes(code) ||
+      code.startsWith('08'))
+  );
+}

@@ -1,0 +1,101 @@
+import { Injectable } from '@nestjs/common';
+import { WorkflowNotFoundError } from '@temporalio/common';
+import { createHash, randomUUID } from 'node:crypto';
+import type { CaseView, CouncilOutcomeBody, CreateCaseInput, DashboardView, DecisionBody, ListCasesQuery, NetworkOutcomeBody } from '../../libs/contract';
+import { PARTY_IDS, REGIONAL_AGREEMENT, STAGE_LABELS, refuseOpening, type Actor, type CaseOpening, type CaseState } from '../../libs/domain';
+import { CaseRepository } from '../../libs/persistence';
+import { ApiError } from './api-error';
+import { presentCase, presentDashboard } from './case.presenter';
+import { CaseWorkflowClient } from './case-workflow.client';
+import { Clock } from './clock';
+
+/** The case decisions of the API: writes go to the workflows, reads to the read model. */
+@Injectable()
+export class CaseService {
+  constructor(
+    private readonly workflows: CaseWorkflowClient,
+    private readonly cases: CaseRepository,
+    private readonly clock: Clock,
+  ) {}
+
+  async create(input: CreateCaseInput, actor: Actor, requestId?: string): Promise<CaseView> {
+    // A retried creation with the same key lands on the same case id, so it is started once.
+    const id = requestId ? caseIdFromKey(requestId) : randomUUID();
+    const opening: CaseOpening = {
+      id,
+      title: input.title,
+      reference: input.reference || null,
+      parties: input.parties ?? PARTY_IDS,
+      deadline: input.deadline ?? null,
+      networkDecision: input.networkDecision,
+      actor,
+      requestId: requestId ?? null,
+    };
+    const refusal = refuseOpening(opening);
+    if (refusal) throw refusal;
+    const process = { id: REGIONAL_AGREEMENT.id, version: REGIONAL_AGREEMENT.version };
+    const state = await this.afterClose(id, requestId, () => this.workflows.open({ opening, process }));
+    return presentCase(state, this.clock.today());
+  }
+
+  async get(id: string): Promise<CaseView> {
+    const state = await this.cases.findById(id);
+    if (!state) throw new ApiError('not-found', 'Ärendet finns inte.');
+    return presentCase(state, this.clock.today());
+  }
+
+  async list(query: ListCasesQuery): Promise<{ items: CaseView[]; total: number }> {
+    const today = this.clock.today();
+    const { items, total } = await this.cases.list({
+      stage: query.stage,
+      waitingOn: query.waitingOn,
+      overdue: query.overdue === undefined ? undefined : query.overdue === 'true',
+      today,
+      limit: query.limit,
+      offset: query.offset,
+    });
+    return { items: items.map((state) => presentCase(state, today)), total };
+  }
+
+  async recordCouncilOutcome(id: string, body: CouncilOutcomeBody, actor: Actor, requestId?: string): Promise<CaseView> {
+    return this.step(id, requestId, () => this.workflows.recordCouncilOutcome(id, { ...body, actor }, requestId));
+  }
+
+  async recordNetworkOutcome(id: string, body: NetworkOutcomeBody, actor: Actor, requestId?: string): Promise<CaseView> {
+    return this.step(id, requestId, () => this.workflows.recordNetworkOutcome(id, { ...body, actor }, requestId));
+  }
+
+  async recordDecision(id: string, body: DecisionBody, actor: Actor, requestId?: string): Promise<CaseView> {
+    return this.step(id, requestId, () => this.workflows.recordDecision(id, { ...body, actor }, requestId));
+  }
+
+  async dashboard(): Promise<DashboardView> {
+    return presentDashboard(await this.cases.dashboard(this.clock.today()), this.clock.now());
+  }
+
+  private async step(id: string, requestId: string | undefined, call: () => Promise<CaseState>): Promise<CaseView> {
+    return presentCase(await this.afterClose(id, requestId, call), this.clock.today());
+  }
+
+  /**
+   * A closed case's workflow has completed and takes no updates. A retry of the request
+   * that was applied still gets the case; any other step is refused as not fitting.
+   */
+  private async afterClose(id: string, requestId: string | undefined, call: () => Promise<CaseState>): Promise<CaseState> {
+    try {
+      return await call();
+    } catch (error) {
+      if (!(error instanceof WorkflowNotFoundError)) throw error;
+      const stored = await this.cases.findById(id);
+      if (!stored) throw new ApiError('not-found', 'Ärendet finns inte.');
+      if (requestId && stored.history.some((entry) => entry.requestId === requestId)) return stored;
+      throw new ApiError('conflict', `Ärendet är avslutat (${STAGE_LABELS[stored.stage]}) och tar inte emot fler steg.`);
+    }
+  }
+}
+
+function caseIdFromKey(key: string): string {
+  const hex = createHash('sha256').update(`overens:case:${key}`).digest('hex');
+  // Shaped as a version-5-like UUID so that it fits the uuid column.
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-8${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+}

@@ -1,0 +1,23 @@
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
+import { ApiExceptionFilter } from './api-exception.filter';
+import { AppModule, type ApiDependencies } from './app.module';
+import { buildOpenApiDocument } from './openapi';
+
+/** The API as a Nest application, not yet listening. */
+export async function createApi(dependencies: ApiDependencies): Promise<NestExpressApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.register(dependencies), {
+    logger: ['error', 'warn'],
+  });
+  app.disable('x-powered-by');
+  app.useBodyParser('json', { limit: '100kb' });
+  app.useGlobalFilters(new ApiExceptionFilter());
+  SwaggerModule.setup('api/docs', app, buildOpenApiDocument() as unknown as OpenAPIObject, {
+    jsonDocumentUrl: 'api/openapi.json',
+    yamlDocumentUrl: 'api/openapi.yaml',
+    customSiteTitle: 'Överens API',
+  });
+  return app;
+}

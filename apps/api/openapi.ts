@@ -1,0 +1,119 @@
+import { z } from 'zod';
+import {
+  caseListViewSchema,
+  caseViewSchema,
+  councilOutcomeSchema,
+  createCaseSchema,
+  dashboardViewSchema,
+  decisionSchema,
+  errorViewSchema,
+  listCasesQuerySchema,
+  networkOutcomeSchema,
+  partyViewSchema,
+} from '../../libs/contract';
+
+type JsonSchema = Record<string, unknown>;
+
+function schemaOf(schema: z.ZodType, io: 'input' | 'output'): JsonSchema {
+  const { $schema: _dialect, ...rest } = z.toJSONSchema(schema, { io, unrepresentable: 'any' }) as JsonSchema;
+  return rest;
+}
+
+const json = (ref: string) => ({ 'application/json': { schema: { $ref: `#/components/schemas/${ref}` } } });
+const errorResponse = (description: string) => ({ description, content: json('Error') });
+const caseId = { name: 'id', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } };
+const idempotencyKey = {
+  name: 'Idempotency-Key',
+  in: 'header',
+  required: false,
+  description: 'The same key sent again returns the first answer and changes nothing.',
+  schema: { type: 'string', minLength: 1, maxLength: 200, pattern: '^[\\x21-\\x7e]+$' },
+};
+const coordinatorErrors = { '400': errorResponse('Malformed body or query.'), '401': errorResponse('No or bad token.') };
+const stepErrors = {
+  ...coordinatorErrors,
+  '404': errorResponse('No such case.'),
+  '409': errorResponse('The step does not fit the case now.'),
+  '503': errorResponse('The process engine or database is unavailable; retry with the same key.'),
+};
+
+function queryParameters(schema: z.ZodObject): object[] {
+  const properties = (schemaOf(schema, 'input').properties ?? {}) as Record<string, JsonSchema>;
+  return Object.entries(properties).map(([name, property]) => ({ name, in: 'query', required: false, schema: property }));
+}
+
+/** The contract as OpenAPI 3.1, written from the same zod schemas that validate requests. */
+export function buildOpenApiDocument(): Record<string, unknown> {
+  const write = (summary: string, body: string, errors: object = stepErrors) => ({
+    summary,
+    security: [{ coordinator: [] }],
+    parameters: [caseId, idempotencyKey],
+    requestBody: { required: true, content: json(body) },
+    responses: { '200': { description: 'The case after the step.', content: json('Case') }, ...errors },
+  });
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'Överens API',
+      version: '1',
+      description: 'Joint decisions between Region Dalarna and its 15 municipalities. Contract version 1.',
+    },
+    components: {
+      securitySchemes: { coordinator: { type: 'http', scheme: 'bearer' } },
+      schemas: {
+        CreateCase: schemaOf(createCaseSchema, 'input'),
+        CouncilOutcome: schemaOf(councilOutcomeSchema, 'input'),
+        NetworkOutcome: schemaOf(networkOutcomeSchema, 'input'),
+        Decision: schemaOf(decisionSchema, 'input'),
+        Case: schemaOf(caseViewSchema, 'output'),
+        CaseList: schemaOf(caseListViewSchema, 'output'),
+        Dashboard: schemaOf(dashboardViewSchema, 'output'),
+        Party: schemaOf(partyViewSchema, 'output'),
+        Error: schemaOf(errorViewSchema, 'output'),
+      },
+    },
+    paths: {
+      '/api/parties': {
+        get: {
+          summary: 'The 16 parties',
+          responses: {
+            '200': { description: 'Every party.', content: { 'application/json': { schema: { type: 'array', items: { $ref: '#/components/schemas/Party' } } } } },
+          },
+        },
+      },
+      '/api/cases': {
+        post: {
+          summary: 'Start a case once the network has approved a proposal',
+          security: [{ coordinator: [] }],
+          parameters: [idempotencyKey],
+          requestBody: { required: true, content: json('CreateCase') },
+          responses: { '201': { description: 'The new case, in stage council.', content: json('Case') }, ...coordinatorErrors, '503': stepErrors['503'] },
+        },
+        get: {
+          summary: 'List cases',
+          security: [{ coordinator: [] }],
+          parameters: queryParameters(listCasesQuerySchema),
+          responses: { '200': { description: 'A page of cases and the total.', content: json('CaseList') }, ...coordinatorErrors },
+        },
+      },
+      '/api/cases/{id}': {
+        get: {
+          summary: 'One case',
+          security: [{ coordinator: [] }],
+          parameters: [caseId],
+          responses: { '200': { description: 'The case.', content: json('Case') }, '401': coordinatorErrors['401'], '404': stepErrors['404'] },
+        },
+      },
+      '/api/cases/{id}/council': { post: write("Record Välfärdsrådet's outcome", 'CouncilOutcome') },
+      '/api/cases/{id}/network': { post: write("Record the network's (LCHNV) outcome", 'NetworkOutcome') },
+      '/api/cases/{id}/decisions': { post: write("Record a party's political decision", 'Decision') },
+      '/api/dashboard': {
+        get: {
+          summary: 'Who blocks what',
+          security: [{ coordinator: [] }],
+          responses: { '200': { description: 'Counts per stage, blocked cases, waits per party.', content: json('Dashboard') }, '401': coordinatorErrors['401'] },
+        },
+      },
+    },
+  };
+}

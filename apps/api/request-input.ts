@@ -1,0 +1,16 @@
+import { idempotencyKey } from '../../libs/contract';
+import { ApiError } from './api-error';
+import { parseInput } from './zod-input';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** A case id from the path; anything that cannot be one names no case. */
+export function parseCaseId(id: string): string {
+  if (!UUID.test(id)) throw new ApiError('not-found', 'Ärendet finns inte.');
+  return id.toLowerCase();
+}
+
+export function parseIdempotencyKey(header: string | string[] | undefined): string | undefined {
+  if (header === undefined) return undefined;
+  return parseInput(idempotencyKey, header, 'Idempotency-Key');
+}

@@ -1,0 +1,101 @@
+import { mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { readSettings, stackSettingsSchema } from '../../libs/config/config';
+import { startEmbeddedPostgres, type RunningPostgres } from '../../libs/embedded/embedded-postgres';
+import { startTemporalDevServer, type RunningTemporalDevServer } from '../../libs/embedded/temporal-dev-server';
+import { waitFor } from '../../libs/embedded/wait-for';
+import { createDataSource, migrate } from '../../libs/persistence';
+import { failStartup } from '../shared/fail-startup';
+import { developerAdminToken } from './admin-token';
+import { SupervisedProcess } from './child-process-supervisor';
+
+/**
+ * The whole product in one terminal: PostgreSQL and Temporal (unless configured),
+ * migrations, the worker and the API. State lives in the data folder, so a restart
+ * finds every case again. Ctrl-C stops it all.
+ */
+async function main(): Promise<void> {
+  const settings = readSettings(stackSettingsSchema);
+  const dataDir = resolve(settings.OVERENS_DATA_DIR);
+  mkdirSync(dataDir, { recursive: true });
+  const stops: (() => Promise<void>)[] = [];
+  let shuttingDown = false;
+  const shutdown = async (code: number) => {
+    if (shuttingDown) return;
+    shuttingDown = true;
+    console.log('\nstack: stopping…');
+    for (const stop of stops.reverse()) await stop().catch((error: unknown) => console.error('stack:', error));
+    process.exit(code);
+  };
+  process.on('SIGINT', () => void shutdown(0));
+  process.on('SIGTERM', () => void shutdown(0));
+
+  try {
+    let databaseUrl = settings.DATABASE_URL;
+    if (!databaseUrl) {
+      console.log(`stack: starting PostgreSQL on port ${settings.OVERENS_POSTGRES_PORT} (data in ${join(dataDir, 'postgres')})`);
+      const postgres: RunningPostgres = await startEmbeddedPostgres({
+        dataDir: join(dataDir, 'postgres'),
+        port: settings.OVERENS_POSTGRES_PORT,
+        database: 'overens',
+      });
+      stops.push(() => postgres.stop());
+      databaseUrl = postgres.url;
+    }
+
+    let temporalAddress = settings.TEMPORAL_ADDRESS;
+    if (!temporalAddress) {
+      console.log(`stack: starting the Temporal dev server on port ${settings.TEMPORAL_PORT}`);
+      const temporal: RunningTemporalDevServer = await startTemporalDevServer({
+        port: settings.TEMPORAL_PORT,
+        uiPort: settings.TEMPORAL_UI_PORT,
+        databaseFile: join(dataDir, 'temporal.db'),
+        namespace: settings.TEMPORAL_NAMESPACE,
+        cliPath: settings.TEMPORAL_CLI_PATH,
+      });
+      stops.push(() => temporal.stop());
+      temporalAddress = temporal.address;
+    }
+
+    const dataSource = await createDataSource(databaseUrl, { poolSize: 1 }).initialize();
+    await migrate(dataSource);
+    await dataSource.destroy();
+
+    const adminToken = settings.OVERENS_ADMIN_TOKEN ?? developerAdminToken(dataDir);
+    const env = {
+      ...process.env,
+      DATABASE_URL: databaseUrl,
+      TEMPORAL_ADDRESS: temporalAddress,
+      TEMPORAL_NAMESPACE: settings.TEMPORAL_NAMESPACE,
+      OVERENS_ADMIN_TOKEN: adminToken,
+      PORT: String(settings.PORT),
+    };
+    const worker = new SupervisedProcess('worker', join(__dirname, '..', 'worker', 'main.js'), env);
+    const api = new SupervisedProcess('api', join(__dirname, '..', 'api', 'main.js'), env);
+    worker.start();
+    stops.push(() => worker.stop());
+    api.start();
+    stops.push(() => api.stop());
+
+    const apiUrl = `http://localhost:${settings.PORT}`;
+    await waitFor('the API', async () => (await fetch(`${apiUrl}/api/parties`)).ok, 120_000);
+    console.log(
+      [
+        '',
+        'Överens is running.',
+        `  Web and API:      ${apiUrl}/`,
+        `  API docs:         ${apiUrl}/api/docs`,
+        ...(settings.TEMPORAL_ADDRESS ? [] : [`  Temporal UI:      http://localhost:${settings.TEMPORAL_UI_PORT}`]),
+        `  Coordinator token (Authorization: Bearer …): ${settings.OVERENS_ADMIN_TOKEN ? '(from OVERENS_ADMIN_TOKEN)' : adminToken}`,
+        `  Data folder:      ${dataDir}`,
+        'Press Ctrl-C to stop.',
+        '',
+      ].join('\n'),
+    );
+  } catch (error) {
+    console.error('stack: could not start:', error instanceof Error ? error.message : error);
+    await shutdown(1);
+  }
+}
+
+main().catch(failStartup('stack'));

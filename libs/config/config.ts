@@ -1,0 +1,56 @@
+import { z } from 'zod';
+
+/**
+ * Every setting Överens reads, validated once at start-up. Each process takes the part
+ * it needs; a bad value stops it with a message that names the variable.
+ */
+const port = z.coerce.number().int().min(1).max(65535);
+
+export const serverSettingsSchema = z.object({
+  DATABASE_URL: z.string().url().describe('PostgreSQL connection URL of the read model. Secret: it holds the password.'),
+  TEMPORAL_ADDRESS: z.string().min(1).describe('host:port of the Temporal frontend.'),
+  TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
+  TEMPORAL_TASK_QUEUE: z.string().min(1).default('overens-cases'),
+  OVERENS_TIME_ZONE: z.string().min(1).default('Europe/Stockholm').describe('Whose calendar decides "today" for deadlines.'),
+});
+
+export const apiSettingsSchema = serverSettingsSchema.extend({
+  PORT: port.default(3000),
+  OVERENS_ADMIN_TOKEN: z
+    .string()
+    .min(24, 'must be at least 24 characters')
+    .describe("The coordinator's bearer token. Secret."),
+});
+
+export const workerSettingsSchema = serverSettingsSchema;
+
+/** The one-terminal developer stack: servers it starts itself unless told where they are. */
+export const stackSettingsSchema = z.object({
+  DATABASE_URL: z.string().url().optional(),
+  TEMPORAL_ADDRESS: z.string().min(1).optional(),
+  TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
+  TEMPORAL_CLI_PATH: z.string().min(1).optional(),
+  OVERENS_ADMIN_TOKEN: z.string().min(24, 'must be at least 24 characters').optional(),
+  OVERENS_DATA_DIR: z.string().min(1).default('.data'),
+  OVERENS_POSTGRES_PORT: port.default(5433),
+  TEMPORAL_PORT: port.default(7233),
+  TEMPORAL_UI_PORT: port.default(8233),
+  PORT: port.default(3000),
+});
+
+export type ApiSettings = z.infer<typeof apiSettingsSchema>;
+export type WorkerSettings = z.infer<typeof workerSettingsSchema>;
+export type StackSettings = z.infer<typeof stackSettingsSchema>;
+
+export class ConfigurationError extends Error {
+  override name = 'ConfigurationError';
+}
+
+export function readSettings<T extends z.ZodType>(schema: T, env: NodeJS.ProcessEnv = process.env): z.infer<T> {
+  // Empty variables count as unset, as in most shells' `VAR= command`.
+  const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''));
+  const result = schema.safeParse(present);
+  if (result.success) return result.data;
+  const problems = result.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
+  throw new ConfigurationError(`Invalid configuration:\n${problems.join('\n')}`);
+}

@@ -1,0 +1,122 @@
+import { z } from 'zod';
+import { COUNCIL_OUTCOMES, DECISION_OUTCOMES, NETWORK_OUTCOMES, PARTY_STATUSES } from '../domain';
+import { bodyId, httpUrl, isoDate, note, partyId, stage } from './common.schemas';
+
+export const createCaseSchema = z.strictObject({
+  title: z.string({ error: 'Ange en rubrik.' }).trim().min(1, 'Ange en rubrik.').max(300, 'Högst 300 tecken.'),
+  reference: z.string().trim().max(100, 'Högst 100 tecken.').optional().describe('Registry number (diarienummer), e.g. HSN 2024/1905.'),
+  parties: z
+    .array(partyId)
+    .min(1, 'Välj minst en part.')
+    .refine((ids) => new Set(ids).size === ids.length, { message: 'En part får bara förekomma en gång.' })
+    .optional()
+    .describe('The parties concerned; all 16 when left out.'),
+  deadline: isoDate.optional().describe('The last day for the parties to answer (sista svarsdag).'),
+  networkDecision: z
+    .strictObject({ date: isoDate.describe('The date of the network meeting that approved the proposal.'), note: note.optional() }, {
+      error: 'Ange nätverksbeslutets datum.',
+    })
+    .describe("The network's (LCHNV) decision that starts the case."),
+});
+export type CreateCaseInput = z.infer<typeof createCaseSchema>;
+
+export const councilOutcomeSchema = z.strictObject({
+  outcome: z.enum(COUNCIL_OUTCOMES, { error: 'Utfallet ska vara recommend, refer-back eller reject.' }),
+  date: isoDate.describe('The date of the council meeting.'),
+  note: note.optional(),
+});
+export type CouncilOutcomeBody = z.infer<typeof councilOutcomeSchema>;
+
+export const networkOutcomeSchema = z.strictObject({
+  outcome: z.enum(NETWORK_OUTCOMES, { error: 'Utfallet ska vara forward, table eller withdraw.' }),
+  date: isoDate.describe('The date of the network meeting.'),
+  note: note.optional(),
+});
+export type NetworkOutcomeBody = z.infer<typeof networkOutcomeSchema>;
+
+export const decisionSchema = z.strictObject({
+  party: partyId,
+  outcome: z.enum(DECISION_OUTCOMES, { error: 'Utfallet ska vara scheduled, adopted, rejected eller opted-out.' }),
+  date: isoDate.describe('The date of the decision; for `scheduled`, the date of the committee meeting.'),
+  body: z.string().trim().min(1, 'Ange beslutande organ.').max(200, 'Högst 200 tecken.').optional().describe('The deciding body, e.g. Socialnämnden.'),
+  paragraph: z.string().trim().min(1).max(50, 'Högst 50 tecken.').optional().describe('The paragraph of the minutes, e.g. § 45.'),
+  minutesUrl: httpUrl.optional().describe('A link to the minutes excerpt (protokollsutdrag).'),
+  note: note.optional(),
+});
+export type DecisionBody = z.infer<typeof decisionSchema>;
+
+export const listCasesQuerySchema = z.strictObject({
+  stage: stage.optional(),
+  waitingOn: bodyId.optional().describe('A party or body the case waits on.'),
+  overdue: z.enum(['true', 'false'], { error: 'overdue ska vara true eller false.' }).optional(),
+  limit: z.coerce.number({ error: 'Ange ett heltal.' }).int('Ange ett heltal.').min(1).max(200).default(50),
+  offset: z.coerce.number({ error: 'Ange ett heltal.' }).int('Ange ett heltal.').min(0).default(0),
+});
+export type ListCasesQuery = z.infer<typeof listCasesQuerySchema>;
+
+const historyEntryView = z.object({
+  sequence: z.number().int(),
+  at: z.string().describe('ISO 8601 instant.'),
+  type: z.string().describe('What happened, as `<who>.<outcome>`, e.g. council.recommend or decision.adopted.'),
+  actor: z.string().describe('`coordinator`, or `party:<id>` for a party through its own link.'),
+  stage: stage.describe('The stage the case was in after this step.'),
+  party: z.string().optional(),
+  outcome: z.string().optional(),
+  date: z.string().optional(),
+  note: z.string().optional(),
+});
+
+export const partyAnswerView = z.object({
+  party: z.string(),
+  status: z.enum(PARTY_STATUSES),
+  date: z.string().nullable(),
+  body: z.string().nullable(),
+  paragraph: z.string().nullable(),
+  minutesUrl: z.string().nullable(),
+  note: z.string().nullable(),
+  answeredAt: z.string().nullable(),
+});
+
+export const caseViewSchema = z.object({
+  id: z.string(),
+  process: z.object({ id: z.string(), version: z.number().int() }),
+  title: z.string(),
+  reference: z.string().nullable(),
+  stage,
+  waitingOn: z.array(z.string()),
+  waitingSince: z.string().nullable(),
+  deadline: z.string().nullable(),
+  overdue: z.boolean(),
+  openedAt: z.string(),
+  parties: z.array(partyAnswerView),
+  history: z.array(historyEntryView),
+});
+export type CaseView = z.infer<typeof caseViewSchema>;
+
+export const caseListViewSchema = z.object({ items: z.array(caseViewSchema), total: z.number().int() });
+
+export const blockedCaseViewSchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  stage,
+  waitingOn: z.array(z.string()),
+  waitingSince: z.string(),
+  daysWaiting: z.number().int(),
+  deadline: z.string().nullable(),
+  overdue: z.boolean(),
+});
+
+export const dashboardViewSchema = z.object({
+  byStage: z.record(z.string(), z.number().int()),
+  blocked: z.array(blockedCaseViewSchema),
+  byParty: z.array(z.object({ party: z.string(), waiting: z.number().int(), overdue: z.number().int() })),
+});
+export type DashboardView = z.infer<typeof dashboardViewSchema>;
+
+export const partyViewSchema = z.object({ id: z.string(), name: z.string(), kind: z.enum(['municipality', 'region']) });
+
+export const errorViewSchema = z.object({
+  error: z.enum(['validation', 'unauthorized', 'forbidden', 'not-found', 'conflict', 'payload-too-large', 'unavailable', 'internal']),
+  message: z.string(),
+  issues: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+});

@@ -1,0 +1,33 @@
+import { z } from 'zod';
+import { COUNCIL_BODY, NETWORK_BODY, PARTY_IDS, STAGES, isIsoDate } from '../domain';
+
+export const isoDate = z
+  .string({ error: 'Ange ett datum i formen ÅÅÅÅ-MM-DD.' })
+  .refine(isIsoDate, { message: 'Ange ett datum i formen ÅÅÅÅ-MM-DD.' })
+  .meta({ format: 'date', example: '2024-10-02' });
+
+export const partyId = z
+  .enum(PARTY_IDS as [string, ...string[]], { error: 'Okänd part.' })
+  .describe('A party: one of the 15 municipalities of Dalarna or Region Dalarna.');
+
+export const bodyId = z.enum([NETWORK_BODY, COUNCIL_BODY, ...PARTY_IDS] as [string, ...string[]], {
+  error: 'Okänd part eller instans.',
+});
+
+export const stage = z.enum(STAGES, { error: 'Okänt skede.' });
+
+export const note = z.string().trim().max(2000, 'Högst 2000 tecken.');
+
+export const httpUrl = z
+  .string()
+  .trim()
+  .max(2000, 'Högst 2000 tecken.')
+  .refine((value) => /^https?:\/\//i.test(value) && URL.canParse(value), {
+    message: 'Ange en webbadress som börjar med http:// eller https://.',
+  });
+
+/** An `Idempotency-Key` header: printable, at most 200 characters. */
+export const idempotencyKey = z
+  .string()
+  .regex(/^[\x21-\x7e]{1,200}$/, 'Idempotency-Key ska vara 1–200 synliga ASCII-tecken.')
+  .optional();

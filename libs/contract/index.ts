@@ -1,0 +1,7 @@
+import { z } from 'zod';
+
+// People read these messages: zod's own ones in Swedish too.
+z.config(z.locales.sv());
+
+export * from './case.schemas';
+export * from './common.schemas';

@@ -1,0 +1,41 @@
+import { Column, Entity, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+import type { PartyStatus } from '../domain';
+import { CaseEntity } from './case.entity';
+
+@Entity({ name: 'case_parties' })
+export class CasePartyEntity {
+  @PrimaryColumn({ name: 'case_id', type: 'uuid', primaryKeyConstraintName: 'pk_case_parties' })
+  caseId!: string;
+
+  @PrimaryColumn({ type: 'text', primaryKeyConstraintName: 'pk_case_parties' })
+  party!: string;
+
+  /** Position in the county's order of parties, for stable listing. */
+  @Column({ type: 'smallint' })
+  ordinal!: number;
+
+  @Column({ type: 'text' })
+  status!: PartyStatus;
+
+  @Column({ type: 'date', nullable: true })
+  date!: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  body!: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  paragraph!: string | null;
+
+  @Column({ name: 'minutes_url', type: 'text', nullable: true })
+  minutesUrl!: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  note!: string | null;
+
+  @Column({ name: 'answered_at', type: 'timestamptz', nullable: true })
+  answeredAt!: Date | null;
+
+  @ManyToOne(() => CaseEntity, (entity) => entity.parties, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'case_id', foreignKeyConstraintName: 'fk_case_parties_case' })
+  case!: CaseEntity;
+}

@@ -1,0 +1,86 @@
+import type { DataSource } from 'typeorm';
+import { PARTY_IDS } from '../domain';
+import type { CaseProjection } from '../../workflows/case.activity-types';
+
+/**
+ * Writes a workflow's changes into the read model. Idempotent and monotonic: the case
+ * row moves only to a newer sequence, and a history entry is written once per sequence,
+ * so a retried or replayed projection never goes backwards or doubles a row.
+ */
+export class CaseProjectionRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async project({ state, waitingOn, newHistory }: CaseProjection): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      const advanced: unknown[] = await manager.query(
+        `INSERT INTO cases (id, process_id, process_version, title, reference, stage, waiting_on,
+                            stage_since, deadline, opened_at, sequence)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
+         ON CONFLICT (id) DO UPDATE SET
+           title = EXCLUDED.title, reference = EXCLUDED.reference, stage = EXCLUDED.stage,
+           waiting_on = EXCLUDED.waiting_on, stage_since = EXCLUDED.stage_since,
+           deadline = EXCLUDED.deadline, sequence = EXCLUDED.sequence
+         WHERE cases.sequence < EXCLUDED.sequence
+         RETURNING id`,
+        [
+          state.id,
+          state.process.id,
+          state.process.version,
+          state.title,
+          state.reference,
+          state.stage,
+          waitingOn,
+          state.stageSince,
+          state.deadline,
+          state.openedAt,
+          state.sequence,
+        ],
+      );
+      if (advanced.length > 0 && state.parties.length > 0) {
+        const parties = state.parties;
+        await manager.query(
+          `INSERT INTO case_parties (case_id, party, ordinal, status, date, body, paragraph, minutes_url, note, answered_at)
+           SELECT $1, * FROM unnest($2::text[], $3::smallint[], $4::text[], $5::date[], $6::text[],
+                                    $7::text[], $8::text[], $9::text[], $10::timestamptz[])
+           ON CONFLICT (case_id, party) DO UPDATE SET
+             status = EXCLUDED.status, date = EXCLUDED.date, body = EXCLUDED.body,
+             paragraph = EXCLUDED.paragraph, minutes_url = EXCLUDED.minutes_url,
+             note = EXCLUDED.note, answered_at = EXCLUDED.answered_at`,
+          [
+            state.id,
+            parties.map((answer) => answer.party),
+            parties.map((answer) => PARTY_IDS.indexOf(answer.party)),
+            parties.map((answer) => answer.status),
+            parties.map((answer) => answer.date),
+            parties.map((answer) => answer.body),
+            parties.map((answer) => answer.paragraph),
+            parties.map((answer) => answer.minutesUrl),
+            parties.map((answer) => answer.note),
+            parties.map((answer) => answer.answeredAt),
+          ],
+        );
+      }
+      if (newHistory.length > 0) {
+        await manager.query(
+          `INSERT INTO case_history (case_id, sequence, at, type, actor, request_id, stage, party, outcome, date, note)
+           SELECT $1, * FROM unnest($2::integer[], $3::timestamptz[], $4::text[], $5::text[], $6::text[],
+                                    $7::text[], $8::text[], $9::text[], $10::date[], $11::text[])
+           ON CONFLICT (case_id, sequence) DO NOTHING`,
+          [
+            state.id,
+            newHistory.map((entry) => entry.sequence),
+            newHistory.map((entry) => entry.at),
+            newHistory.map((entry) => entry.type),
+            newHistory.map((entry) => entry.actor),
+            newHistory.map((entry) => entry.requestId),
+            newHistory.map((entry) => entry.stage),
+            newHistory.map((entry) => entry.party ?? null),
+            newHistory.map((entry) => entry.outcome ?? null),
+            newHistory.map((entry) => entry.date ?? null),
+            newHistory.map((entry) => entry.note ?? null),
+          ],
+        );
+      }
+    });
+  }
+}

@@ -1,0 +1,162 @@
+import type { DataSource } from 'typeorm';
+import { PARTY_IDS, STAGES, type CaseState, type HistoryEntry, type PartyAnswer, type Stage } from '../domain';
+import { CaseEntity } from './case.entity';
+
+export interface CaseFilter {
+  readonly stage?: Stage;
+  readonly waitingOn?: string;
+  /** Only overdue cases (true) or only those that are not (false), judged on `today`. */
+  readonly overdue?: boolean;
+  readonly today: string;
+  readonly limit: number;
+  readonly offset: number;
+}
+
+export interface BlockedCaseRow {
+  readonly id: string;
+  readonly title: string;
+  readonly stage: Stage;
+  readonly waitingOn: string[];
+  readonly waitingSince: Date;
+  readonly deadline: string | null;
+  readonly overdue: boolean;
+}
+
+export interface DashboardRows {
+  readonly byStage: Record<Stage, number>;
+  readonly blocked: BlockedCaseRow[];
+  readonly byParty: { party: string; waiting: number; overdue: number }[];
+}
+
+/**
+ * Overdue in SQL, the same rule as the domain's `isOverdue`: the deadline has passed and
+ * parties still have to decide (only the `decisions` stage waits on parties).
+ */
+const OVERDUE_SQL = `(c.deadline IS NOT NULL AND c.deadline < $1::date AND c.stage = 'decisions' AND cardinality(c.waiting_on) > 0)`;
+
+/** Reads the read model. The workflows alone write it (through the projection). */
+export class CaseRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async findById(id: string): Promise<CaseState | null> {
+    const entity = await this.dataSource.getRepository(CaseEntity).findOne({
+      where: { id },
+      relations: { parties: true, history: true },
+      order: { parties: { ordinal: 'ASC' }, history: { sequence: 'ASC' } },
+    });
+    return entity ? toCaseState(entity) : null;
+  }
+
+  async list(filter: CaseFilter): Promise<{ items: CaseState[]; total: number }> {
+    const query = this.dataSource.getRepository(CaseEntity).createQueryBuilder('c');
+    if (filter.stage) query.andWhere('c.stage = :stage', { stage: filter.stage });
+    if (filter.waitingOn) query.andWhere(':waitingOn = ANY(c.waiting_on)', { waitingOn: filter.waitingOn });
+    if (filter.overdue !== undefined) {
+      const overdue = OVERDUE_SQL.replace('$1', ':today');
+      query.andWhere(filter.overdue ? overdue : `NOT ${overdue}`, { today: filter.today });
+    }
+    const total = await query.getCount();
+    const page = await query
+      .orderBy('c.opened_at', 'DESC')
+      .addOrderBy('c.id', 'ASC')
+      .limit(filter.limit)
+      .offset(filter.offset)
+      .select('c.id')
+      .getMany();
+    if (page.length === 0) return { items: [], total };
+    const entities = await this.dataSource.getRepository(CaseEntity).find({
+      where: page.map(({ id }) => ({ id })),
+      relations: { parties: true, history: true },
+      order: { openedAt: 'DESC', id: 'ASC', parties: { ordinal: 'ASC' }, history: { sequence: 'ASC' } },
+    });
+    return { items: entities.map(toCaseState), total };
+  }
+
+  async dashboard(today: string): Promise<DashboardRows> {
+    const stageRows: { stage: Stage; count: string }[] = await this.dataSource.query(
+      `SELECT stage, count(*) AS count FROM cases GROUP BY stage`,
+    );
+    const byStage = Object.fromEntries(STAGES.map((stage) => [stage, 0])) as Record<Stage, number>;
+    for (const row of stageRows) byStage[row.stage] = Number(row.count);
+
+    const blockedRows: {
+      id: string;
+      title: string;
+      stage: Stage;
+      waiting_on: string[];
+      stage_since: Date;
+      deadline: string | null;
+      overdue: boolean;
+    }[] = await this.dataSource.query(
+      `SELECT c.id, c.title, c.stage, c.waiting_on, c.stage_since, c.deadline, ${OVERDUE_SQL} AS overdue
+         FROM cases c
+        WHERE cardinality(c.waiting_on) > 0
+        ORDER BY overdue DESC, CASE WHEN ${OVERDUE_SQL} THEN c.deadline END ASC, c.stage_since ASC, c.id ASC`,
+      [today],
+    );
+    const blocked = blockedRows.map((row) => ({
+      id: row.id,
+      title: row.title,
+      stage: row.stage,
+      waitingOn: row.waiting_on,
+      waitingSince: row.stage_since,
+      deadline: row.deadline,
+      overdue: row.overdue,
+    }));
+
+    const partyRows: { party: string; waiting: string; overdue: string }[] = await this.dataSource.query(
+      `SELECT p.party, count(*) AS waiting, count(*) FILTER (WHERE ${OVERDUE_SQL}) AS overdue
+         FROM cases c, unnest(c.waiting_on) AS p(party)
+        WHERE c.stage = 'decisions'
+        GROUP BY p.party`,
+      [today],
+    );
+    const byParty = PARTY_IDS.map((party) => {
+      const row = partyRows.find((candidate) => candidate.party === party);
+      return { party, waiting: Number(row?.waiting ?? 0), overdue: Number(row?.overdue ?? 0) };
+    });
+    return { byStage, blocked, byParty };
+  }
+}
+
+function toCaseState(entity: CaseEntity): CaseState {
+  const parties: PartyAnswer[] = [...entity.parties]
+    .sort((a, b) => a.ordinal - b.ordinal)
+    .map((row) => ({
+      party: row.party,
+      status: row.status,
+      date: row.date,
+      body: row.body,
+      paragraph: row.paragraph,
+      minutesUrl: row.minutesUrl,
+      note: row.note,
+      answeredAt: row.answeredAt?.toISOString() ?? null,
+    }));
+  const history: HistoryEntry[] = [...entity.history]
+    .sort((a, b) => a.sequence - b.sequence)
+    .map((row) => ({
+      sequence: row.sequence,
+      at: row.at.toISOString(),
+      type: row.type,
+      actor: row.actor,
+      requestId: row.requestId,
+      stage: row.stage,
+      ...(row.party !== null ? { party: row.party } : {}),
+      ...(row.outcome !== null ? { outcome: row.outcome } : {}),
+      ...(row.date !== null ? { date: row.date } : {}),
+      ...(row.note !== null ? { note: row.note } : {}),
+    }));
+  return {
+    id: entity.id,
+    process: { id: entity.processId, version: entity.processVersion },
+    title: entity.title,
+    reference: entity.reference,
+    deadline: entity.deadline,
+    stage: entity.stage,
+    stageSince: entity.stageSince.toISOString(),
+    openedAt: entity.openedAt.toISOString(),
+    parties,
+    history,
+    sequence: entity.sequence,
+  };
+}

@@ -1,0 +1,31 @@
+import 'reflect-metadata';
+import { types } from 'pg';
+import { DataSource } from 'typeorm';
+import { CaseHistoryEntity } from './case-history.entity';
+import { CasePartyEntity } from './case-party.entity';
+import { CaseEntity } from './case.entity';
+import { CreateReadModel1763800000000 } from './migrations/1763800000000-create-read-model';
+
+// A `date` column is a calendar date: keep it as YYYY-MM-DD, never shift it through a time zone.
+const DATE_OID = 1082;
+types.setTypeParser(DATE_OID, (value: string) => value);
+
+export const ENTITIES = [CaseEntity, CasePartyEntity, CaseHistoryEntity];
+export const MIGRATIONS = [CreateReadModel1763800000000];
+
+export function createDataSource(databaseUrl: string, options: { poolSize?: number } = {}): DataSource {
+  return new DataSource({
+    type: 'postgres',
+    url: databaseUrl,
+    entities: ENTITIES,
+    migrations: MIGRATIONS,
+    synchronize: false,
+    migrationsTransactionMode: 'each',
+    extra: { max: options.poolSize ?? 10, connectionTimeoutMillis: 5000 },
+  });
+}
+
+/** Applies the migrations not yet applied; safe to run on every start. */
+export async function migrate(dataSource: DataSource): Promise<void> {
+  await dataSource.runMigrations({ transaction: 'each' });
+}

@@ -1,0 +1,3 @@
+export * from './case-projection.repository';
+export * from './case.repository';
+export * from './data-source';
