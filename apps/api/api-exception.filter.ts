@@ -13,7 +13,8 @@ export class ApiExceptionFilter implements ExceptionFilter {
   catch(exception: unknown, host: ArgumentsHost): void {
     const response = host.switchToHttp().getResponse<Response>();
     const error = this.toApiError(exception);
-    if (error.code === 'internal' || error.code === 'unavailable') this.logger.error(exception);
+    if (error.code === 'internal') this.logger.error(exception);
+    if (error.code === 'unavailable') this.logger.warn(`${error.message} (${describe(exception)})`);
     if (response.headersSent) return;
     response
       .status(HTTP_STATUS[error.code])
@@ -40,7 +41,9 @@ export class ApiExceptionFilter implements ExceptionFilter {
     if (exception instanceof ServiceError) {
       return new ApiError('unavailable', 'Processmotorn svarar inte just nu. Försök igen om en stund.');
     }
-    if (exception instanceof HttpException) return fromHttpException(exception);
+    if (exception instanceof HttpException) return fromStatus(exception.getStatus());
+    const bodyParserStatus = clientErrorStatus(exception);
+    if (bodyParserStatus) return fromStatus(bodyParserStatus);
     if (isDatabaseUnavailable(exception)) {
       return new ApiError('unavailable', 'Databasen svarar inte just nu. Försök igen om en stund.');
     }
@@ -48,8 +51,13 @@ export class ApiExceptionFilter implements ExceptionFilter {
   }
 }
 
-function fromHttpException(exception: HttpException): ApiError {
-  const status = exception.getStatus();
+/** Express's body parser throws plain errors carrying a 4xx `status` (bad JSON, too large). */
+function clientErrorStatus(exception: unknown): number | undefined {
+  const status = (exception as { status?: unknown } | null)?.status;
+  return typeof status === 'number' && status >= 400 && status < 500 ? status : undefined;
+}
+
+function fromStatus(status: number): ApiError {
   const byStatus: Record<number, [ApiErrorCode, string]> = {
     400: ['validation', 'Begäran kunde inte läsas: kontrollera att kroppen är giltig JSON.'],
     401: ['unauthorized', 'Inloggning krävs.'],
@@ -63,6 +71,10 @@ function fromHttpException(exception: HttpException): ApiError {
   if (known) return new ApiError(known[0], known[1]);
   if (status >= 400 && status < 500) return new ApiError('validation', 'Begäran kunde inte behandlas.');
   return new ApiError('internal', 'Något gick fel på servern.');
+}
+
+function describe(exception: unknown): string {
+  return exception instanceof Error ? `${exception.name}: ${exception.message}` : String(exception);
 }
 
 function isDatabaseUnavailable(exception: unknown): boolean {

@@ -1,4 +1,4 @@
-import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation } from 'typeorm';
 import type { Actor, Stage } from '../domain';
 import { CaseEntity } from './case.entity';
 
@@ -44,5 +44,5 @@ export class CaseHistoryEntity {
 
   @ManyToOne(() => CaseEntity, (entity) => entity.history, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'case_id', foreignKeyConstraintName: 'fk_case_history_case' })
-  case!: CaseEntity;
+  case!: Relation<CaseEntity>;
 }

@@ -1,4 +1,4 @@
-import { Column, Entity, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+import { Column, Entity, JoinColumn, ManyToOne, PrimaryColumn, type Relation } from 'typeorm';
 import type { PartyStatus } from '../domain';
 import { CaseEntity } from './case.entity';
 
@@ -37,5 +37,5 @@ export class CasePartyEntity {
 
   @ManyToOne(() => CaseEntity, (entity) => entity.parties, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'case_id', foreignKeyConstraintName: 'fk_case_parties_case' })
-  case!: CaseEntity;
+  case!: Relation<CaseEntity>;
 }

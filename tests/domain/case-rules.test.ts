@@ -1,0 +1,246 @@
+import {
+  DomainError,
+  PARTY_IDS,
+  REGIONAL_AGREEMENT,
+  applyStep,
+  isOverdue,
+  refuseOpening,
+  refuseStep,
+  waitingOn,
+  type CaseState,
+  type CaseStep,
+} from '../../libs/domain';
+import { AT, opening, openedCase } from './case-fixtures';
+
+const context = { at: '2024-06-01T09:00:00.000Z', actor: 'coordinator' as const, requestId: null };
+
+function step(state: CaseState, next: CaseStep, at = context.at): CaseState {
+  return applyStep(state, next, REGIONAL_AGREEMENT, { ...context, at });
+}
+
+function recommended(parties?: string[]): CaseState {
+  return step(openedCase(parties ? { parties } : {}), { kind: 'council', outcome: 'recommend', date: '2024-06-01' });
+}
+
+function decide(state: CaseState, party: string, outcome: 'adopted' | 'rejected' | 'opted-out' | 'scheduled'): CaseState {
+  return step(state, { kind: 'decision', party, outcome, date: '2024-09-12' });
+}
+
+describe('opening a case', () => {
+  it('starts with the council, waiting on Välfärdsrådet, every party pending, one history entry', () => {
+    const state = openedCase();
+    expect(state.stage).toBe('council');
+    expect(waitingOn(state, REGIONAL_AGREEMENT)).toEqual(['valfardsradet']);
+    expect(state.parties.map((answer) => answer.party)).toEqual(PARTY_IDS);
+    expect(state.parties.every((answer) => answer.status === 'pending')).toBe(true);
+    expect(state.history).toEqual([
+      expect.objectContaining({ sequence: 1, type: 'network.approve', date: '2024-05-16', stage: 'council', at: AT }),
+    ]);
+    expect(state.sequence).toBe(1);
+  });
+
+  it('keeps only the parties concerned, in the county order, once each', () => {
+    const state = openedCase({ parties: ['mora', 'falun', 'orsa'] });
+    expect(state.parties.map((answer) => answer.party)).toEqual(['falun', 'mora', 'orsa']);
+  });
+
+  it.each([
+    [{ title: '  ' }, 'rubrik'],
+    [{ parties: [] }, 'minst en part'],
+    [{ parties: ['avesta', 'stockholm'] }, 'stockholm'],
+    [{ networkDecision: { date: '2024-02-30' } }, 'Nätverksbeslutets datum'],
+    [{ deadline: '31/12/2024' }, 'Sista svarsdag'],
+  ])('refuses a bad opening %o', (overrides, message) => {
+    const refusal = refuseOpening(opening(overrides));
+    expect(refusal).toBeInstanceOf(DomainError);
+    expect(refusal?.code).toBe('validation');
+    expect(refusal?.message).toContain(message);
+  });
+});
+
+describe('the council', () => {
+  it('recommends: the case waits on every party concerned', () => {
+    const state = recommended(['falun', 'mora']);
+    expect(state.stage).toBe('decisions');
+    expect(state.stageSince).toBe(context.at);
+    expect(waitingOn(state, REGIONAL_AGREEMENT)).toEqual(['falun', 'mora']);
+  });
+
+  it('refers back to the network, which waits on LCHNV', () => {
+    const state = step(openedCase(), { kind: 'council', outcome: 'refer-back', date: '2024-06-01', note: 'Mer dialog' });
+    expect(state.stage).toBe('network');
+    expect(waitingOn(state, REGIONAL_AGREEMENT)).toEqual(['lchnv']);
+    expect(state.history.at(-1)).toEqual(expect.objectContaining({ type: 'council.refer-back', note: 'Mer dialog' }));
+  });
+
+  it('rejects: the case closes without effect and waits on nobody', () => {
+    const state = step(openedCase(), { kind: 'council', outcome: 'reject', date: '2024-06-01' });
+    expect(state.stage).toBe('rejected');
+    expect(waitingOn(state, REGIONAL_AGREEMENT)).toEqual([]);
+  });
+
+  it('is refused a second recommendation', () => {
+    const refusal = refuseStep(recommended(), { kind: 'council', outcome: 'recommend', date: '2024-06-02' }, REGIONAL_AGREEMENT);
+    expect(refusal?.code).toBe('conflict');
+  });
+});
+
+describe('the network', () => {
+  const referredBack = () => step(openedCase(), { kind: 'council', outcome: 'refer-back', date: '2024-06-01' });
+
+  it('tables: the case stays with the network, still waiting since it came back', () => {
+    const back = referredBack();
+    const tabled = step(back, { kind: 'network', outcome: 'table', date: '2024-07-01' }, '2024-07-01T09:00:00.000Z');
+    expect(tabled.stage).toBe('network');
+    expect(tabled.stageSince).toBe(back.stageSince);
+  });
+
+  it('forwards again to the council', () => {
+    expect(step(referredBack(), { kind: 'network', outcome: 'forward', date: '2024-08-01' }).stage).toBe('council');
+  });
+
+  it('withdraws from any open stage', () => {
+    expect(step(openedCase(), { kind: 'network', outcome: 'withdraw', date: '2024-06-01' }).stage).toBe('withdrawn');
+    expect(step(recommended(), { kind: 'network', outcome: 'withdraw', date: '2024-06-01' }).stage).toBe('withdrawn');
+  });
+
+  it('cannot forward or table a case that waits on the council', () => {
+    for (const outcome of ['forward', 'table'] as const) {
+      expect(refuseStep(openedCase(), { kind: 'network', outcome, date: '2024-06-01' }, REGIONAL_AGREEMENT)?.code).toBe('conflict');
+    }
+  });
+});
+
+describe('political decisions', () => {
+  it('are refused before the recommendation', () => {
+    const refusal = refuseStep(openedCase(), { kind: 'decision', party: 'avesta', outcome: 'adopted', date: '2024-09-12' }, REGIONAL_AGREEMENT);
+    expect(refusal?.code).toBe('conflict');
+    expect(refusal?.message).toContain('Välfärdsrådets rekommendation');
+  });
+
+  it('are refused for a party not concerned, and for an unknown party', () => {
+    const state = recommended(['falun', 'mora']);
+    expect(refuseStep(state, { kind: 'decision', party: 'avesta', outcome: 'adopted', date: '2024-09-12' }, REGIONAL_AGREEMENT)?.code).toBe('conflict');
+    expect(refuseStep(state, { kind: 'decision', party: 'uppsala', outcome: 'adopted', date: '2024-09-12' }, REGIONAL_AGREEMENT)?.code).toBe('validation');
+  });
+
+  it('are refused with an impossible date', () => {
+    expect(refuseStep(recommended(), { kind: 'decision', party: 'avesta', outcome: 'adopted', date: '2024-13-01' }, REGIONAL_AGREEMENT)?.code).toBe('validation');
+  });
+
+  it('record the evidence and stop waiting on the party that adopted', () => {
+    const state = step(recommended(), {
+      kind: 'decision',
+      party: 'avesta',
+      outcome: 'adopted',
+      date: '2024-09-12',
+      body: 'Socialnämnden',
+      paragraph: '§ 45',
+      minutesUrl: 'https://avesta.se/protokoll.pdf',
+    });
+    expect(state.parties[0]).toEqual({
+      party: 'avesta',
+      status: 'adopted',
+      date: '2024-09-12',
+      body: 'Socialnämnden',
+      paragraph: '§ 45',
+      minutesUrl: 'https://avesta.se/protokoll.pdf',
+      note: null,
+      answeredAt: context.at,
+    });
+    expect(waitingOn(state, REGIONAL_AGREEMENT)).not.toContain('avesta');
+    expect(state.stage).toBe('decisions');
+  });
+
+  it('keep waiting on a party that has only scheduled the matter', () => {
+    const state = decide(recommended(['falun', 'mora']), 'falun', 'scheduled');
+    expect(state.parties[0].status).toBe('scheduled');
+    expect(waitingOn(state, REGIONAL_AGREEMENT)).toEqual(['falun', 'mora']);
+  });
+
+  it('put the case in force when every party concerned adopted', () => {
+    let state = recommended(['falun', 'mora', 'orsa']);
+    state = decide(state, 'falun', 'adopted');
+    state = decide(state, 'mora', 'adopted');
+    expect(state.stage).toBe('decisions');
+    state = decide(state, 'orsa', 'adopted');
+    expect(state.stage).toBe('in-force');
+    expect(waitingOn(state, REGIONAL_AGREEMENT)).toEqual([]);
+  });
+
+  it('do not wait on a party that opted out: the rest put the case in force', () => {
+    let state = recommended(['falun', 'mora', 'smedjebacken']);
+    state = decide(state, 'smedjebacken', 'opted-out');
+    expect(waitingOn(state, REGIONAL_AGREEMENT)).toEqual(['falun', 'mora']);
+    state = decide(decide(state, 'falun', 'adopted'), 'mora', 'adopted');
+    expect(state.stage).toBe('in-force');
+    expect(state.parties.find((answer) => answer.party === 'smedjebacken')?.status).toBe('opted-out');
+  });
+
+  it('close the case without effect when every party opted out', () => {
+    const state = decide(decide(recommended(['falun', 'mora']), 'falun', 'opted-out'), 'mora', 'opted-out');
+    expect(state.stage).toBe('rejected');
+  });
+
+  it('send the case back to the network when one party rejects: decisions must be identical', () => {
+    const state = decide(decide(recommended(['falun', 'mora']), 'falun', 'adopted'), 'mora', 'rejected');
+    expect(state.stage).toBe('network');
+    expect(waitingOn(state, REGIONAL_AGREEMENT)).toEqual(['lchnv']);
+  });
+
+  it('ask again only those who rejected when the council recommends anew', () => {
+    let state = decide(decide(recommended(['falun', 'mora']), 'falun', 'adopted'), 'mora', 'rejected');
+    state = step(state, { kind: 'network', outcome: 'forward', date: '2024-10-01' });
+    state = step(state, { kind: 'council', outcome: 'recommend', date: '2024-10-15' });
+    expect(state.parties.map((answer) => answer.status)).toEqual(['adopted', 'pending']);
+    expect(waitingOn(state, REGIONAL_AGREEMENT)).toEqual(['mora']);
+  });
+
+  it('may be corrected while the stage is open, and the history keeps both', () => {
+    let state = decide(recommended(['falun', 'mora']), 'falun', 'scheduled');
+    state = decide(state, 'falun', 'adopted');
+    expect(state.parties[0].status).toBe('adopted');
+    expect(state.history.filter((entry) => entry.party === 'falun').map((entry) => entry.type)).toEqual([
+      'decision.scheduled',
+      'decision.adopted',
+    ]);
+  });
+});
+
+describe('a closed case', () => {
+  it('takes no further step, and applyStep throws the same refusal', () => {
+    const closed = step(openedCase(), { kind: 'council', outcome: 'reject', date: '2024-06-01' });
+    const next: CaseStep = { kind: 'network', outcome: 'forward', date: '2024-07-01' };
+    const refusal = refuseStep(closed, next, REGIONAL_AGREEMENT);
+    expect(refusal?.code).toBe('conflict');
+    expect(() => step(closed, next)).toThrow(refusal?.message);
+  });
+});
+
+describe('history', () => {
+  it('numbers every step 1, 2, 3 … and records who and which request', () => {
+    const state = applyStep(recommended(), { kind: 'decision', party: 'avesta', outcome: 'adopted', date: '2024-09-12' }, REGIONAL_AGREEMENT, {
+      at: '2024-09-13T10:00:00.000Z',
+      actor: 'party:avesta',
+      requestId: 'key-1',
+    });
+    expect(state.history.map((entry) => entry.sequence)).toEqual([1, 2, 3]);
+    expect(state.history[2]).toEqual(expect.objectContaining({ actor: 'party:avesta', requestId: 'key-1', party: 'avesta' }));
+    expect(state.sequence).toBe(3);
+  });
+});
+
+describe('overdue', () => {
+  it('is true only after the deadline day and while parties still have to decide', () => {
+    const state = recommended(['falun']);
+    expect(isOverdue(state, REGIONAL_AGREEMENT, '2024-12-31')).toBe(false);
+    expect(isOverdue(state, REGIONAL_AGREEMENT, '2025-01-01')).toBe(true);
+    expect(isOverdue(decide(state, 'falun', 'scheduled'), REGIONAL_AGREEMENT, '2025-01-01')).toBe(true);
+    expect(isOverdue(decide(state, 'falun', 'adopted'), REGIONAL_AGREEMENT, '2025-01-01')).toBe(false);
+  });
+
+  it('is false while the case waits on the council or has no deadline', () => {
+    expect(isOverdue(openedCase(), REGIONAL_AGREEMENT, '2025-01-01')).toBe(false);
+    expect(isOverdue(recommended().deadline === null ? recommended() : { ...recommended(), deadline: null }, REGIONAL_AGREEMENT, '2025-01-01')).toBe(false);
+  });
+});

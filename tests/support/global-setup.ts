@@ -1,0 +1,42 @@
+import { bundleWorkflowCode } from '@temporalio/worker';
+import { chmodSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { freePort } from '../../libs/embedded/free-port';
+import { startEmbeddedPostgres } from '../../libs/embedded/embedded-postgres';
+import { startTemporalDevServer } from '../../libs/embedded/temporal-dev-server';
+import { createDataSource, migrate } from '../../libs/persistence';
+import { publishTestServers } from './test-servers';
+
+/** Starts one real PostgreSQL and one real Temporal server for the whole run. */
+export default async function globalSetup(): Promise<void> {
+  const root = resolve(__dirname, '..', '..');
+  mkdirSync(join(root, '.test-data'), { recursive: true });
+  const runDir = mkdtempSync(join(root, '.test-data', 'run-'));
+  // PostgreSQL runs as its own system user when we are root: it must reach its folder.
+  chmodSync(runDir, 0o755);
+  const [postgresPort, temporalPort] = [await freePort(), await freePort()];
+
+  const [postgres, temporal, bundle] = await Promise.all([
+    startEmbeddedPostgres({ dataDir: join(runDir, 'postgres'), port: postgresPort, database: 'overens_test' }),
+    startTemporalDevServer({ port: temporalPort, uiPort: 0, namespace: 'default', log: () => undefined }),
+    bundleWorkflowCode({ workflowsPath: require.resolve('../../workflows'), logger: quietLogger }),
+  ]);
+  globalThis.__overensTestServers = { postgres, temporal, runDir };
+
+  const dataSource = await createDataSource(postgres.url, { poolSize: 1 }).initialize();
+  await migrate(dataSource);
+  await dataSource.destroy();
+
+  const workflowBundlePath = join(runDir, 'workflow-bundle.js');
+  writeFileSync(workflowBundlePath, bundle.code);
+  publishTestServers({ databaseUrl: postgres.url, temporalAddress: temporal.address, workflowBundlePath, runDir });
+}
+
+const quietLogger = {
+  log: () => undefined,
+  trace: () => undefined,
+  debug: () => undefined,
+  info: () => undefined,
+  warn: (message: string) => console.warn(message),
+  error: (message: string) => console.error(message),
+};

@@ -1,0 +1,9 @@
+import { rmSync } from 'node:fs';
+
+export default async function globalTeardown(): Promise<void> {
+  const servers = globalThis.__overensTestServers;
+  if (!servers) return;
+  await servers.temporal.stop();
+  await servers.postgres.stop();
+  rmSync(servers.runDir, { recursive: true, force: true });
+}

@@ -1,0 +1,114 @@
+import { Client, Connection } from '@temporalio/client';
+import { NativeConnection, Runtime, DefaultLogger, type Worker } from '@temporalio/worker';
+import { randomUUID } from 'node:crypto';
+import type { DataSource } from 'typeorm';
+import { ApiConfig } from '../../apps/api/api-config';
+import { createApi } from '../../apps/api/create-api';
+import { createCaseWorker } from '../../apps/worker/case-worker';
+import { createDataSource } from '../../libs/persistence';
+import { testServers } from './test-servers';
+
+let runtimeInstalled = false;
+function quietRuntime(): void {
+  if (runtimeInstalled) return;
+  Runtime.install({ logger: new DefaultLogger('WARN') });
+  runtimeInstalled = true;
+}
+
+export function uniqueTaskQueue(name: string): string {
+  return `${name}-${randomUUID()}`;
+}
+
+export async function connectDataSource(): Promise<DataSource> {
+  return createDataSource(testServers().databaseUrl, { poolSize: 4 }).initialize();
+}
+
+export async function connectTemporalClient(): Promise<Client> {
+  const connection = await Connection.connect({ address: testServers().temporalAddress });
+  return new Client({ connection, namespace: 'default' });
+}
+
+/** A case worker in this process, on the run's Temporal, with the prebuilt workflow bundle. */
+export async function createTestWorker(taskQueue: string, dataSource: DataSource): Promise<{ worker: Worker; close(): Promise<void> }> {
+  quietRuntime();
+  const connection = await NativeConnection.connect({ address: testServers().temporalAddress });
+  const worker = await createCaseWorker({
+    connection,
+    namespace: 'default',
+    taskQueue,
+    dataSource,
+    workflowBundle: { codePath: testServers().workflowBundlePath },
+  });
+  return { worker, close: () => connection.close() };
+}
+
+export interface TestApi {
+  readonly url: string;
+  readonly token: string;
+  readonly taskQueue: string;
+  readonly dataSource: DataSource;
+  readonly temporal: Client;
+  /** Calls the API as the coordinator. */
+  request(method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<{ status: number; body: any }>;
+  stopWorker(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** The API on a free port with a worker running behind it, both on the run's real servers. */
+export async function startTestApi(options: { withWorker?: boolean } = {}): Promise<TestApi> {
+  const taskQueue = uniqueTaskQueue('api');
+  const token = `test-token-${randomUUID()}`;
+  const dataSource = await connectDataSource();
+  const temporal = await connectTemporalClient();
+  const config = new ApiConfig({ TEMPORAL_TASK_QUEUE: taskQueue, OVERENS_ADMIN_TOKEN: token, OVERENS_TIME_ZONE: 'Europe/Stockholm' });
+  const app = await createApi({ config, dataSource, temporal });
+  await app.listen(0, '127.0.0.1');
+  const address = app.getHttpServer().address() as { port: number };
+  const url = `http://127.0.0.1:${address.port}`;
+
+  let stopWorker = async (): Promise<void> => undefined;
+  if (options.withWorker !== false) {
+    const { worker, close } = await createTestWorker(taskQueue, dataSource);
+    const running = worker.run();
+    stopWorker = async () => {
+      if (worker.getState() === 'RUNNING') worker.shutdown();
+      await running;
+      await close();
+      stopWorker = async () => undefined;
+    };
+  }
+
+  return {
+    url,
+    token,
+    taskQueue,
+    dataSource,
+    temporal,
+    async request(method, path, body, headers = {}) {
+      const response = await fetch(`${url}${path}`, {
+        method,
+        headers: {
+          authorization: `Bearer ${token}`,
+          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+          ...headers,
+        },
+        body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+      });
+      const text = await response.text();
+      let parsed: unknown = text;
+      try {
+        parsed = JSON.parse(text);
+      } catch {
+        // not JSON: keep the text
+      }
+      return { status: response.status, body: parsed };
+    },
+    stopWorker: () => stopWorker(),
+    async close() {
+      await stopWorker();
+      await app.close();
+      await temporal.connection.close();
+      await dataSource.destroy();
+    },
+  };
+}
