@@ -1,17 +1,27 @@
 import type { ApiSettings } from '../../libs/config/config';
 
+type ConfigSettings = Pick<ApiSettings, 'TEMPORAL_TASK_QUEUE' | 'OVERENS_ADMIN_TOKEN' | 'OVERENS_TIME_ZONE' | 'OVERENS_LINK_SECRET' | 'PORT'> &
+  Partial<Pick<ApiSettings, 'OVERENS_PUBLIC_URL' | 'OVERENS_SECURE_COOKIES'>>;
+
 /** The API's settings as a Nest provider (a class token, never a string). */
 export class ApiConfig {
   readonly taskQueue: string;
   readonly adminToken: string;
+  readonly linkSecret: string;
   readonly timeZone: string;
+  readonly publicUrl: string;
+  readonly secureCookies: boolean;
   /** How long a write waits for its workflow before answering 503. */
-  readonly updateTimeoutMs: number;
+  readonly updateTimeoutMs = 30_000;
+  /** How long a coordinator stays signed in without using the pages. */
+  readonly sessionIdleMs = 8 * 60 * 60 * 1000;
 
-  constructor(settings: Pick<ApiSettings, 'TEMPORAL_TASK_QUEUE' | 'OVERENS_ADMIN_TOKEN' | 'OVERENS_TIME_ZONE'>) {
+  constructor(settings: ConfigSettings) {
     this.taskQueue = settings.TEMPORAL_TASK_QUEUE;
     this.adminToken = settings.OVERENS_ADMIN_TOKEN;
+    this.linkSecret = settings.OVERENS_LINK_SECRET;
     this.timeZone = settings.OVERENS_TIME_ZONE;
-    this.updateTimeoutMs = 30_000;
+    this.publicUrl = (settings.OVERENS_PUBLIC_URL ?? `http://localhost:${settings.PORT}`).replace(/\/+$/, '');
+    this.secureCookies = settings.OVERENS_SECURE_COOKIES === 'true';
   }
 }

@@ -1,9 +1,11 @@
 import { ArgumentsHost, Catch, HttpException, Logger, type ExceptionFilter } from '@nestjs/common';
 import { ServiceError, WorkflowUpdateFailedError, WorkflowUpdateRPCTimeoutOrCancelledError } from '@temporalio/client';
 import { ApplicationFailure, WorkflowNotFoundError } from '@temporalio/common';
-import type { Response } from 'express';
+import type { Request, Response } from 'express';
 import { DomainError, isDomainErrorCode } from '../../libs/domain';
 import { ApiError, HTTP_STATUS, type ApiErrorCode } from './api-error';
+import { SignInRequiredError } from './web/coordinator-page.guard';
+import { errorPage } from './web/error.view';
 
 /** Every error leaves the API as `{ error, message }` with the contract's status; nothing internal leaks. */
 @Catch()
@@ -11,44 +13,53 @@ export class ApiExceptionFilter implements ExceptionFilter {
   private readonly logger = new Logger('api');
 
   catch(exception: unknown, host: ArgumentsHost): void {
+    const request = host.switchToHttp().getRequest<Request>();
     const response = host.switchToHttp().getResponse<Response>();
-    const error = this.toApiError(exception);
+    if (response.headersSent) return;
+    if (exception instanceof SignInRequiredError) {
+      response.redirect(303, `/logga-in?tillbaka=${encodeURIComponent(exception.returnTo)}`);
+      return;
+    }
+    const error = toApiError(exception);
     if (error.code === 'internal') this.logger.error(exception);
     if (error.code === 'unavailable') this.logger.warn(`${error.message} (${describe(exception)})`);
-    if (response.headersSent) return;
-    response
-      .status(HTTP_STATUS[error.code])
-      .json({ error: error.code, message: error.message, ...(error.issues ? { issues: error.issues } : {}) });
+    const status = HTTP_STATUS[error.code];
+    if (!request.path.startsWith('/api')) {
+      response.status(status).type('html').send(errorPage(status, error.message));
+      return;
+    }
+    response.status(status).json({ error: error.code, message: error.message, ...(error.issues ? { issues: error.issues } : {}) });
   }
+}
 
-  private toApiError(exception: unknown): ApiError {
-    if (exception instanceof ApiError) return exception;
-    if (exception instanceof DomainError) return new ApiError(exception.code, exception.message);
-    if (exception instanceof WorkflowUpdateFailedError) {
-      const cause = exception.cause;
-      if (cause instanceof ApplicationFailure && isDomainErrorCode(cause.type)) {
-        return new ApiError(cause.type, cause.message);
-      }
-      return new ApiError('internal', 'Steget kunde inte registreras.');
+/** Any error as the contract's error: domain refusals, Temporal's answers, HTTP and parser errors. */
+export function toApiError(exception: unknown): ApiError {
+  if (exception instanceof ApiError) return exception;
+  if (exception instanceof DomainError) return new ApiError(exception.code, exception.message);
+  if (exception instanceof WorkflowUpdateFailedError) {
+    const cause = exception.cause;
+    if (cause instanceof ApplicationFailure && isDomainErrorCode(cause.type)) {
+      return new ApiError(cause.type, cause.message);
     }
-    if (exception instanceof WorkflowNotFoundError) return new ApiError('not-found', 'Ärendet finns inte.');
-    if (exception instanceof WorkflowUpdateRPCTimeoutOrCancelledError) {
-      return new ApiError(
-        'unavailable',
-        'Ärendet kunde inte uppdateras i tid. Försök igen med samma Idempotency-Key; steget registreras bara en gång.',
-      );
-    }
-    if (exception instanceof ServiceError) {
-      return new ApiError('unavailable', 'Processmotorn svarar inte just nu. Försök igen om en stund.');
-    }
-    if (exception instanceof HttpException) return fromStatus(exception.getStatus());
-    const bodyParserStatus = clientErrorStatus(exception);
-    if (bodyParserStatus) return fromStatus(bodyParserStatus);
-    if (isDatabaseUnavailable(exception)) {
-      return new ApiError('unavailable', 'Databasen svarar inte just nu. Försök igen om en stund.');
-    }
-    return new ApiError('internal', 'Något gick fel på servern.');
+    return new ApiError('internal', 'Steget kunde inte registreras.');
   }
+  if (exception instanceof WorkflowNotFoundError) return new ApiError('not-found', 'Ärendet finns inte.');
+  if (exception instanceof WorkflowUpdateRPCTimeoutOrCancelledError) {
+    return new ApiError(
+      'unavailable',
+      'Ärendet kunde inte uppdateras i tid. Försök igen med samma Idempotency-Key; steget registreras bara en gång.',
+    );
+  }
+  if (exception instanceof ServiceError) {
+    return new ApiError('unavailable', 'Processmotorn svarar inte just nu. Försök igen om en stund.');
+  }
+  if (exception instanceof HttpException) return fromStatus(exception.getStatus());
+  const bodyParserStatus = clientErrorStatus(exception);
+  if (bodyParserStatus) return fromStatus(bodyParserStatus);
+  if (isDatabaseUnavailable(exception)) {
+    return new ApiError('unavailable', 'Databasen svarar inte just nu. Försök igen om en stund.');
+  }
+  return new ApiError('internal', 'Något gick fel på servern.');
 }
 
 /** Express's body parser throws plain errors carrying a 4xx `status` (bad JSON, too large). */

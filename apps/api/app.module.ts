@@ -1,16 +1,23 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { Client } from '@temporalio/client';
 import { DataSource } from 'typeorm';
-import { CaseRepository } from '../../libs/persistence';
+import { CaseRepository, CoordinatorRepository } from '../../libs/persistence';
 import { ApiConfig } from './api-config';
 import { CaseController } from './case.controller';
 import { CaseService } from './case.service';
 import { CaseWorkflowClient } from './case-workflow.client';
+import { CallerIdentifier } from './caller';
 import { Clock } from './clock';
+import { PartyLinkSigner } from './party-link';
 import { CoordinatorGuard } from './coordinator.guard';
 import { DashboardController } from './dashboard.controller';
-import { HomeController } from './home.controller';
 import { PartyController } from './party.controller';
+import { CoordinatorPageGuard } from './web/coordinator-page.guard';
+import { CoordinatorPagesController } from './web/coordinator-pages.controller';
+import { CoordinatorSessionService } from './web/coordinator-session.service';
+import { PartyResponseController } from './web/party-response.controller';
+import { PublicPagesController } from './web/public-pages.controller';
+import { SignInController } from './web/sign-in.controller';
 
 /** What the API is handed by whoever starts it: the process, or a test. */
 export interface ApiDependencies {
@@ -24,13 +31,30 @@ export class AppModule {
   static register(dependencies: ApiDependencies): DynamicModule {
     return {
       module: AppModule,
-      controllers: [HomeController, PartyController, CaseController, DashboardController],
+      controllers: [
+        PublicPagesController,
+        SignInController,
+        PartyResponseController,
+        CoordinatorPagesController,
+        PartyController,
+        CaseController,
+        DashboardController,
+      ],
       providers: [
         { provide: ApiConfig, useValue: dependencies.config },
         { provide: DataSource, useValue: dependencies.dataSource },
         { provide: Client, useValue: dependencies.temporal },
         { provide: Clock, useFactory: (config: ApiConfig) => new Clock(config.timeZone), inject: [ApiConfig] },
         { provide: CaseRepository, useFactory: (dataSource: DataSource) => new CaseRepository(dataSource), inject: [DataSource] },
+        {
+          provide: CoordinatorRepository,
+          useFactory: (dataSource: DataSource) => new CoordinatorRepository(dataSource),
+          inject: [DataSource],
+        },
+        CoordinatorSessionService,
+        CoordinatorPageGuard,
+        { provide: PartyLinkSigner, useFactory: (config: ApiConfig) => new PartyLinkSigner(config.linkSecret), inject: [ApiConfig] },
+        CallerIdentifier,
         CaseWorkflowClient,
         CaseService,
         CoordinatorGuard,

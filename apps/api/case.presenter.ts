@@ -24,6 +24,7 @@ export function presentCase(state: CaseState, today: string): CaseView {
     deadline: state.deadline,
     overdue: isOverdue(state, definition, today),
     openedAt: state.openedAt,
+    attachments: state.attachments.map((item) => ({ ...item })),
     parties: state.parties.map((answer) => ({ ...answer })),
     history: state.history.map(({ requestId: _requestId, ...entry }) => ({ ...entry })),
   };

@@ -2,12 +2,14 @@ import { Injectable } from '@nestjs/common';
 import { WorkflowNotFoundError } from '@temporalio/common';
 import { createHash, randomUUID } from 'node:crypto';
 import type { CaseView, CouncilOutcomeBody, CreateCaseInput, DashboardView, DecisionBody, ListCasesQuery, NetworkOutcomeBody } from '../../libs/contract';
-import { PARTY_IDS, REGIONAL_AGREEMENT, STAGE_LABELS, refuseOpening, type Actor, type CaseOpening, type CaseState } from '../../libs/domain';
+import { PARTY_IDS, REGIONAL_AGREEMENT, STAGE_LABELS, refuseOpening, type Actor, type CaseOpening, type CaseState, type Stage } from '../../libs/domain';
 import { CaseRepository } from '../../libs/persistence';
 import { ApiError } from './api-error';
 import { presentCase, presentDashboard } from './case.presenter';
 import { CaseWorkflowClient } from './case-workflow.client';
+import { ApiConfig } from './api-config';
 import { Clock } from './clock';
+import { PartyLinkSigner, partyLinkPath } from './party-link';
 
 /** The case decisions of the API: writes go to the workflows, reads to the read model. */
 @Injectable()
@@ -16,6 +18,8 @@ export class CaseService {
     private readonly workflows: CaseWorkflowClient,
     private readonly cases: CaseRepository,
     private readonly clock: Clock,
+    private readonly links: PartyLinkSigner,
+    private readonly config: ApiConfig,
   ) {}
 
   async create(input: CreateCaseInput, actor: Actor, requestId?: string): Promise<CaseView> {
@@ -27,6 +31,7 @@ export class CaseService {
       reference: input.reference || null,
       parties: input.parties ?? PARTY_IDS,
       deadline: input.deadline ?? null,
+      attachments: input.attachments ?? [],
       networkDecision: input.networkDecision,
       actor,
       requestId: requestId ?? null,
@@ -67,6 +72,30 @@ export class CaseService {
 
   async recordDecision(id: string, body: DecisionBody, actor: Actor, requestId?: string): Promise<CaseView> {
     return this.step(id, requestId, () => this.workflows.recordDecision(id, { ...body, actor }, requestId));
+  }
+
+  /** Every case the matrix shows, newest first. */
+  async listForMatrix(filter: { stage?: Stage; party?: string }): Promise<CaseView[]> {
+    const today = this.clock.today();
+    const { items } = await this.cases.list({ stage: filter.stage, waitingOn: filter.party, today, limit: 1000, offset: 0 });
+    return items.map((state) => presentCase(state, today));
+  }
+
+  /** Each party's own link for a case, for the coordinator to copy. */
+  partyLinks(view: CaseView): Record<string, string> {
+    return Object.fromEntries(
+      view.parties.map((answer) => [answer.party, `${this.config.publicUrl}${partyLinkPath(this.links.sign(view.id, answer.party))}`]),
+    );
+  }
+
+  /** The URL of a party's own response page for a case. */
+  async partyLink(id: string, party: string): Promise<{ url: string }> {
+    const state = await this.cases.findById(id);
+    if (!state) throw new ApiError('not-found', 'Ärendet finns inte.');
+    if (!state.parties.some((answer) => answer.party === party)) {
+      throw new ApiError('not-found', 'Parten finns inte i ärendet.');
+    }
+    return { url: `${this.config.publicUrl}${partyLinkPath(this.links.sign(id, party))}` };
   }
 
   async dashboard(): Promise<DashboardView> {

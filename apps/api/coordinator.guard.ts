@@ -1,29 +1,17 @@
 import { Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
-import { createHash, timingSafeEqual } from 'node:crypto';
 import type { Request } from 'express';
-import { ApiConfig } from './api-config';
 import { ApiError } from './api-error';
+import { CallerIdentifier } from './caller';
 
-/** Coordinator calls carry `Authorization: Bearer <OVERENS_ADMIN_TOKEN>`. */
+/** Coordinator calls carry `Authorization: Bearer <OVERENS_ADMIN_TOKEN>`; a party's link is not enough. */
 @Injectable()
 export class CoordinatorGuard implements CanActivate {
-  private readonly expected: Buffer;
-
-  constructor(config: ApiConfig) {
-    this.expected = digest(config.adminToken);
-  }
+  constructor(private readonly callers: CallerIdentifier) {}
 
   canActivate(context: ExecutionContext): boolean {
-    const header = context.switchToHttp().getRequest<Request>().headers.authorization ?? '';
-    const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
-    // Compare digests: equal length, constant time, whatever was sent.
-    if (!match || !timingSafeEqual(digest(match[1]), this.expected)) {
-      throw new ApiError('unauthorized', 'Saknad eller ogiltig token: skicka Authorization: Bearer <token>.');
-    }
+    const caller = this.callers.identify(context.switchToHttp().getRequest<Request>().headers.authorization);
+    if (!caller) throw new ApiError('unauthorized', 'Saknad eller ogiltig token: skicka Authorization: Bearer <token>.');
+    if (caller.kind !== 'coordinator') throw new ApiError('forbidden', 'En parts länk räcker inte för det här anropet.');
     return true;
   }
-}
-
-function digest(value: string): Buffer {
-  return createHash('sha256').update(value).digest();
 }

@@ -17,6 +17,7 @@ async function main(): Promise<void> {
     await app.close();
     await connection.close();
     await dataSource.destroy();
+    process.exit(0);
   };
   process.once('SIGTERM', () => void close());
   process.once('SIGINT', () => void close());

@@ -4,10 +4,13 @@ import { readSettings, stackSettingsSchema } from '../../libs/config/config';
 import { startEmbeddedPostgres, type RunningPostgres } from '../../libs/embedded/embedded-postgres';
 import { startTemporalDevServer, type RunningTemporalDevServer } from '../../libs/embedded/temporal-dev-server';
 import { waitFor } from '../../libs/embedded/wait-for';
-import { createDataSource, migrate } from '../../libs/persistence';
+import { CoordinatorRepository, createDataSource, migrate } from '../../libs/persistence';
+import { hashPassword } from '../api/web/password';
 import { failStartup } from '../shared/fail-startup';
-import { developerAdminToken } from './admin-token';
+import { developerSecret } from './developer-secret';
 import { SupervisedProcess } from './child-process-supervisor';
+
+const DEVELOPER_COORDINATOR = 'samordnare@example.se';
 
 /**
  * The whole product in one terminal: PostgreSQL and Temporal (unless configured),
@@ -19,12 +22,16 @@ async function main(): Promise<void> {
   const dataDir = resolve(settings.OVERENS_DATA_DIR);
   mkdirSync(dataDir, { recursive: true });
   const stops: (() => Promise<void>)[] = [];
+  let serverCount = 0;
   let shuttingDown = false;
   const shutdown = async (code: number) => {
     if (shuttingDown) return;
     shuttingDown = true;
     console.log('\nstack: stopping…');
-    for (const stop of stops.reverse()) await stop().catch((error: unknown) => console.error('stack:', error));
+    // Our processes first (together), then the servers they use.
+    const [servers, processes] = [stops.slice(0, serverCount), stops.slice(serverCount)];
+    await Promise.all(processes.map((stop) => stop().catch((error: unknown) => console.error('stack:', error))));
+    for (const stop of servers.reverse()) await stop().catch((error: unknown) => console.error('stack:', error));
     process.exit(code);
   };
   process.on('SIGINT', () => void shutdown(0));
@@ -59,15 +66,24 @@ async function main(): Promise<void> {
 
     const dataSource = await createDataSource(databaseUrl, { poolSize: 1 }).initialize();
     await migrate(dataSource);
+    // A developer's first coordinator account, so that the pages can be tried at once.
+    const coordinatorPassword = developerSecret(dataDir, 'coordinator-password');
+    const coordinators = new CoordinatorRepository(dataSource);
+    if (!(await coordinators.findByEmail(DEVELOPER_COORDINATOR))) {
+      await coordinators.upsert(DEVELOPER_COORDINATOR, 'Samordnare', await hashPassword(coordinatorPassword));
+    }
     await dataSource.destroy();
 
-    const adminToken = settings.OVERENS_ADMIN_TOKEN ?? developerAdminToken(dataDir);
+    serverCount = stops.length;
+    const adminToken = settings.OVERENS_ADMIN_TOKEN ?? developerSecret(dataDir, 'admin-token');
+    const linkSecret = settings.OVERENS_LINK_SECRET ?? developerSecret(dataDir, 'link-secret');
     const env = {
       ...process.env,
       DATABASE_URL: databaseUrl,
       TEMPORAL_ADDRESS: temporalAddress,
       TEMPORAL_NAMESPACE: settings.TEMPORAL_NAMESPACE,
       OVERENS_ADMIN_TOKEN: adminToken,
+      OVERENS_LINK_SECRET: linkSecret,
       PORT: String(settings.PORT),
     };
     const worker = new SupervisedProcess('worker', join(__dirname, '..', 'worker', 'main.js'), env);
@@ -86,6 +102,7 @@ async function main(): Promise<void> {
         `  Web and API:      ${apiUrl}/`,
         `  API docs:         ${apiUrl}/api/docs`,
         ...(settings.TEMPORAL_ADDRESS ? [] : [`  Temporal UI:      http://localhost:${settings.TEMPORAL_UI_PORT}`]),
+        `  Sign in:          ${DEVELOPER_COORDINATOR} / ${coordinatorPassword}`,
         `  Coordinator token (Authorization: Bearer …): ${settings.OVERENS_ADMIN_TOKEN ? '(from OVERENS_ADMIN_TOKEN)' : adminToken}`,
         `  Data folder:      ${dataDir}`,
         'Press Ctrl-C to stop.',

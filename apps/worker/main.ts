@@ -26,6 +26,8 @@ async function main(): Promise<void> {
   await worker.run();
   await connection.close();
   await dataSource.destroy();
+  // Nothing else may keep a stopped worker alive.
+  process.exit(0);
 }
 
 main().catch(failStartup('worker'));

@@ -20,6 +20,16 @@ export const apiSettingsSchema = serverSettingsSchema.extend({
     .string()
     .min(24, 'must be at least 24 characters')
     .describe("The coordinator's bearer token. Secret."),
+  OVERENS_LINK_SECRET: z
+    .string()
+    .min(32, 'must be at least 32 characters')
+    .describe("Signs the parties' own links; changing it invalidates every link sent. Secret."),
+  OVERENS_PUBLIC_URL: z
+    .string()
+    .url()
+    .optional()
+    .describe('Where people reach the web pages, for links in e-mails; default http://localhost:PORT.'),
+  OVERENS_SECURE_COOKIES: z.enum(['true', 'false']).default('false').describe('Mark session cookies Secure (behind HTTPS).'),
 });
 
 export const workerSettingsSchema = serverSettingsSchema;
@@ -31,6 +41,7 @@ export const stackSettingsSchema = z.object({
   TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
   TEMPORAL_CLI_PATH: z.string().min(1).optional(),
   OVERENS_ADMIN_TOKEN: z.string().min(24, 'must be at least 24 characters').optional(),
+  OVERENS_LINK_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   OVERENS_DATA_DIR: z.string().min(1).default('.data'),
   OVERENS_POSTGRES_PORT: port.default(5433),
   TEMPORAL_PORT: port.default(7233),

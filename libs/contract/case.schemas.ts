@@ -2,6 +2,11 @@ import { z } from 'zod';
 import { COUNCIL_OUTCOMES, DECISION_OUTCOMES, NETWORK_OUTCOMES, PARTY_STATUSES } from '../domain';
 import { bodyId, httpUrl, isoDate, note, partyId, stage } from './common.schemas';
 
+export const attachment = z.strictObject({
+  title: z.string({ error: 'Ange bilagans namn.' }).trim().min(1, 'Ange bilagans namn.').max(200, 'Högst 200 tecken.'),
+  url: httpUrl,
+});
+
 export const createCaseSchema = z.strictObject({
   title: z.string({ error: 'Ange en rubrik.' }).trim().min(1, 'Ange en rubrik.').max(300, 'Högst 300 tecken.'),
   reference: z.string().trim().max(100, 'Högst 100 tecken.').optional().describe('Registry number (diarienummer), e.g. HSN 2024/1905.'),
@@ -12,6 +17,11 @@ export const createCaseSchema = z.strictObject({
     .optional()
     .describe('The parties concerned; all 16 when left out.'),
   deadline: isoDate.optional().describe('The last day for the parties to answer (sista svarsdag).'),
+  attachments: z
+    .array(attachment)
+    .max(20, 'Högst 20 bilagor.')
+    .optional()
+    .describe('Attachments (bilagor) the parties need: the agreement, the minutes.'),
   networkDecision: z
     .strictObject({ date: isoDate.describe('The date of the network meeting that approved the proposal.'), note: note.optional() }, {
       error: 'Ange nätverksbeslutets datum.',
@@ -41,6 +51,7 @@ export const decisionSchema = z.strictObject({
   body: z.string().trim().min(1, 'Ange beslutande organ.').max(200, 'Högst 200 tecken.').optional().describe('The deciding body, e.g. Socialnämnden.'),
   paragraph: z.string().trim().min(1).max(50, 'Högst 50 tecken.').optional().describe('The paragraph of the minutes, e.g. § 45.'),
   minutesUrl: httpUrl.optional().describe('A link to the minutes excerpt (protokollsutdrag).'),
+  partyReference: z.string().trim().min(1).max(100, 'Högst 100 tecken.').optional().describe("The party's own registry number."),
   note: note.optional(),
 });
 export type DecisionBody = z.infer<typeof decisionSchema>;
@@ -73,6 +84,7 @@ export const partyAnswerView = z.object({
   body: z.string().nullable(),
   paragraph: z.string().nullable(),
   minutesUrl: z.string().nullable(),
+  partyReference: z.string().nullable(),
   note: z.string().nullable(),
   answeredAt: z.string().nullable(),
 });
@@ -88,6 +100,7 @@ export const caseViewSchema = z.object({
   deadline: z.string().nullable(),
   overdue: z.boolean(),
   openedAt: z.string(),
+  attachments: z.array(z.object({ title: z.string(), url: z.string() })),
   parties: z.array(partyAnswerView),
   history: z.array(historyEntryView),
 });

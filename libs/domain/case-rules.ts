@@ -40,6 +40,8 @@ export function openCase(opening: CaseOpening, definition: ProcessDefinition, at
     title: opening.title,
     reference: opening.reference,
     deadline: opening.deadline,
+    // Cases opened before attachments existed carry none.
+    attachments: opening.attachments ?? [],
     stage,
     stageSince: at,
     openedAt: at,
@@ -164,7 +166,17 @@ function stepName(step: CaseStep): StepName {
 }
 
 function pendingAnswer(party: string): PartyAnswer {
-  return { party, status: 'pending', date: null, body: null, paragraph: null, minutesUrl: null, note: null, answeredAt: null };
+  return {
+    party,
+    status: 'pending',
+    date: null,
+    body: null,
+    paragraph: null,
+    minutesUrl: null,
+    partyReference: null,
+    note: null,
+    answeredAt: null,
+  };
 }
 
 function answerFrom(step: DecisionStep, at: string): PartyAnswer {
@@ -175,6 +187,7 @@ function answerFrom(step: DecisionStep, at: string): PartyAnswer {
     body: step.body ?? null,
     paragraph: step.paragraph ?? null,
     minutesUrl: step.minutesUrl ?? null,
+    partyReference: step.partyReference ?? null,
     note: step.note ?? null,
     answeredAt: at,
   };

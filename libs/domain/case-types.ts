@@ -41,6 +41,8 @@ export interface DecisionStep {
   readonly body?: string;
   readonly paragraph?: string;
   readonly minutesUrl?: string;
+  /** The party's own registry number for the matter. */
+  readonly partyReference?: string;
   readonly note?: string;
 }
 
@@ -53,8 +55,14 @@ export interface PartyAnswer {
   readonly body: string | null;
   readonly paragraph: string | null;
   readonly minutesUrl: string | null;
+  readonly partyReference: string | null;
   readonly note: string | null;
   readonly answeredAt: string | null;
+}
+
+export interface Attachment {
+  readonly title: string;
+  readonly url: string;
 }
 
 export interface HistoryEntry {
@@ -78,6 +86,7 @@ export interface CaseOpening {
   readonly reference: string | null;
   readonly parties: readonly string[];
   readonly deadline: string | null;
+  readonly attachments: readonly Attachment[];
   readonly networkDecision: { readonly date: string; readonly note?: string };
   readonly actor: Actor;
   readonly requestId: string | null;
@@ -90,6 +99,7 @@ export interface CaseState {
   readonly title: string;
   readonly reference: string | null;
   readonly deadline: string | null;
+  readonly attachments: readonly Attachment[];
   readonly stage: Stage;
   /** When the case entered its current stage: what `waitingSince` reports. */
   readonly stageSince: string;

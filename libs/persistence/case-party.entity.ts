@@ -29,6 +29,9 @@ export class CasePartyEntity {
   @Column({ name: 'minutes_url', type: 'text', nullable: true })
   minutesUrl!: string | null;
 
+  @Column({ name: 'party_reference', type: 'text', nullable: true })
+  partyReference!: string | null;
+
   @Column({ type: 'text', nullable: true })
   note!: string | null;
 

@@ -14,10 +14,11 @@ export class CaseProjectionRepository {
     await this.dataSource.transaction(async (manager) => {
       const advanced: unknown[] = await manager.query(
         `INSERT INTO cases (id, process_id, process_version, title, reference, stage, waiting_on,
-                            stage_since, deadline, opened_at, sequence)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
+                            stage_since, deadline, opened_at, sequence, attachments)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
          ON CONFLICT (id) DO UPDATE SET
            title = EXCLUDED.title, reference = EXCLUDED.reference, stage = EXCLUDED.stage,
+           attachments = EXCLUDED.attachments,
            waiting_on = EXCLUDED.waiting_on, stage_since = EXCLUDED.stage_since,
            deadline = EXCLUDED.deadline, sequence = EXCLUDED.sequence
          WHERE cases.sequence < EXCLUDED.sequence
@@ -34,18 +35,21 @@ export class CaseProjectionRepository {
           state.deadline,
           state.openedAt,
           state.sequence,
+          JSON.stringify(state.attachments ?? []),
         ],
       );
       if (advanced.length > 0 && state.parties.length > 0) {
         const parties = state.parties;
         await manager.query(
-          `INSERT INTO case_parties (case_id, party, ordinal, status, date, body, paragraph, minutes_url, note, answered_at)
+          `INSERT INTO case_parties (case_id, party, ordinal, status, date, body, paragraph, minutes_url, note, answered_at,
+                                    party_reference)
            SELECT $1, * FROM unnest($2::text[], $3::smallint[], $4::text[], $5::date[], $6::text[],
-                                    $7::text[], $8::text[], $9::text[], $10::timestamptz[])
+                                    $7::text[], $8::text[], $9::text[], $10::timestamptz[], $11::text[])
            ON CONFLICT (case_id, party) DO UPDATE SET
              status = EXCLUDED.status, date = EXCLUDED.date, body = EXCLUDED.body,
              paragraph = EXCLUDED.paragraph, minutes_url = EXCLUDED.minutes_url,
-             note = EXCLUDED.note, answered_at = EXCLUDED.answered_at`,
+             note = EXCLUDED.note, answered_at = EXCLUDED.answered_at,
+             party_reference = EXCLUDED.party_reference`,
           [
             state.id,
             parties.map((answer) => answer.party),
@@ -57,6 +61,7 @@ export class CaseProjectionRepository {
             parties.map((answer) => answer.minutesUrl),
             parties.map((answer) => answer.note),
             parties.map((answer) => answer.answeredAt),
+            parties.map((answer) => answer.partyReference ?? null),
           ],
         );
       }

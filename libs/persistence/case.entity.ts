@@ -1,5 +1,5 @@
 import { Column, Entity, OneToMany, PrimaryColumn } from 'typeorm';
-import type { Stage } from '../domain';
+import type { Attachment, Stage } from '../domain';
 import { CaseHistoryEntity } from './case-history.entity';
 import { CasePartyEntity } from './case-party.entity';
 
@@ -32,6 +32,9 @@ export class CaseEntity {
 
   @Column({ type: 'date', nullable: true })
   deadline!: string | null;
+
+  @Column({ type: 'jsonb' })
+  attachments!: Attachment[];
 
   @Column({ name: 'opened_at', type: 'timestamptz' })
   openedAt!: Date;

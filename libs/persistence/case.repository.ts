@@ -129,6 +129,7 @@ function toCaseState(entity: CaseEntity): CaseState {
       body: row.body,
       paragraph: row.paragraph,
       minutesUrl: row.minutesUrl,
+      partyReference: row.partyReference,
       note: row.note,
       answeredAt: row.answeredAt?.toISOString() ?? null,
     }));
@@ -152,6 +153,7 @@ function toCaseState(entity: CaseEntity): CaseState {
     title: entity.title,
     reference: entity.reference,
     deadline: entity.deadline,
+    attachments: entity.attachments,
     stage: entity.stage,
     stageSince: entity.stageSince.toISOString(),
     openedAt: entity.openedAt.toISOString(),

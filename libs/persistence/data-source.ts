@@ -5,13 +5,19 @@ import { CaseHistoryEntity } from './case-history.entity';
 import { CasePartyEntity } from './case-party.entity';
 import { CaseEntity } from './case.entity';
 import { CreateReadModel1763800000000 } from './migrations/1763800000000-create-read-model';
+import { AddAttachmentsAndPartyReference1763810000000 } from './migrations/1763810000000-add-attachments-and-party-reference';
+import { CreateCoordinatorAccounts1763820000000 } from './migrations/1763820000000-create-coordinator-accounts';
 
 // A `date` column is a calendar date: keep it as YYYY-MM-DD, never shift it through a time zone.
 const DATE_OID = 1082;
 types.setTypeParser(DATE_OID, (value: string) => value);
 
 export const ENTITIES = [CaseEntity, CasePartyEntity, CaseHistoryEntity];
-export const MIGRATIONS = [CreateReadModel1763800000000];
+export const MIGRATIONS = [
+  CreateReadModel1763800000000,
+  AddAttachmentsAndPartyReference1763810000000,
+  CreateCoordinatorAccounts1763820000000,
+];
 
 export function createDataSource(databaseUrl: string, options: { poolSize?: number } = {}): DataSource {
   return new DataSource({

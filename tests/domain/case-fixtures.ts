@@ -9,6 +9,7 @@ export function opening(overrides: Partial<CaseOpening> = {}): CaseOpening {
     reference: 'HSN 2024/1905',
     parties: PARTY_IDS,
     deadline: '2024-12-31',
+    attachments: [{ title: 'Överenskommelse', url: 'https://rss.example/kvinnofrid.pdf' }],
     networkDecision: { date: '2024-05-16' },
     actor: 'coordinator',
     requestId: null,

@@ -30,6 +30,7 @@ function twoStates(): [CaseState, CaseState] {
       reference: null,
       parties: ['falun', 'mora'],
       deadline: null,
+      attachments: [],
       networkDecision: { date: '2024-05-16' },
       actor: 'coordinator',
       requestId: 'open-1',

@@ -16,11 +16,21 @@ export default async function globalSetup(): Promise<void> {
   chmodSync(runDir, 0o755);
   const [postgresPort, temporalPort] = [await freePort(), await freePort()];
 
-  const [postgres, temporal, bundle] = await Promise.all([
+  const starting = [
     startEmbeddedPostgres({ dataDir: join(runDir, 'postgres'), port: postgresPort, database: 'overens_test' }),
     startTemporalDevServer({ port: temporalPort, uiPort: 0, namespace: 'default', log: () => undefined }),
     bundleWorkflowCode({ workflowsPath: require.resolve('../../workflows'), logger: quietLogger }),
-  ]);
+  ] as const;
+  const settled = await Promise.allSettled(starting);
+  const failure = settled.find((result) => result.status === 'rejected');
+  if (failure) {
+    // Leave no server behind when another failed to start.
+    for (const result of settled) {
+      if (result.status === 'fulfilled' && 'stop' in result.value) await result.value.stop();
+    }
+    throw failure.reason;
+  }
+  const [postgres, temporal, bundle] = await Promise.all(starting);
   globalThis.__overensTestServers = { postgres, temporal, runDir };
 
   const dataSource = await createDataSource(postgres.url, { poolSize: 1 }).initialize();

@@ -5,6 +5,7 @@ import type { DataSource } from 'typeorm';
 import { ApiConfig } from '../../apps/api/api-config';
 import { createApi } from '../../apps/api/create-api';
 import { createCaseWorker } from '../../apps/worker/case-worker';
+import { freePort } from '../../libs/embedded/free-port';
 import { createDataSource } from '../../libs/persistence';
 import { testServers } from './test-servers';
 
@@ -60,11 +61,18 @@ export async function startTestApi(options: { withWorker?: boolean } = {}): Prom
   const token = `test-token-${randomUUID()}`;
   const dataSource = await connectDataSource();
   const temporal = await connectTemporalClient();
-  const config = new ApiConfig({ TEMPORAL_TASK_QUEUE: taskQueue, OVERENS_ADMIN_TOKEN: token, OVERENS_TIME_ZONE: 'Europe/Stockholm' });
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  const config = new ApiConfig({
+    TEMPORAL_TASK_QUEUE: taskQueue,
+    OVERENS_ADMIN_TOKEN: token,
+    OVERENS_LINK_SECRET: `test-link-secret-${randomUUID()}`,
+    OVERENS_TIME_ZONE: 'Europe/Stockholm',
+    OVERENS_PUBLIC_URL: url,
+    PORT: port,
+  });
   const app = await createApi({ config, dataSource, temporal });
-  await app.listen(0, '127.0.0.1');
-  const address = app.getHttpServer().address() as { port: number };
-  const url = `http://127.0.0.1:${address.port}`;
+  await app.listen(port, '127.0.0.1');
 
   let stopWorker = async (): Promise<void> => undefined;
   if (options.withWorker !== false) {

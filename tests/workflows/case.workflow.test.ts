@@ -37,6 +37,7 @@ function opening(parties: readonly string[] = PARTY_IDS): CaseOpening {
     reference: 'LCHNV 2024/7',
     parties,
     deadline: '2025-06-30',
+    attachments: [],
     networkDecision: { date: '2024-05-16' },
     actor: 'coordinator',
     requestId: null,

@@ -1,0 +1,167 @@
+import { Body, Controller, Get, Header, Param, Post, Query, Res, UseGuards } from '@nestjs/common';
+import type { Response } from 'express';
+import { randomUUID } from 'node:crypto';
+import { councilOutcomeSchema, createCaseSchema, decisionSchema, idempotencyKey, networkOutcomeSchema } from '../../../libs/contract';
+import { PARTY_IDS, STAGES, type Stage } from '../../../libs/domain';
+import type { CoordinatorSession } from '../../../libs/persistence';
+import { ApiConfig } from '../api-config';
+import { toApiError } from '../api-exception.filter';
+import { CaseService } from '../case.service';
+import { parseCaseId } from '../request-input';
+import { casePage, type CaseAction } from './case-page.view';
+import { CoordinatorPageGuard, CurrentSession } from './coordinator-page.guard';
+import { fieldErrorsFrom, formValues, type FieldErrors } from './form-fields';
+import type { SignedInCoordinator } from './layout';
+import { matrixCsv, matrixPage, type MatrixFilter } from './matrix.view';
+import { ATTACHMENT_ROWS, newCasePage } from './new-case.view';
+import { overviewPage } from './overview.view';
+
+const STEP_SCHEMAS = { council: councilOutcomeSchema, network: networkOutcomeSchema, decision: decisionSchema } as const;
+
+/** The coordinator's pages. Forms post to these routes and are checked with the API's own schemas. */
+@Controller()
+@UseGuards(CoordinatorPageGuard)
+export class CoordinatorPagesController {
+  constructor(
+    private readonly cases: CaseService,
+    private readonly config: ApiConfig,
+  ) {}
+
+  @Get('oversikt')
+  @Header('Content-Type', 'text/html; charset=utf-8')
+  async overview(@CurrentSession() session: CoordinatorSession): Promise<string> {
+    return overviewPage(await this.cases.dashboard(), signedIn(session));
+  }
+
+  @Get('matris')
+  @Header('Content-Type', 'text/html; charset=utf-8')
+  async matrix(@Query() query: Record<string, unknown>, @CurrentSession() session: CoordinatorSession): Promise<string> {
+    const filter = matrixFilter(query);
+    return matrixPage(await this.cases.listForMatrix(filter), filter, signedIn(session));
+  }
+
+  @Get('matris.csv')
+  @Header('Content-Type', 'text/csv; charset=utf-8')
+  @Header('Content-Disposition', 'attachment; filename="overens-matris.csv"')
+  async matrixCsv(@Query() query: Record<string, unknown>): Promise<string> {
+    return matrixCsv(await this.cases.listForMatrix(matrixFilter(query)));
+  }
+
+  @Get('arenden/nytt')
+  @Header('Content-Type', 'text/html; charset=utf-8')
+  newCase(@CurrentSession() session: CoordinatorSession): string {
+    return newCasePage({ coordinator: signedIn(session), requestId: randomUUID() });
+  }
+
+  @Post('arenden/nytt')
+  async createCase(@Body() body: unknown, @CurrentSession() session: CoordinatorSession, @Res() response: Response): Promise<void> {
+    const values = formValues(body);
+    const raw = (body ?? {}) as Record<string, unknown>;
+    const parties = ([] as unknown[]).concat(raw.parties ?? []).filter((party): party is string => typeof party === 'string');
+    const requestId = idempotencyKey.safeParse(values.requestId).data ?? randomUUID();
+    const input = {
+      title: values.title ?? '',
+      ...(values.reference ? { reference: values.reference } : {}),
+      ...(values.deadline ? { deadline: values.deadline } : {}),
+      parties,
+      attachments: Array.from({ length: ATTACHMENT_ROWS }, (_, index) => ({
+        title: values[`attachments.${index}.title`],
+        url: values[`attachments.${index}.url`],
+      })).filter((item) => item.title || item.url),
+      networkDecision: {
+        date: values['networkDecision.date'] ?? '',
+        ...(values['networkDecision.note'] ? { note: values['networkDecision.note'] } : {}),
+      },
+    };
+    const rerender = (status: number, errors: FieldErrors): void => {
+      response.status(status).type('html').send(newCasePage({ coordinator: signedIn(session), requestId, values, parties, errors }));
+    };
+    const parsed = createCaseSchema.safeParse(input);
+    if (!parsed.success) return rerender(400, fieldErrorsFrom(parsed.error.issues));
+    try {
+      const created = await this.cases.create(parsed.data, 'coordinator', requestId);
+      response.redirect(303, `/arenden/${created.id}`);
+    } catch (error) {
+      const refusal = toApiError(error);
+      if (refusal.code !== 'validation' && refusal.code !== 'conflict') throw error;
+      rerender(refusal.code === 'conflict' ? 409 : 400, { _form: refusal.message });
+    }
+  }
+
+  @Get('arenden/:id')
+  @Header('Content-Type', 'text/html; charset=utf-8')
+  async casePage(
+    @Param('id') id: string,
+    @Query('registrerat') recorded: unknown,
+    @CurrentSession() session: CoordinatorSession,
+  ): Promise<string> {
+    return this.renderCase(parseCaseId(id), session, { recorded: recorded === '1' });
+  }
+
+  @Post('arenden/:id/:action')
+  async recordStep(
+    @Param('id') id: string,
+    @Param('action') action: string,
+    @Body() body: unknown,
+    @CurrentSession() session: CoordinatorSession,
+    @Res() response: Response,
+  ): Promise<void> {
+    const caseId = parseCaseId(id);
+    if (!isAction(action)) {
+      response.redirect(303, `/arenden/${caseId}`);
+      return;
+    }
+    const values = formValues(body);
+    const { requestId: sentRequestId, _csrf: _token, ...fields } = values;
+    const requestId = idempotencyKey.safeParse(sentRequestId).data ?? randomUUID();
+    const rerender = async (status: number, errors: FieldErrors): Promise<void> => {
+      response
+        .status(status)
+        .type('html')
+        .send(await this.renderCase(caseId, session, { failed: { action, values, errors } }));
+    };
+    const parsed = STEP_SCHEMAS[action].safeParse(fields);
+    if (!parsed.success) return rerender(400, fieldErrorsFrom(parsed.error.issues));
+    try {
+      if (action === 'council') await this.cases.recordCouncilOutcome(caseId, councilOutcomeSchema.parse(fields), 'coordinator', requestId);
+      if (action === 'network') await this.cases.recordNetworkOutcome(caseId, networkOutcomeSchema.parse(fields), 'coordinator', requestId);
+      if (action === 'decision') await this.cases.recordDecision(caseId, decisionSchema.parse(fields), 'coordinator', requestId);
+    } catch (error) {
+      const refusal = toApiError(error);
+      if (refusal.code !== 'validation' && refusal.code !== 'conflict') throw error;
+      return rerender(refusal.code === 'conflict' ? 409 : 400, { _form: refusal.message });
+    }
+    response.redirect(303, `/arenden/${caseId}?registrerat=1`);
+  }
+
+  private async renderCase(
+    caseId: string,
+    session: CoordinatorSession,
+    extra: { recorded?: boolean; failed?: { action: CaseAction; values: Record<string, string>; errors: FieldErrors } },
+  ): Promise<string> {
+    const view = await this.cases.get(caseId);
+    return casePage({
+      view,
+      links: this.cases.partyLinks(view),
+      coordinator: signedIn(session),
+      timeZone: this.config.timeZone,
+      requestId: randomUUID(),
+      ...extra,
+    });
+  }
+}
+
+function signedIn(session: CoordinatorSession): SignedInCoordinator {
+  return { name: session.coordinator.name, csrfToken: session.csrfToken };
+}
+
+function isAction(value: string): value is CaseAction {
+  return value === 'council' || value === 'network' || value === 'decision';
+}
+
+/** Unknown filter values are ignored: a hand-edited address still shows a page. */
+function matrixFilter(query: Record<string, unknown>): MatrixFilter {
+  const stage = STAGES.find((candidate) => candidate === query.skede) as Stage | undefined;
+  const party = PARTY_IDS.find((candidate) => candidate === query.part);
+  return { ...(stage ? { stage } : {}), ...(party ? { party } : {}) };
+}

@@ -1,0 +1,58 @@
+import { Injectable } from '@nestjs/common';
+import { createHash, randomBytes } from 'node:crypto';
+import type { Request } from 'express';
+import { CoordinatorRepository, type CoordinatorSession } from '../../../libs/persistence';
+import { ApiConfig } from '../api-config';
+import { readCookie } from './cookies';
+import { hashPassword, verifyPassword } from './password';
+
+export const SESSION_COOKIE = 'overens_session';
+const FAILED_SIGN_IN_LIMIT = 5;
+const LOCK_MS = 15 * 60 * 1000;
+
+export type SignInResult = { readonly ok: true; readonly token: string } | { readonly ok: false; readonly reason: 'invalid' | 'locked' };
+
+/** Coordinator sign-in: scrypt passwords, lockout after repeated failures, server-side sessions. */
+@Injectable()
+export class CoordinatorSessionService {
+  // Compared against when the e-mail is unknown, so that both cases take as long.
+  private readonly decoyHash = hashPassword(randomBytes(16).toString('hex'));
+
+  constructor(
+    private readonly coordinators: CoordinatorRepository,
+    private readonly config: ApiConfig,
+  ) {}
+
+  async signIn(email: string, password: string): Promise<SignInResult> {
+    const coordinator = await this.coordinators.findByEmail(email);
+    if (!coordinator) {
+      await verifyPassword(password, await this.decoyHash);
+      return { ok: false, reason: 'invalid' };
+    }
+    if (coordinator.lockedUntil && coordinator.lockedUntil > new Date()) return { ok: false, reason: 'locked' };
+    if (!(await verifyPassword(password, coordinator.passwordHash))) {
+      await this.coordinators.recordFailedSignIn(coordinator.id, FAILED_SIGN_IN_LIMIT, LOCK_MS);
+      return { ok: false, reason: 'invalid' };
+    }
+    await this.coordinators.clearFailedSignIns(coordinator.id);
+    const token = randomBytes(32).toString('base64url');
+    const csrfToken = randomBytes(24).toString('base64url');
+    await this.coordinators.createSession(hashToken(token), coordinator.id, csrfToken, new Date(Date.now() + this.config.sessionIdleMs));
+    return { ok: true, token };
+  }
+
+  async current(request: Request): Promise<CoordinatorSession | undefined> {
+    const token = readCookie(request.headers.cookie, SESSION_COOKIE);
+    if (!token) return undefined;
+    return this.coordinators.touchSession(hashToken(token), this.config.sessionIdleMs);
+  }
+
+  async signOut(request: Request): Promise<void> {
+    const token = readCookie(request.headers.cookie, SESSION_COOKIE);
+    if (token) await this.coordinators.deleteSession(hashToken(token));
+  }
+}
+
+function hashToken(token: string): string {
+  return createHash('sha256').update(token).digest('base64url');
+}

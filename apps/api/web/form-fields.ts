@@ -1,0 +1,121 @@
+import { html, type SafeHtml } from './html';
+
+/** Errors by field name, as from a zod schema's issues. */
+export type FieldErrors = Record<string, string>;
+
+export function fieldErrorsFrom(issues: readonly { path: readonly PropertyKey[]; message: string }[]): FieldErrors {
+  const errors: FieldErrors = {};
+  for (const issue of issues) {
+    const name = issue.path.map(String).join('.') || '_form';
+    errors[name] ??= issue.message;
+  }
+  return errors;
+}
+
+/** The list at the top of a form that links to every field in error. */
+export function errorSummary(errors: FieldErrors, labels: Record<string, string>, formId = ''): SafeHtml | '' {
+  const entries = Object.entries(errors);
+  if (entries.length === 0) return '';
+  return html`<div class="error-summary" role="alert" tabindex="-1" aria-labelledby="${formId}fel-rubrik">
+<h2 id="${formId}fel-rubrik">Det finns fel i formuläret</h2>
+<ul>${entries.map(([name, message]) =>
+    labels[name] ? html`<li><a href="#${formId}${fieldId(name)}">${labels[name]}: ${message}</a></li>` : html`<li>${message}</li>`,
+  )}</ul>
+</div>`;
+}
+
+export function fieldId(name: string): string {
+  return `falt-${name.replace(/[^a-zA-Z0-9]+/g, '-')}`;
+}
+
+interface FieldOptions {
+  readonly name: string;
+  readonly label: string;
+  readonly value?: string | null;
+  readonly hint?: string;
+  readonly error?: string;
+  readonly required?: boolean;
+  readonly type?: 'text' | 'date' | 'url' | 'email' | 'password';
+  readonly autocomplete?: string;
+  readonly idPrefix?: string;
+}
+
+function described(id: string, hint?: string, error?: string): SafeHtml | '' {
+  const ids = [hint ? `${id}-tips` : '', error ? `${id}-fel` : ''].filter(Boolean).join(' ');
+  return ids ? html` aria-describedby="${ids}"` : '';
+}
+
+export function textField(options: FieldOptions): SafeHtml {
+  const id = `${options.idPrefix ?? ''}${fieldId(options.name)}`;
+  return html`<div class="field${options.error ? ' invalid' : ''}">
+<label for="${id}">${options.label}${options.required ? '' : html` <span class="muted">(frivilligt)</span>`}</label>
+${options.hint ? html`<p class="hint" id="${id}-tips">${options.hint}</p>` : ''}
+${options.error ? html`<p class="field-error" id="${id}-fel">${options.error}</p>` : ''}
+<input type="${options.type ?? 'text'}" id="${id}" name="${options.name}" value="${options.value ?? ''}"${
+    options.required ? html` required` : ''
+  }${options.autocomplete ? html` autocomplete="${options.autocomplete}"` : ''}${options.error ? html` aria-invalid="true"` : ''}${described(
+    id,
+    options.hint,
+    options.error,
+  )}>
+</div>`;
+}
+
+export function textArea(options: FieldOptions): SafeHtml {
+  const id = `${options.idPrefix ?? ''}${fieldId(options.name)}`;
+  return html`<div class="field${options.error ? ' invalid' : ''}">
+<label for="${id}">${options.label} <span class="muted">(frivilligt)</span></label>
+${options.hint ? html`<p class="hint" id="${id}-tips">${options.hint}</p>` : ''}
+${options.error ? html`<p class="field-error" id="${id}-fel">${options.error}</p>` : ''}
+<textarea id="${id}" name="${options.name}"${options.error ? html` aria-invalid="true"` : ''}${described(id, options.hint, options.error)}>${
+    options.value ?? ''
+  }</textarea>
+</div>`;
+}
+
+interface ChoiceOptions {
+  readonly name: string;
+  readonly legend: string;
+  readonly choices: readonly { value: string; label: string }[];
+  readonly value?: string | null;
+  readonly error?: string;
+  readonly hint?: string;
+  readonly idPrefix?: string;
+}
+
+export function radioGroup(options: ChoiceOptions): SafeHtml {
+  const id = `${options.idPrefix ?? ''}${fieldId(options.name)}`;
+  return html`<fieldset class="field${options.error ? ' invalid' : ''}"${described(id, options.hint, options.error)}>
+<legend>${options.legend}</legend>
+${options.hint ? html`<p class="hint" id="${id}-tips">${options.hint}</p>` : ''}
+${options.error ? html`<p class="field-error" id="${id}-fel">${options.error}</p>` : ''}
+${options.choices.map(
+  (choice, index) => html`<div class="choice"><input type="radio" id="${index === 0 ? id : `${id}-${choice.value}`}" name="${options.name}" value="${
+    choice.value
+  }"${choice.value === options.value ? html` checked` : ''} required><label for="${index === 0 ? id : `${id}-${choice.value}`}">${choice.label}</label></div>`,
+)}
+</fieldset>`;
+}
+
+export function selectField(options: Omit<ChoiceOptions, 'legend'> & { readonly label: string; readonly empty?: string }): SafeHtml {
+  const id = `${options.idPrefix ?? ''}${fieldId(options.name)}`;
+  return html`<div class="field${options.error ? ' invalid' : ''}">
+<label for="${id}">${options.label}</label>
+${options.error ? html`<p class="field-error" id="${id}-fel">${options.error}</p>` : ''}
+<select id="${id}" name="${options.name}"${options.error ? html` aria-invalid="true"` : ''}${described(id, undefined, options.error)}>
+${options.empty !== undefined ? html`<option value="">${options.empty}</option>` : ''}
+${options.choices.map((choice) => html`<option value="${choice.value}"${choice.value === options.value ? html` selected` : ''}>${choice.label}</option>`)}
+</select>
+</div>`;
+}
+
+/** Form values as strings; blank ones dropped, so that optional fields stay optional. */
+export function formValues(body: unknown): Record<string, string> {
+  const values: Record<string, string> = {};
+  if (body && typeof body === 'object') {
+    for (const [key, value] of Object.entries(body as Record<string, unknown>)) {
+      if (typeof value === 'string' && value.trim() !== '') values[key] = value.trim();
+    }
+  }
+  return values;
+}

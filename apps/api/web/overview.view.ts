@@ -1,0 +1,45 @@
+import type { DashboardView } from '../../../libs/contract';
+import { STAGES } from '../../../libs/domain';
+import { html } from './html';
+import { page, type SignedInCoordinator } from './layout';
+import { bodyName, days, longDate, stageLabel } from './swedish-format';
+
+export function overviewPage(dashboard: DashboardView, coordinator: SignedInCoordinator): string {
+  const blocked = dashboard.blocked;
+  return page({
+    title: 'Översikt',
+    current: '/oversikt',
+    coordinator,
+    main: html`<h1>Översikt</h1>
+<h2 id="per-skede">Ärenden per skede</h2>
+<ul class="counts" aria-labelledby="per-skede">
+${STAGES.map((stage) => html`<li><strong>${dashboard.byStage[stage] ?? 0}</strong> ${stageLabel(stage)}</li>`)}
+</ul>
+<h2>Väntar på svar</h2>
+${blocked.length === 0
+  ? html`<p>Inget ärende väntar just nu.</p>`
+  : html`<p>Försenade ärenden först, sedan de som väntat längst.</p>
+<div class="table-scroll"><table>
+<caption class="muted">${blocked.length} ärenden väntar</caption>
+<thead><tr><th scope="col">Ärende</th><th scope="col">Skede</th><th scope="col">Väntar på</th><th scope="col">Har väntat</th><th scope="col">Sista svarsdag</th></tr></thead>
+<tbody>
+${blocked.map(
+  (row) => html`<tr>
+<td><a href="/arenden/${row.id}">${row.title}</a></td>
+<td>${stageLabel(row.stage)}</td>
+<td>${row.waitingOn.map(bodyName).join(', ')}</td>
+<td>${days(row.daysWaiting)}</td>
+<td>${row.deadline ? longDate(row.deadline) : '–'}${row.overdue ? html` <span class="overdue">Försenat</span>` : ''}</td>
+</tr>`,
+)}
+</tbody></table></div>`}
+<h2>Vem väntar vi på?</h2>
+<div class="table-scroll"><table>
+<thead><tr><th scope="col">Part</th><th scope="col">Ärenden som väntar</th><th scope="col">Varav försenade</th></tr></thead>
+<tbody>
+${[...dashboard.byParty]
+  .sort((a, b) => b.waiting - a.waiting || b.overdue - a.overdue)
+  .map((row) => html`<tr><td>${bodyName(row.party)}</td><td>${row.waiting}</td><td>${row.overdue}</td></tr>`)}
+</tbody></table></div>`,
+  });
+}

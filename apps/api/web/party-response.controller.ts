@@ -1,0 +1,83 @@
+import { Body, Controller, Get, Header, Param, Post, Res } from '@nestjs/common';
+import type { Response } from 'express';
+import { randomUUID } from 'node:crypto';
+import { decisionSchema, idempotencyKey } from '../../../libs/contract';
+import { ApiError } from '../api-error';
+import { toApiError } from '../api-exception.filter';
+import { CaseService } from '../case.service';
+import { PartyLinkSigner, partyLinkPath, tokenFromLinkPath, type PartyLinkClaim } from '../party-link';
+import { fieldErrorsFrom, formValues } from './form-fields';
+import { partyReceiptPage, partyResponsePage } from './party-response.view';
+
+const PAGE = ':caseId/:party/:signature';
+
+/** A party's own page behind its signed link: no login, bound to one case and one party. */
+@Controller('svar')
+export class PartyResponseController {
+  constructor(
+    private readonly cases: CaseService,
+    private readonly links: PartyLinkSigner,
+  ) {}
+
+  @Get(PAGE)
+  @Header('Content-Type', 'text/html; charset=utf-8')
+  async show(@Param() params: LinkParams): Promise<string> {
+    const claim = this.claim(params);
+    const view = await this.cases.get(claim.caseId);
+    return partyResponsePage({ view, party: claim.party, formAction: linkPath(params), requestId: randomUUID() });
+  }
+
+  @Post(PAGE)
+  async answer(@Param() params: LinkParams, @Body() body: unknown, @Res() response: Response): Promise<void> {
+    const claim = this.claim(params);
+    const values = formValues(body);
+    // The form's own id: sending the same form twice records the answer once.
+    const requestId = idempotencyKey.safeParse(values.requestId).data ?? randomUUID();
+    const { requestId: _requestId, ...fields } = values;
+    const parsed = decisionSchema.safeParse({ ...fields, party: claim.party });
+    const rerender = async (status: number, errors: Record<string, string>) => {
+      const view = await this.cases.get(claim.caseId);
+      response
+        .status(status)
+        .type('html')
+        .send(partyResponsePage({ view, party: claim.party, formAction: linkPath(params), requestId, values, errors }));
+    };
+    if (!parsed.success) return rerender(400, fieldErrorsFrom(parsed.error.issues));
+    try {
+      await this.cases.recordDecision(claim.caseId, parsed.data, `party:${claim.party}`, requestId);
+    } catch (error) {
+      const refusal = toApiError(error);
+      if (refusal.code === 'conflict' || refusal.code === 'validation') {
+        return rerender(refusal.code === 'conflict' ? 409 : 400, { _form: refusal.message });
+      }
+      throw error;
+    }
+    response.redirect(303, `${linkPath(params)}/kvitto`);
+  }
+
+  @Get(`${PAGE}/kvitto`)
+  @Header('Content-Type', 'text/html; charset=utf-8')
+  async receipt(@Param() params: LinkParams): Promise<string> {
+    const claim = this.claim(params);
+    return partyReceiptPage(await this.cases.get(claim.caseId), claim.party, linkPath(params));
+  }
+
+  /** The signature must be genuine for the very case and party of the address. */
+  private claim(params: LinkParams): PartyLinkClaim {
+    const claim = this.links.verify(tokenFromLinkPath(params.caseId, params.party, params.signature));
+    if (!claim) {
+      throw new ApiError('forbidden', 'Länken är ogiltig, har gått ut eller gäller ett annat ärende eller en annan part. Be RSS Dalarna om en ny länk.');
+    }
+    return claim;
+  }
+}
+
+interface LinkParams {
+  readonly caseId: string;
+  readonly party: string;
+  readonly signature: string;
+}
+
+function linkPath(params: LinkParams): string {
+  return partyLinkPath(tokenFromLinkPath(params.caseId, params.party, params.signature));
+}

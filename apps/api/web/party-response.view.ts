@@ -1,0 +1,123 @@
+import type { CaseView } from '../../../libs/contract';
+import { findParty } from '../../../libs/domain';
+import { errorSummary, radioGroup, textArea, textField, type FieldErrors } from './form-fields';
+import { html, type SafeHtml } from './html';
+import { page } from './layout';
+import { longDate, stageLabel, statusLabel } from './swedish-format';
+
+export const DECISION_CHOICES = [
+  { value: 'scheduled', label: 'Planerat till sammanträde' },
+  { value: 'adopted', label: 'Antaget' },
+  { value: 'rejected', label: 'Avslaget' },
+  { value: 'opted-out', label: 'Står utanför' },
+];
+
+export const DECISION_LABELS: Record<string, string> = {
+  outcome: 'Ert beslut',
+  date: 'Datum',
+  body: 'Beslutande organ',
+  paragraph: 'Paragraf (§)',
+  partyReference: 'Ert diarienummer',
+  minutesUrl: 'Länk till protokollsutdraget',
+  note: 'Meddelande till RSS Dalarna',
+};
+
+export interface PartyResponseModel {
+  readonly view: CaseView;
+  readonly party: string;
+  readonly formAction: string;
+  readonly requestId: string;
+  readonly values?: Record<string, string>;
+  readonly errors?: FieldErrors;
+}
+
+function answeredCount(view: CaseView): number {
+  return view.parties.filter((answer) => ['adopted', 'rejected', 'opted-out'].includes(answer.status)).length;
+}
+
+function caseFacts(view: CaseView): SafeHtml {
+  return html`<dl class="facts">
+${view.reference ? html`<dt>Diarienummer</dt><dd>${view.reference}</dd>` : ''}
+<dt>Skede</dt><dd>${stageLabel(view.stage)}</dd>
+${view.deadline ? html`<dt>Sista svarsdag</dt><dd>${longDate(view.deadline)}${view.overdue ? html` <span class="overdue">Passerad</span>` : ''}</dd>` : ''}
+<dt>Svar hittills</dt><dd>${answeredCount(view)} av ${view.parties.length} parter har fattat beslut</dd>
+</dl>
+${view.attachments.length > 0
+    ? html`<h2>Bilagor</h2><ul>${view.attachments.map((item) => html`<li><a href="${item.url}">${item.title}</a></li>`)}</ul>`
+    : ''}`;
+}
+
+/** What a party sees behind its own link: the case, what is asked, and the form. */
+export function partyResponsePage(model: PartyResponseModel): string {
+  const { view, party } = model;
+  const name = findParty(party)?.name ?? party;
+  const answer = view.parties.find((candidate) => candidate.party === party);
+  const values = model.values ?? {};
+  const errors = model.errors ?? {};
+  const open = view.stage === 'decisions';
+
+  const asked = open
+    ? html`<p class="lead">Välfärdsrådet rekommenderar ${name} att anta överenskommelsen. Beslutet ska vara likalydande hos alla parter.
+Rapportera här vad ni har beslutat, eller när ärendet ska upp i er nämnd.</p>`
+    : view.stage === 'council' || view.stage === 'network'
+      ? html`<p class="notice">Ärendet väntar ännu på ${view.stage === 'council' ? 'Välfärdsrådets rekommendation' : 'Länschefsnätverket'}.
+Ni kan svara här när Välfärdsrådet har rekommenderat parterna att anta.</p>`
+      : html`<p class="notice">Ärendet är avslutat: ${stageLabel(view.stage).toLowerCase()}. Inga fler svar tas emot.</p>`;
+
+  const current = answer && answer.status !== 'pending'
+    ? html`<h2>Ert registrerade svar</h2>
+<p><span class="status status-${answer.status}">${statusLabel(answer.status)}</span>
+${answer.date ? html` ${answer.status === 'scheduled' ? 'till sammanträdet' : ''} ${longDate(answer.date)}` : ''}
+${answer.body ? html`, ${answer.body}` : ''}${answer.paragraph ? html` ${answer.paragraph}` : ''}</p>
+${open ? html`<p>Ni kan ändra ert svar så länge ärendet väntar på beslut. Det tidigare svaret finns kvar i ärendets historik.</p>` : ''}`
+    : '';
+
+  const form = open
+    ? html`<h2>${answer && answer.status !== 'pending' ? 'Ändra ert svar' : 'Ert svar'}</h2>
+${errorSummary(errors, DECISION_LABELS)}
+<form class="stacked" method="post" action="${model.formAction}" novalidate>
+<input type="hidden" name="requestId" value="${model.requestId}">
+${radioGroup({ name: 'outcome', legend: DECISION_LABELS.outcome, choices: DECISION_CHOICES, value: values.outcome, error: errors.outcome })}
+${textField({ name: 'date', label: DECISION_LABELS.date, type: 'date', required: true, value: values.date, error: errors.date,
+    hint: 'Beslutsdatum, eller sammanträdets datum om ärendet är planerat. Skriv ÅÅÅÅ-MM-DD.' })}
+${textField({ name: 'body', label: DECISION_LABELS.body, value: values.body ?? findParty(party)?.usualBody, error: errors.body })}
+${textField({ name: 'paragraph', label: DECISION_LABELS.paragraph, value: values.paragraph, error: errors.paragraph, hint: 'Till exempel § 45.' })}
+${textField({ name: 'partyReference', label: DECISION_LABELS.partyReference, value: values.partyReference, error: errors.partyReference })}
+${textField({ name: 'minutesUrl', label: DECISION_LABELS.minutesUrl, type: 'url', value: values.minutesUrl, error: errors.minutesUrl,
+    hint: 'En webbadress som börjar med https://' })}
+${textArea({ name: 'note', label: DECISION_LABELS.note, value: values.note, error: errors.note })}
+<button type="submit">Skicka svaret</button>
+</form>`
+    : '';
+
+  return page({
+    title: `Svar från ${name}: ${view.title}`,
+    main: html`<p class="muted">Svar från ${name}</p>
+<h1>${view.title}</h1>
+${asked}
+${caseFacts(view)}
+${current}
+${form}`,
+  });
+}
+
+export function partyReceiptPage(view: CaseView, party: string, backTo: string): string {
+  const name = findParty(party)?.name ?? party;
+  const answer = view.parties.find((candidate) => candidate.party === party);
+  return page({
+    title: `Kvitto: ${view.title}`,
+    main: html`<div class="notice" role="status"><h1>Tack, ert svar är registrerat</h1></div>
+<dl class="facts">
+<dt>Ärende</dt><dd>${view.title}</dd>
+${view.reference ? html`<dt>Diarienummer</dt><dd>${view.reference}</dd>` : ''}
+<dt>Part</dt><dd>${name}</dd>
+<dt>Svar</dt><dd>${answer ? statusLabel(answer.status) : ''}</dd>
+${answer?.date ? html`<dt>Datum</dt><dd>${longDate(answer.date)}</dd>` : ''}
+${answer?.body ? html`<dt>Beslutande organ</dt><dd>${answer.body}</dd>` : ''}
+${answer?.paragraph ? html`<dt>Paragraf</dt><dd>${answer.paragraph}</dd>` : ''}
+${answer?.partyReference ? html`<dt>Ert diarienummer</dt><dd>${answer.partyReference}</dd>` : ''}
+${answer?.minutesUrl ? html`<dt>Protokollsutdrag</dt><dd><a href="${answer.minutesUrl}">${answer.minutesUrl}</a></dd>` : ''}
+</dl>
+<p>RSS Dalarna ser ert svar direkt. <a href="${backTo}">Tillbaka till ärendet</a></p>`,
+  });
+}

@@ -1,0 +1,22 @@
+import { errorSummary, textField, type FieldErrors } from './form-fields';
+import { html } from './html';
+import { page } from './layout';
+
+const LABELS = { email: 'E-postadress', password: 'Lösenord' };
+
+export function signInPage(options: { csrfToken: string; returnTo: string; email?: string; errors?: FieldErrors }): string {
+  const errors = options.errors ?? {};
+  return page({
+    title: 'Logga in',
+    main: html`<h1>Logga in som samordnare</h1>
+<p>För RSS Dalarnas samordnare. Parterna svarar via sina egna länkar och behöver inte logga in.</p>
+${errorSummary(errors, LABELS)}
+<form class="stacked" method="post" action="/logga-in" novalidate>
+<input type="hidden" name="_csrf" value="${options.csrfToken}">
+<input type="hidden" name="tillbaka" value="${options.returnTo}">
+${textField({ name: 'email', label: LABELS.email, type: 'email', required: true, autocomplete: 'username', value: options.email, error: errors.email })}
+${textField({ name: 'password', label: LABELS.password, type: 'password', required: true, autocomplete: 'current-password', error: errors.password })}
+<button type="submit">Logga in</button>
+</form>`,
+  });
+}

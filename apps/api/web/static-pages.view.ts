@@ -1,0 +1,42 @@
+import { html } from './html';
+import { page } from './layout';
+
+export function homePage(): string {
+  return page({
+    title: 'Start',
+    main: html`<h1>Överens</h1>
+<p class="lead">Gemensamma beslut mellan Region Dalarna och länets 15 kommuner: från Länschefsnätverkets beslut,
+via Välfärdsrådets rekommendation, till varje parts politiska beslut.</p>
+<p><a class="button" href="/logga-in">Logga in som samordnare</a></p>
+<p>Är du registrator eller nämndsekreterare hos en part? Använd länken i e-postmeddelandet från RSS Dalarna för att rapportera ert beslut.</p>
+<p><a href="/api/docs">API-dokumentation</a> för system som ska kopplas till Överens.</p>`,
+  });
+}
+
+export function accessibilityStatementPage(): string {
+  return page({
+    title: 'Tillgänglighetsredogörelse',
+    main: html`<h1>Tillgänglighetsredogörelse</h1>
+<p class="lead">RSS Dalarna står bakom den här tjänsten. Vi vill att så många som möjligt ska kunna använda den.
+Här beskriver vi hur Överens uppfyller lagen (2018:1937) om tillgänglighet till digital offentlig service,
+kända tillgänglighetsproblem och hur du kan rapportera brister till oss så att vi kan åtgärda dem.</p>
+<h2>Hur tillgänglig är tjänsten?</h2>
+<p>Tjänsten är gjord för att uppfylla WCAG 2.1 på nivå AA. Sidorna fungerar utan JavaScript, med tangentbord och
+med skärmläsare. Fel i formulär visas vid respektive fält och samlat överst. Statusar visas alltid som text, aldrig
+bara som färg. Varje sida kontrolleras automatiskt med verktyget axe innan en ny version släpps.</p>
+<h2>Kända brister</h2>
+<p>Matrisen med alla ärenden och 16 parter är bred och kräver vågrät rullning på små skärmar. Samma uppgifter finns
+per ärende på ärendesidan och kan laddas ner som CSV-fil.</p>
+<h2>Vad kan du göra om du inte kan använda delar av tjänsten?</h2>
+<p>Kontakta RSS Dalarna så hjälper vi dig att lämna ert svar på annat sätt, till exempel med e-post.</p>
+<h2>Rapportera brister</h2>
+<p>Vi strävar hela tiden efter att förbättra tjänstens tillgänglighet. Om du upptäcker problem som inte beskrivs här,
+eller om du anser att vi inte uppfyller lagens krav, meddela RSS Dalarna så att vi får veta att problemet finns.</p>
+<h2>Tillsyn</h2>
+<p>Myndigheten för digital förvaltning (Digg) har ansvaret för tillsyn över lagen om tillgänglighet till digital
+offentlig service. Om du inte är nöjd med hur vi hanterar dina synpunkter kan du kontakta Digg och påtala det.</p>
+<h2>Hur vi testat tjänsten</h2>
+<p>Vi har själva granskat tjänsten. Varje sida testas automatiskt med axe i webbläsaren Chromium vid varje ändring.
+Redogörelsen uppdaterades senast den 22 november 2026.</p>`,
+  });
+}

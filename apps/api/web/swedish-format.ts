@@ -1,0 +1,59 @@
+import { findParty, PARTY_STATUS_LABELS, STAGE_LABELS, type PartyStatus, type Stage } from '../../../libs/domain';
+
+const LONG_DATE = new Intl.DateTimeFormat('sv-SE', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+
+/** 2024-09-12 → "12 september 2024". */
+export function longDate(isoDate: string | null): string {
+  if (!isoDate) return '';
+  return LONG_DATE.format(new Date(`${isoDate}T00:00:00Z`));
+}
+
+/** An instant as Swedes read it, in Swedish time: "22 november 2026 kl. 13:45". */
+export function dateTime(instant: string, timeZone: string): string {
+  const date = new Date(instant);
+  const day = new Intl.DateTimeFormat('sv-SE', { day: 'numeric', month: 'long', year: 'numeric', timeZone }).format(date);
+  const time = new Intl.DateTimeFormat('sv-SE', { hour: '2-digit', minute: '2-digit', timeZone }).format(date);
+  return `${day} kl. ${time}`;
+}
+
+export function days(count: number): string {
+  return count === 1 ? '1 dag' : `${count} dagar`;
+}
+
+/** A party or body id as a name: "sater" → "Säter", "lchnv" → "Länschefsnätverket". */
+export function bodyName(id: string): string {
+  if (id === 'lchnv') return 'Länschefsnätverket (LCHNV)';
+  if (id === 'valfardsradet') return 'Välfärdsrådet';
+  return findParty(id)?.name ?? id;
+}
+
+export function stageLabel(stage: Stage): string {
+  return capitalise(STAGE_LABELS[stage]);
+}
+
+export function statusLabel(status: PartyStatus): string {
+  return capitalise(PARTY_STATUS_LABELS[status]);
+}
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/** What a history entry says, in Swedish. */
+export function historyLabel(type: string, party?: string): string {
+  const labels: Record<string, string> = {
+    'network.approve': 'Länschefsnätverket godkände förslaget och skickade det till Välfärdsrådet',
+    'network.forward': 'Länschefsnätverket skickade ärendet vidare till Välfärdsrådet',
+    'network.table': 'Länschefsnätverket bordlade ärendet',
+    'network.withdraw': 'Länschefsnätverket återkallade ärendet',
+    'council.recommend': 'Välfärdsrådet rekommenderade parterna att anta',
+    'council.refer-back': 'Välfärdsrådet återremitterade ärendet till nätverket',
+    'council.reject': 'Välfärdsrådet avslog förslaget',
+    'decision.scheduled': 'planerade ärendet till sammanträde',
+    'decision.adopted': 'antog',
+    'decision.rejected': 'avslog',
+    'decision.opted-out': 'valde att stå utanför',
+  };
+  const label = labels[type] ?? type;
+  return party ? `${bodyName(party)} ${label}` : label;
+}
