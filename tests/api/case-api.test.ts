@@ -334,3 +334,58 @@ describe('no request answers 500', () => {
     expect(answers.every((answer) => answer.error === 'string' && answer.message === 'string')).toBe(true);
   });
 });
+
+describe("a party's own link", () => {
+  async function linkOf(caseId: string, party: string): Promise<string> {
+    const response = await api.request('GET', `/api/cases/${caseId}/parties/${party}/link`);
+    expect(response.status).toBe(200);
+    return response.body.url;
+  }
+
+  /** The link's page address as the API's bearer token: v1.<case>.<party>.<expiry>.<mac>. */
+  function tokenOf(url: string): string {
+    const [, , caseId, party, signature] = new URL(url).pathname.split('/');
+    return `v1.${caseId}.${party}.${signature}`;
+  }
+
+  it('is a URL of this API for the party and case, and 404 for a party not concerned or a case that does not exist', async () => {
+    const recommended = await recommendedCase(api, { parties: ['mora', 'orsa'] });
+    const url = await linkOf(recommended.id, 'mora');
+    expect(url.startsWith(`${api.url}/svar/${recommended.id}/mora/`)).toBe(true);
+    expect((await api.request('GET', `/api/cases/${recommended.id}/parties/avesta/link`)).status).toBe(404);
+    expect((await api.request('GET', `/api/cases/${recommended.id}/parties/nowhere/link`)).status).toBe(404);
+    expect((await api.request('GET', '/api/cases/00000000-0000-4000-8000-000000000000/parties/mora/link')).status).toBe(404);
+  });
+
+  it('answers for its own party and case only: another party or case is 403, a forged token 401', async () => {
+    const recommended = await recommendedCase(api, { parties: ['mora', 'orsa'] });
+    const other = await recommendedCase(api, { parties: ['mora', 'orsa'] });
+    const mora = tokenOf(await linkOf(recommended.id, 'mora'));
+    const asMora = (caseId: string, party: string, token = mora) =>
+      fetch(`${api.url}/api/cases/${caseId}/decisions`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        body: JSON.stringify(decision(party)),
+      });
+    expect((await asMora(recommended.id, 'orsa')).status).toBe(403);
+    expect((await asMora(other.id, 'mora')).status).toBe(403);
+    expect((await asMora(recommended.id, 'mora', `${mora.slice(0, -2)}xx`)).status).toBe(401);
+    expect((await asMora(recommended.id, 'mora', mora.replace('.mora.', '.orsa.'))).status).toBe(401);
+
+    const own = await asMora(recommended.id, 'mora');
+    expect(own.status).toBe(200);
+    const body = (await own.json()) as { history: { actor: string; party?: string }[] };
+    expect(body.history.at(-1)).toEqual(expect.objectContaining({ actor: 'party:mora', party: 'mora' }));
+    const unchanged = (await api.request('GET', `/api/cases/${other.id}`)).body;
+    expect(unchanged.waitingOn).toEqual(['mora', 'orsa']);
+  });
+
+  it('is refused on the coordinator endpoints', async () => {
+    const created = await createCase(api, { parties: ['mora'] });
+    const token = tokenOf(await linkOf(created.id, 'mora'));
+    for (const path of ['/api/cases', `/api/cases/${created.id}`, '/api/dashboard']) {
+      const response = await fetch(`${api.url}${path}`, { headers: { authorization: `Bearer ${token}` } });
+      expect(response.status).toBe(403);
+    }
+  });
+});

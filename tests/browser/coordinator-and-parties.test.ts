@@ -170,12 +170,15 @@ it('shows the rest as waiting in the overview, the matrix and the CSV', async ()
   await see(row).toContainText('Försenat');
   await check(page, 'overview');
 
+  await page.goto(`${api.url}/matris`);
+  await check(page, 'matrix');
   await page.goto(`${api.url}/matris?part=orsa`);
   const matrixRow = page.locator('tr', { has: page.locator(`a[href="/arenden/${caseId}"]`) });
   await see(matrixRow).toContainText('Antaget');
   await see(matrixRow).toContainText('Planerat till sammanträde 2024-12-10');
   await see(matrixRow).toContainText('Väntar');
-  await check(page, 'matrix');
+  await see(matrixRow).toContainText('Ej part');
+  await check(page);
 
   const csv = await page.context().request.get(`${api.url}/matris.csv?part=orsa`);
   expect(csv.headers()['content-type']).toContain('text/csv');

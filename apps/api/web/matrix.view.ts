@@ -19,7 +19,8 @@ export function cellText(view: CaseView, party: string): string {
 
 function cell(view: CaseView, party: string): SafeHtml {
   const answer = view.parties.find((candidate) => candidate.party === party);
-  return html`<td><span class="status status-${answer?.status ?? 'none'}">${cellText(view, party)}</span></td>`;
+  if (!answer) return html`<td><span aria-hidden="true">–</span><span class="visually-hidden">Ej part</span></td>`;
+  return html`<td><span class="status status-${answer.status}">${cellText(view, party)}</span></td>`;
 }
 
 export function filterQuery(filter: MatrixFilter): string {
@@ -47,7 +48,7 @@ ${selectField({ name: 'part', label: 'Väntar på part', empty: 'Alla parter', v
 ${cases.length === 0
   ? html`<p>Inga ärenden matchar filtret.</p>`
   : html`<div class="table-scroll"><table class="matrix">
-<caption class="muted">${cases.length} ärenden. Raden ”Väntar på” räknar ärenden som väntar på respektive part.</caption>
+<caption class="muted">${cases.length === 1 ? '1 ärende' : `${cases.length} ärenden`}. Raden ”Väntar på” räknar ärenden som väntar på respektive part.</caption>
 <thead><tr><th scope="col">Ärende</th><th scope="col">Skede</th>${PARTIES.map((party) => html`<th scope="col">${party.name}</th>`)}</tr></thead>
 <tbody>
 ${cases.map(

@@ -20,7 +20,7 @@ ${blocked.length === 0
   ? html`<p>Inget ärende väntar just nu.</p>`
   : html`<p>Försenade ärenden först, sedan de som väntat längst.</p>
 <div class="table-scroll"><table>
-<caption class="muted">${blocked.length} ärenden väntar</caption>
+<caption class="muted">${blocked.length === 1 ? '1 ärende väntar' : `${blocked.length} ärenden väntar`}</caption>
 <thead><tr><th scope="col">Ärende</th><th scope="col">Skede</th><th scope="col">Väntar på</th><th scope="col">Har väntat</th><th scope="col">Sista svarsdag</th></tr></thead>
 <tbody>
 ${blocked.map(

@@ -28,7 +28,8 @@ h2 { font-size: 1.35rem; margin: 2rem 0 .75rem; }
 table { border-collapse: collapse; width: 100%; margin: .5rem 0 1.5rem; }
 th, td { text-align: left; padding: .45rem .6rem; border-bottom: 1px solid var(--line); vertical-align: top; }
 th { font-weight: 600; }
-.table-scroll { overflow-x: auto; }
+caption { text-align: left; padding: .25rem 0; }
+.table-scroll { overflow-x: auto; position: relative; }
 .matrix th, .matrix td { white-space: nowrap; font-size: .92rem; }
 .status { display: inline-block; padding: .05rem .45rem; border-radius: .25rem; border: 1px solid currentColor; font-size: .9rem; }
 .status-adopted { background: var(--ok-bg); color: var(--ok); }
