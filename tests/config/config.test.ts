@@ -5,6 +5,7 @@ describe('configuration', () => {
     DATABASE_URL: 'postgres://overens:secret@db:5432/overens',
     TEMPORAL_ADDRESS: 'temporal:7233',
     OVERENS_ADMIN_TOKEN: 'a'.repeat(32),
+    OVERENS_LINK_SECRET: 'l'.repeat(40),
   };
 
   it('reads the API settings with their defaults', () => {
@@ -14,6 +15,7 @@ describe('configuration', () => {
       TEMPORAL_NAMESPACE: 'default',
       TEMPORAL_TASK_QUEUE: 'overens-cases',
       OVERENS_TIME_ZONE: 'Europe/Stockholm',
+      OVERENS_SECURE_COOKIES: 'false',
     });
   });
 

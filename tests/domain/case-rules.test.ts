@@ -137,6 +137,7 @@ describe('political decisions', () => {
       body: 'Socialnämnden',
       paragraph: '§ 45',
       minutesUrl: 'https://avesta.se/protokoll.pdf',
+      partyReference: 'SN 2024/77',
     });
     expect(state.parties[0]).toEqual({
       party: 'avesta',
@@ -145,6 +146,7 @@ describe('political decisions', () => {
       body: 'Socialnämnden',
       paragraph: '§ 45',
       minutesUrl: 'https://avesta.se/protokoll.pdf',
+      partyReference: 'SN 2024/77',
       note: null,
       answeredAt: context.at,
     });
