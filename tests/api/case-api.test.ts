@@ -380,6 +380,22 @@ describe("a party's own link", () => {
     expect(unchanged.waitingOn).toEqual(['mora', 'orsa']);
   });
 
+  it('shows a closed case read-only, without the form', async () => {
+    const recommended = await recommendedCase(api, { parties: ['mora'] });
+    const url = await linkOf(recommended.id, 'mora');
+    expect(await (await fetch(url)).text()).toContain('<form class="stacked" method="post"');
+    await api.request('POST', `/api/cases/${recommended.id}/decisions`, decision('mora'));
+    const page = await fetch(url);
+    expect(page.status).toBe(200);
+    const text = await page.text();
+    expect(text).toContain('Ärendet är avslutat');
+    expect(text).toContain('Antaget');
+    expect(text).not.toContain('method="post"');
+    const late = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'outcome=rejected&date=2024-10-01' });
+    expect(late.status).toBe(409);
+    expect((await api.request('GET', `/api/cases/${recommended.id}`)).body.parties[0].status).toBe('adopted');
+  });
+
   it('is refused on the coordinator endpoints', async () => {
     const created = await createCase(api, { parties: ['mora'] });
     const token = tokenOf(await linkOf(created.id, 'mora'));

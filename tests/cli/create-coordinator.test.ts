@@ -1,0 +1,49 @@
+import { execFile } from 'node:child_process';
+import { resolve } from 'node:path';
+import { promisify } from 'node:util';
+import { startTestApi, type TestApi } from '../support/test-stack';
+import { testServers } from '../support/test-servers';
+
+const run = promisify(execFile);
+const CLI = resolve(__dirname, '..', '..', 'dist', 'apps', 'cli', 'create-coordinator.js');
+
+let api: TestApi;
+
+beforeAll(async () => {
+  api = await startTestApi({ withWorker: false });
+});
+
+afterAll(() => api.close());
+
+/** Signs in through the form as a browser would: the CSRF cookie first, then the post. */
+async function signIn(email: string, password: string): Promise<{ status: number; location: string | null }> {
+  const form = await fetch(`${api.url}/logga-in`);
+  const cookie = form.headers.get('set-cookie')!.split(';')[0];
+  const csrf = /name="_csrf" value="([^"]+)"/.exec(await form.text())![1];
+  const response = await fetch(`${api.url}/logga-in`, {
+    method: 'POST',
+    redirect: 'manual',
+    headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({ _csrf: csrf, email, password, tillbaka: '/oversikt' }),
+  });
+  return { status: response.status, location: response.headers.get('location') };
+}
+
+it('creates an account that can sign in, and locks it after five wrong passwords', async () => {
+  const email = `registrator-${Date.now()}@falun.example`;
+  const env = { ...process.env, DATABASE_URL: testServers().databaseUrl, OVERENS_NEW_PASSWORD: 'korrekt häst batteri' };
+  const { stdout } = await run(process.execPath, [CLI, '--email', email, '--name', 'Karin Registrator'], { env });
+  expect(stdout).toContain(`${email} can now sign in`);
+
+  expect(await signIn(email, 'korrekt häst batteri')).toEqual({ status: 303, location: '/oversikt' });
+  for (let attempt = 0; attempt < 5; attempt++) expect((await signIn(email, 'fel')).status).toBe(401);
+  expect((await signIn(email, 'korrekt häst batteri')).status).toBe(429);
+});
+
+it('refuses a short password and a missing e-mail with a clear message', async () => {
+  const env = { ...process.env, DATABASE_URL: testServers().databaseUrl, OVERENS_NEW_PASSWORD: 'kort' };
+  await expect(run(process.execPath, [CLI, '--email', 'a@b.example', '--name', 'A'], { env })).rejects.toMatchObject({
+    stderr: expect.stringContaining('at least 12 characters'),
+  });
+  await expect(run(process.execPath, [CLI, '--name', 'A'], { env })).rejects.toMatchObject({ stderr: expect.stringContaining('usage') });
+});
