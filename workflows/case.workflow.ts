@@ -28,6 +28,7 @@ import {
   recordCouncilOutcome,
   recordDecision,
   recordNetworkOutcome,
+  reviseCase,
 } from './case.messages';
 import { DEADLINE_ATTRIBUTE, STAGE_ATTRIBUTE, WAITING_ON_ATTRIBUTE } from './search-attributes';
 
@@ -76,6 +77,9 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseState>
   });
   setHandler(recordDecision, ({ actor, ...step }) => apply({ kind: 'decision', ...step }, actor), {
     validator: ({ actor: _actor, ...step }) => validate({ kind: 'decision', ...step }),
+  });
+  setHandler(reviseCase, ({ actor, ...step }) => apply({ kind: 'revision', ...step }, actor), {
+    validator: ({ actor: _actor, ...step }) => validate({ kind: 'revision', ...step }),
   });
   setHandler(awaitProjection, untilProjected);
   setHandler(caseStateQuery, () => state);

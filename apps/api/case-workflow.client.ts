@@ -10,7 +10,9 @@ import {
   recordCouncilOutcome,
   recordDecision,
   recordNetworkOutcome,
+  reviseCase,
   type CouncilOutcomeInput,
+  type RevisionInput,
   type DecisionInput,
   type NetworkOutcomeInput,
 } from '../../workflows/case.messages';
@@ -51,6 +53,10 @@ export class CaseWorkflowClient {
 
   recordDecision(caseId: string, input: DecisionInput, requestId?: string): Promise<CaseState> {
     return this.update(caseId, recordDecision, input, requestId);
+  }
+
+  revise(caseId: string, input: RevisionInput, requestId?: string): Promise<CaseState> {
+    return this.update(caseId, reviseCase, input, requestId);
   }
 
   private update<Input>(

@@ -5,6 +5,7 @@ import {
   decisionSchema,
   listCasesQuerySchema,
   networkOutcomeSchema,
+  revisionSchema,
   type CaseView,
 } from '../../libs/contract';
 import { CaseService } from './case.service';
@@ -78,6 +79,15 @@ export class CaseController {
     }
     const actor = caller.kind === 'party' ? (`party:${caller.claim.party}` as const) : 'coordinator';
     return this.cases.recordDecision(caseId, input, actor, requestId);
+  }
+
+  @Post(':id/revisions')
+  @UseGuards(CoordinatorGuard)
+  @HttpCode(200)
+  revise(@Param('id') id: string, @Body() body: unknown, @Headers('idempotency-key') key?: string): Promise<CaseView> {
+    const caseId = parseCaseId(id);
+    const requestId = parseIdempotencyKey(key);
+    return this.cases.revise(caseId, parseInput(revisionSchema, body, 'begäran'), 'coordinator', requestId);
   }
 
   @Get(':id/parties/:party/link')

@@ -2,6 +2,7 @@ import type { CaseView, DashboardView } from '../../libs/contract';
 import {
   findProcessDefinition,
   isOverdue,
+  versionOf,
   waitingOn,
   wholeDaysBetween,
   type CaseState,
@@ -24,13 +25,14 @@ export function presentCase(state: CaseState, today: string): CaseView {
     deadline: state.deadline,
     overdue: isOverdue(state, definition, today),
     openedAt: state.openedAt,
+    version: versionOf(state),
     attachments: state.attachments.map((item) => ({ ...item })),
     parties: state.parties.map((answer) => ({ ...answer })),
-    history: state.history.map(({ requestId: _requestId, ...entry }) => ({ ...entry })),
+    history: state.history.map(({ requestId: _requestId, reopened, ...entry }) => ({ ...entry, ...(reopened ? { reopened: [...reopened] } : {}) })),
   };
 }
 
-export function presentDashboard(rows: DashboardRows, now: Date): DashboardView {
+export function presentDashboard(rows: DashboardRows, now: Date, today: string): DashboardView {
   return {
     byStage: rows.byStage,
     blocked: rows.blocked.map((row) => ({
@@ -42,6 +44,7 @@ export function presentDashboard(rows: DashboardRows, now: Date): DashboardView 
       daysWaiting: wholeDaysBetween(row.waitingSince, now),
       deadline: row.deadline,
       overdue: row.overdue,
+      scheduled: row.scheduled.map((scheduled) => ({ ...scheduled, passed: scheduled.date < today })),
     })),
     byParty: rows.byParty,
   };

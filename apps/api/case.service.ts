@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { WorkflowNotFoundError } from '@temporalio/common';
 import { createHash, randomUUID } from 'node:crypto';
-import type { CaseView, CouncilOutcomeBody, CreateCaseInput, DashboardView, DecisionBody, ListCasesQuery, NetworkOutcomeBody } from '../../libs/contract';
+import type { CaseView, CouncilOutcomeBody, CreateCaseInput, DashboardView, DecisionBody, ListCasesQuery, NetworkOutcomeBody, RevisionBody } from '../../libs/contract';
 import { PARTY_IDS, REGIONAL_AGREEMENT, STAGE_LABELS, refuseOpening, type Actor, type CaseOpening, type CaseState, type Stage } from '../../libs/domain';
 import { CaseRepository } from '../../libs/persistence';
 import { ApiError } from './api-error';
@@ -98,8 +98,21 @@ export class CaseService {
     return { url: `${this.config.publicUrl}${partyLinkPath(this.links.sign(id, party))}` };
   }
 
+  /** A new version: the parties named (all of the case's when none are) decide again. */
+  async revise(id: string, body: RevisionBody, actor: Actor, requestId?: string): Promise<CaseView> {
+    let reopen = body.parties;
+    if (!reopen) {
+      const state = await this.cases.findById(id);
+      if (!state) throw new ApiError('not-found', 'Ärendet finns inte.');
+      reopen = state.parties.map((answer) => answer.party);
+    }
+    const { parties: _parties, ...step } = body;
+    return this.step(id, requestId, () => this.workflows.revise(id, { ...step, reopen, actor }, requestId));
+  }
+
   async dashboard(): Promise<DashboardView> {
-    return presentDashboard(await this.cases.dashboard(this.clock.today()), this.clock.now());
+    const today = this.clock.today();
+    return presentDashboard(await this.cases.dashboard(today), this.clock.now(), today);
   }
 
   private async step(id: string, requestId: string | undefined, call: () => Promise<CaseState>): Promise<CaseView> {

@@ -33,16 +33,30 @@ export type CreateCaseInput = z.infer<typeof createCaseSchema>;
 export const councilOutcomeSchema = z.strictObject({
   outcome: z.enum(COUNCIL_OUTCOMES, { error: 'Utfallet ska vara recommend, refer-back eller reject.' }),
   date: isoDate.describe('The date of the council meeting.'),
-  note: note.optional(),
+  note: note.optional().describe('Why: for a send-back, what the network is to work on.'),
+  untilMeeting: isoDate.optional().describe('For refer-back: the network meeting the case is to come back to.'),
 });
 export type CouncilOutcomeBody = z.infer<typeof councilOutcomeSchema>;
 
 export const networkOutcomeSchema = z.strictObject({
-  outcome: z.enum(NETWORK_OUTCOMES, { error: 'Utfallet ska vara forward, table eller withdraw.' }),
+  outcome: z.enum(NETWORK_OUTCOMES, { error: 'Utfallet ska vara forward, table, withdraw eller reject.' }),
   date: isoDate.describe('The date of the network meeting.'),
   note: note.optional(),
+  untilMeeting: isoDate.optional().describe('For table: the meeting the item is tabled until.'),
 });
 export type NetworkOutcomeBody = z.infer<typeof networkOutcomeSchema>;
+
+export const revisionSchema = z.strictObject({
+  date: isoDate.describe('The date of the network meeting that revised the case.'),
+  note: note.optional().describe('What changed: the text, the cost split, who stands outside.'),
+  parties: z
+    .array(partyId)
+    .min(1, 'Välj minst en part.')
+    .refine((ids) => new Set(ids).size === ids.length, { message: 'En part får bara förekomma en gång.' })
+    .optional()
+    .describe('The parties asked to decide again; all parties of the case when left out. The others keep their answers.'),
+});
+export type RevisionBody = z.infer<typeof revisionSchema>;
 
 export const decisionSchema = z.strictObject({
   party: partyId,
@@ -75,6 +89,9 @@ const historyEntryView = z.object({
   outcome: z.string().optional(),
   date: z.string().optional(),
   note: z.string().optional(),
+  version: z.number().int().optional(),
+  untilMeeting: z.string().optional(),
+  reopened: z.array(z.string()).optional(),
 });
 
 export const partyAnswerView = z.object({
@@ -87,6 +104,7 @@ export const partyAnswerView = z.object({
   partyReference: z.string().nullable(),
   note: z.string().nullable(),
   answeredAt: z.string().nullable(),
+  version: z.number().int().nullable().optional().describe('The version of the case the answer was given to.'),
 });
 
 export const caseViewSchema = z.object({
@@ -100,6 +118,7 @@ export const caseViewSchema = z.object({
   deadline: z.string().nullable(),
   overdue: z.boolean(),
   openedAt: z.string(),
+  version: z.number().int().describe('1, raised by each revision.'),
   attachments: z.array(z.object({ title: z.string(), url: z.string() })),
   parties: z.array(partyAnswerView),
   history: z.array(historyEntryView),
@@ -117,6 +136,9 @@ export const blockedCaseViewSchema = z.object({
   daysWaiting: z.number().int(),
   deadline: z.string().nullable(),
   overdue: z.boolean(),
+  scheduled: z
+    .array(z.object({ party: z.string(), body: z.string().nullable(), date: z.string(), passed: z.boolean() }))
+    .describe('Parties that have put the matter on a committee meeting; `passed` when that date is gone with no decision.'),
 });
 
 export const dashboardViewSchema = z.object({

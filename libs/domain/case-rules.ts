@@ -31,6 +31,7 @@ export function openCase(opening: CaseOpening, definition: ProcessDefinition, at
     actor: opening.actor,
     requestId: opening.requestId,
     stage,
+    version: 1,
     date: opening.networkDecision.date,
     ...(opening.networkDecision.note ? { note: opening.networkDecision.note } : {}),
   };
@@ -48,6 +49,7 @@ export function openCase(opening: CaseOpening, definition: ProcessDefinition, at
     parties: inPartyOrder(opening.parties).map(pendingAnswer),
     history: [opened],
     sequence: 1,
+    version: 1,
   };
 }
 
@@ -71,10 +73,17 @@ export function refuseStep(state: CaseState, step: CaseStep, definition: Process
   if (isClosed(state.stage)) {
     return new DomainError('conflict', `Ärendet är avslutat (${STAGE_LABELS[state.stage]}) och tar inte emot fler steg.`);
   }
-  if (step.kind === 'decision') {
-    if (!isPartyId(step.party)) return new DomainError('validation', `Okänd part: ${step.party}.`);
-    if (!state.parties.some((answer) => answer.party === step.party)) {
-      return new DomainError('conflict', `${findParty(step.party)?.name} är inte part i det här ärendet.`);
+  if ((step.kind === 'council' || step.kind === 'network') && step.untilMeeting !== undefined && !isIsoDate(step.untilMeeting)) {
+    return new DomainError('validation', 'Mötets datum ska vara ett datum i formen ÅÅÅÅ-MM-DD.');
+  }
+  const named = step.kind === 'decision' ? [step.party] : step.kind === 'revision' ? step.reopen : [];
+  if (step.kind === 'revision' && named.length === 0) {
+    return new DomainError('validation', 'Välj minst en part vars beslut ska öppnas på nytt.');
+  }
+  for (const party of named) {
+    if (!isPartyId(party)) return new DomainError('validation', `Okänd part: ${party}.`);
+    if (!state.parties.some((answer) => answer.party === party)) {
+      return new DomainError('conflict', `${findParty(party)?.name} är inte part i det här ärendet.`);
     }
   }
   if (!findTransition(state.stage, step, definition)) {
@@ -94,9 +103,12 @@ export function applyStep(
   if (refusal) throw refusal;
   const transition = findTransition(state.stage, step, definition) as Transition;
 
+  const version = step.kind === 'revision' ? versionOf(state) + 1 : versionOf(state);
   let parties = state.parties;
   if (step.kind === 'decision') {
-    parties = parties.map((answer) => (answer.party === step.party ? answerFrom(step, context.at) : answer));
+    parties = parties.map((answer) => (answer.party === step.party ? answerFrom(step, context.at, version) : answer));
+  } else if (step.kind === 'revision') {
+    parties = parties.map((answer) => (step.reopen.includes(answer.party) ? pendingAnswer(answer.party) : answer));
   } else if (transition.to === 'decisions') {
     // A new recommendation asks again those who rejected the earlier one.
     parties = parties.map((answer) => (answer.status === 'rejected' ? pendingAnswer(answer.party) : answer));
@@ -110,18 +122,22 @@ export function applyStep(
     actor: context.actor,
     requestId: context.requestId,
     stage,
-    outcome: step.outcome,
+    version,
     date: step.date,
+    ...(step.kind === 'revision' ? { reopened: inPartyOrder(step.reopen) } : { outcome: step.outcome }),
     ...(step.kind === 'decision' ? { party: step.party } : {}),
+    ...((step.kind === 'council' || step.kind === 'network') && step.untilMeeting ? { untilMeeting: step.untilMeeting } : {}),
     ...(step.note ? { note: step.note } : {}),
   };
   return {
     ...state,
     stage,
-    stageSince: stage === state.stage ? state.stageSince : context.at,
+    // A revision asks again: the wait starts anew even when the stage stays the same.
+    stageSince: stage === state.stage && step.kind !== 'revision' ? state.stageSince : context.at,
     parties,
     history: [...state.history, entry],
     sequence: entry.sequence,
+    version,
   };
 }
 
@@ -155,6 +171,11 @@ function isUndecided(answer: PartyAnswer): boolean {
   return answer.status === 'pending' || answer.status === 'scheduled';
 }
 
+/** The case's version: 1 until the first revision. */
+export function versionOf(state: Pick<CaseState, 'version'>): number {
+  return state.version ?? 1;
+}
+
 function findTransition(stage: Stage, step: CaseStep, definition: ProcessDefinition): Transition | undefined {
   const name = stepName(step);
   const lookup: StepName = step.kind === 'decision' ? 'decision' : name;
@@ -162,6 +183,7 @@ function findTransition(stage: Stage, step: CaseStep, definition: ProcessDefinit
 }
 
 function stepName(step: CaseStep): StepName {
+  if (step.kind === 'revision') return 'revision';
   return step.kind === 'decision' ? (`decision.${step.outcome}` as StepName) : `${step.kind}.${step.outcome}`;
 }
 
@@ -176,11 +198,13 @@ function pendingAnswer(party: string): PartyAnswer {
     partyReference: null,
     note: null,
     answeredAt: null,
+    version: null,
   };
 }
 
-function answerFrom(step: DecisionStep, at: string): PartyAnswer {
+function answerFrom(step: DecisionStep, at: string, version: number): PartyAnswer {
   return {
+    version,
     party: step.party,
     status: step.outcome,
     date: step.date,
@@ -202,5 +226,7 @@ function misfitMessage(stage: Stage, step: CaseStep): string {
       return `Nätverkets beslut (${step.outcome}) passar inte nu: ${now}`;
     case 'decision':
       return `Politiska beslut tas emot först efter Välfärdsrådets rekommendation: ${now}`;
+    case 'revision':
+      return `Ärendet kan revideras när det är hos nätverket eller väntar på beslut: ${now}`;
   }
 }

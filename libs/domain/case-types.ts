@@ -9,7 +9,7 @@ export type PartyStatus = (typeof PARTY_STATUSES)[number];
 export const COUNCIL_OUTCOMES = ['recommend', 'refer-back', 'reject'] as const;
 export type CouncilOutcome = (typeof COUNCIL_OUTCOMES)[number];
 
-export const NETWORK_OUTCOMES = ['forward', 'table', 'withdraw'] as const;
+export const NETWORK_OUTCOMES = ['forward', 'table', 'withdraw', 'reject'] as const;
 export type NetworkOutcome = (typeof NETWORK_OUTCOMES)[number];
 
 export const DECISION_OUTCOMES = ['scheduled', 'adopted', 'rejected', 'opted-out'] as const;
@@ -23,6 +23,8 @@ export interface CouncilStep {
   readonly outcome: CouncilOutcome;
   readonly date: string;
   readonly note?: string;
+  /** For a send-back: the network meeting the case is to come back to. */
+  readonly untilMeeting?: string;
 }
 
 export interface NetworkStep {
@@ -30,6 +32,17 @@ export interface NetworkStep {
   readonly outcome: NetworkOutcome;
   readonly date: string;
   readonly note?: string;
+  /** For tabling: the meeting the item is tabled until. */
+  readonly untilMeeting?: string;
+}
+
+/** The network revises the case and asks some or all parties to decide again. */
+export interface RevisionStep {
+  readonly kind: 'revision';
+  readonly date: string;
+  readonly note?: string;
+  /** The parties whose decisions are re-opened; the others keep their answers. */
+  readonly reopen: readonly string[];
 }
 
 export interface DecisionStep {
@@ -46,7 +59,7 @@ export interface DecisionStep {
   readonly note?: string;
 }
 
-export type CaseStep = CouncilStep | NetworkStep | DecisionStep;
+export type CaseStep = CouncilStep | NetworkStep | DecisionStep | RevisionStep;
 
 export interface PartyAnswer {
   readonly party: string;
@@ -58,6 +71,8 @@ export interface PartyAnswer {
   readonly partyReference: string | null;
   readonly note: string | null;
   readonly answeredAt: string | null;
+  /** The version of the case this answer was given to; null while pending. */
+  readonly version?: number | null;
 }
 
 export interface Attachment {
@@ -78,6 +93,11 @@ export interface HistoryEntry {
   readonly outcome?: string;
   readonly date?: string;
   readonly note?: string;
+  readonly untilMeeting?: string;
+  /** The version of the case after this step. */
+  readonly version?: number;
+  /** For a revision: the parties asked to decide again. */
+  readonly reopened?: readonly string[];
 }
 
 export interface CaseOpening {
@@ -108,6 +128,8 @@ export interface CaseState {
   readonly history: readonly HistoryEntry[];
   /** The sequence of the newest history entry. */
   readonly sequence: number;
+  /** 1, raised by each revision. Older cases without it are at version 1. */
+  readonly version?: number;
 }
 
 export interface StepContext {

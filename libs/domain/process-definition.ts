@@ -1,7 +1,7 @@
 import type { Stage } from './case-types';
 
 /** A step a process can take, named `<kind>.<outcome>`; party answers are `decision`. */
-export type StepName = `council.${string}` | `network.${string}` | 'decision';
+export type StepName = `council.${string}` | `network.${string}` | 'decision' | 'revision';
 
 export interface Transition {
   readonly step: StepName;
@@ -40,7 +40,9 @@ export const REGIONAL_AGREEMENT: ProcessDefinition = {
     { step: 'network.forward', from: ['network'], to: 'council' },
     { step: 'network.table', from: ['network'], to: 'network' },
     { step: 'network.withdraw', from: ['council', 'network', 'decisions'], to: 'withdrawn' },
+    { step: 'network.reject', from: ['network'], to: 'rejected' },
     { step: 'decision', from: ['decisions'], to: 'by-decisions' },
+    { step: 'revision', from: ['network', 'decisions'], to: 'by-decisions' },
   ],
   onPartyRejection: 'network',
 };

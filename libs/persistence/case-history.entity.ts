@@ -42,6 +42,15 @@ export class CaseHistoryEntity {
   @Column({ type: 'text', nullable: true })
   note!: string | null;
 
+  @Column({ type: 'integer', nullable: true })
+  version!: number | null;
+
+  @Column({ name: 'until_meeting', type: 'date', nullable: true })
+  untilMeeting!: string | null;
+
+  @Column({ type: 'text', array: true, nullable: true })
+  reopened!: string[] | null;
+
   @ManyToOne(() => CaseEntity, (entity) => entity.history, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'case_id', foreignKeyConstraintName: 'fk_case_history_case' })
   case!: Relation<CaseEntity>;

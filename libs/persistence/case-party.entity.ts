@@ -38,6 +38,9 @@ export class CasePartyEntity {
   @Column({ name: 'answered_at', type: 'timestamptz', nullable: true })
   answeredAt!: Date | null;
 
+  @Column({ type: 'integer', nullable: true })
+  version!: number | null;
+
   @ManyToOne(() => CaseEntity, (entity) => entity.parties, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'case_id', foreignKeyConstraintName: 'fk_case_parties_case' })
   case!: Relation<CaseEntity>;

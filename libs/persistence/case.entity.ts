@@ -43,6 +43,9 @@ export class CaseEntity {
   @Column({ type: 'integer' })
   sequence!: number;
 
+  @Column({ type: 'integer' })
+  version!: number;
+
   @OneToMany(() => CasePartyEntity, (party) => party.case)
   parties!: CasePartyEntity[];
 

@@ -20,6 +20,8 @@ export interface BlockedCaseRow {
   readonly waitingSince: Date;
   readonly deadline: string | null;
   readonly overdue: boolean;
+  /** Parties that have put the matter on a committee's agenda, with the meeting. */
+  readonly scheduled: { party: string; body: string | null; date: string }[];
 }
 
 export interface DashboardRows {
@@ -94,6 +96,14 @@ export class CaseRepository {
         ORDER BY overdue DESC, CASE WHEN ${OVERDUE_SQL} THEN c.deadline END ASC, c.stage_since ASC, c.id ASC`,
       [today],
     );
+    const scheduledRows: { case_id: string; party: string; body: string | null; date: string }[] = blockedRows.length
+      ? await this.dataSource.query(
+          `SELECT case_id, party, body, date FROM case_parties
+            WHERE status = 'scheduled' AND date IS NOT NULL AND case_id = ANY($1::uuid[])
+            ORDER BY ordinal`,
+          [blockedRows.map((row) => row.id)],
+        )
+      : [];
     const blocked = blockedRows.map((row) => ({
       id: row.id,
       title: row.title,
@@ -102,6 +112,9 @@ export class CaseRepository {
       waitingSince: row.stage_since,
       deadline: row.deadline,
       overdue: row.overdue,
+      scheduled: scheduledRows
+        .filter((scheduled) => scheduled.case_id === row.id)
+        .map(({ party, body, date }) => ({ party, body, date })),
     }));
 
     const partyRows: { party: string; waiting: string; overdue: string }[] = await this.dataSource.query(
@@ -131,6 +144,7 @@ function toCaseState(entity: CaseEntity): CaseState {
       minutesUrl: row.minutesUrl,
       partyReference: row.partyReference,
       note: row.note,
+      version: row.version,
       answeredAt: row.answeredAt?.toISOString() ?? null,
     }));
   const history: HistoryEntry[] = [...entity.history]
@@ -146,6 +160,9 @@ function toCaseState(entity: CaseEntity): CaseState {
       ...(row.outcome !== null ? { outcome: row.outcome } : {}),
       ...(row.date !== null ? { date: row.date } : {}),
       ...(row.note !== null ? { note: row.note } : {}),
+      ...(row.version !== null ? { version: row.version } : {}),
+      ...(row.untilMeeting !== null ? { untilMeeting: row.untilMeeting } : {}),
+      ...(row.reopened !== null ? { reopened: row.reopened } : {}),
     }));
   return {
     id: entity.id,
@@ -160,5 +177,6 @@ function toCaseState(entity: CaseEntity): CaseState {
     parties,
     history,
     sequence: entity.sequence,
+    version: entity.version,
   };
 }

@@ -7,6 +7,7 @@ import { CaseEntity } from './case.entity';
 import { CreateReadModel1763800000000 } from './migrations/1763800000000-create-read-model';
 import { AddAttachmentsAndPartyReference1763810000000 } from './migrations/1763810000000-add-attachments-and-party-reference';
 import { CreateCoordinatorAccounts1763820000000 } from './migrations/1763820000000-create-coordinator-accounts';
+import { AddVersionsAndMeetings1763830000000 } from './migrations/1763830000000-add-versions-and-meetings';
 
 // A `date` column is a calendar date: keep it as YYYY-MM-DD, never shift it through a time zone.
 const DATE_OID = 1082;
@@ -17,6 +18,7 @@ export const MIGRATIONS = [
   CreateReadModel1763800000000,
   AddAttachmentsAndPartyReference1763810000000,
   CreateCoordinatorAccounts1763820000000,
+  AddVersionsAndMeetings1763830000000,
 ];
 
 export function createDataSource(databaseUrl: string, options: { poolSize?: number } = {}): DataSource {

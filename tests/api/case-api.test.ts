@@ -281,6 +281,7 @@ describe('GET /api/dashboard', () => {
       daysWaiting: 0,
       deadline: '2024-01-31',
       overdue: true,
+      scheduled: [],
     });
     const order = after.blocked.map((row: { id: string }) => row.id);
     expect(order.indexOf(late.id)).toBeLessThan(order.indexOf(fresh.id));

@@ -149,6 +149,7 @@ describe('political decisions', () => {
       partyReference: 'SN 2024/77',
       note: null,
       answeredAt: context.at,
+      version: 1,
     });
     expect(waitingOn(state, REGIONAL_AGREEMENT)).not.toContain('avesta');
     expect(state.stage).toBe('decisions');
@@ -206,6 +207,61 @@ describe('political decisions', () => {
       'decision.scheduled',
       'decision.adopted',
     ]);
+  });
+});
+
+describe('loops and revisions', () => {
+  it('records the reason and the meeting a send-back or a tabling waits for', () => {
+    const back = step(openedCase(), { kind: 'council', outcome: 'refer-back', date: '2024-06-13', note: 'Se över avgiften', untilMeeting: '2024-09-19' });
+    expect(back.history.at(-1)).toEqual(expect.objectContaining({ note: 'Se över avgiften', untilMeeting: '2024-09-19' }));
+    const refusal = refuseStep(back, { kind: 'network', outcome: 'table', date: '2024-09-19', untilMeeting: '2024-19-10' }, REGIONAL_AGREEMENT);
+    expect(refusal?.code).toBe('validation');
+  });
+
+  it('lets the network close a case a party rejected', () => {
+    const state = decide(recommended(['falun', 'mora']), 'mora', 'rejected');
+    expect(step(state, { kind: 'network', outcome: 'reject', date: '2024-10-01' }).stage).toBe('rejected');
+    expect(refuseStep(recommended(), { kind: 'network', outcome: 'reject', date: '2024-10-01' }, REGIONAL_AGREEMENT)?.code).toBe('conflict');
+  });
+
+  it('re-opens decisions for a subset only: the others keep their answers, tied to the version they answered', () => {
+    // MiniMaria: Smedjebacken stands outside, the cost split changes, the Falun group decides again.
+    let state = recommended(['falun', 'borlange', 'smedjebacken', 'mora', 'orsa']);
+    state = decide(state, 'smedjebacken', 'opted-out');
+    for (const party of ['falun', 'borlange', 'mora', 'orsa']) state = decide(state, party, party === 'orsa' ? 'scheduled' : 'adopted');
+    expect(state.stage).toBe('decisions');
+
+    state = step(state, { kind: 'revision', date: '2024-11-14', note: 'Ny kostnadsfördelning', reopen: ['borlange', 'falun'] });
+    expect(state.version).toBe(2);
+    expect(state.stage).toBe('decisions');
+    expect(Object.fromEntries(state.parties.map((answer) => [answer.party, [answer.status, answer.version]]))).toEqual({
+      borlange: ['pending', null],
+      falun: ['pending', null],
+      mora: ['adopted', 1],
+      orsa: ['scheduled', 1],
+      smedjebacken: ['opted-out', 1],
+    });
+    expect(waitingOn(state, REGIONAL_AGREEMENT)).toEqual(['borlange', 'falun', 'mora', 'orsa'].filter((party) => party !== 'mora'));
+    expect(state.history.at(-1)).toEqual(expect.objectContaining({ type: 'revision', version: 2, reopened: ['borlange', 'falun'] }));
+
+    state = decide(decide(decide(state, 'falun', 'adopted'), 'borlange', 'adopted'), 'orsa', 'adopted');
+    expect(state.stage).toBe('in-force');
+    expect(state.parties.find((answer) => answer.party === 'falun')?.version).toBe(2);
+    expect(state.history.filter((entry) => entry.party === 'falun').map((entry) => entry.version)).toEqual([1, 2]);
+  });
+
+  it('after a rejection, a revision that asks the rejecting party again brings the case back to decisions', () => {
+    let state = decide(decide(recommended(['falun', 'mora']), 'falun', 'adopted'), 'mora', 'rejected');
+    state = step(state, { kind: 'revision', date: '2024-11-14', reopen: ['mora'] });
+    expect(state.stage).toBe('decisions');
+    expect(waitingOn(state, REGIONAL_AGREEMENT)).toEqual(['mora']);
+  });
+
+  it('refuses a revision with nobody to ask, with a party not concerned, or before the recommendation', () => {
+    const state = recommended(['falun', 'mora']);
+    expect(refuseStep(state, { kind: 'revision', date: '2024-11-14', reopen: [] }, REGIONAL_AGREEMENT)?.code).toBe('validation');
+    expect(refuseStep(state, { kind: 'revision', date: '2024-11-14', reopen: ['avesta'] }, REGIONAL_AGREEMENT)?.code).toBe('conflict');
+    expect(refuseStep(openedCase(), { kind: 'revision', date: '2024-11-14', reopen: ['avesta'] }, REGIONAL_AGREEMENT)?.code).toBe('conflict');
   });
 });
 

@@ -6,7 +6,7 @@ import { page, type SignedInCoordinator } from './layout';
 import { DECISION_CHOICES, DECISION_LABELS } from './party-response.view';
 import { bodyName, dateTime, historyLabel, longDate, stageLabel, statusLabel } from './swedish-format';
 
-export type CaseAction = 'council' | 'network' | 'decision';
+export type CaseAction = 'council' | 'network' | 'decision' | 'revision';
 
 export interface CasePageModel {
   readonly view: CaseView;
@@ -19,11 +19,11 @@ export interface CasePageModel {
   readonly failed?: { action: CaseAction; values: Record<string, string>; errors: FieldErrors };
 }
 
-const STEP_LABELS = { outcome: 'Utfall', date: 'Sammanträdets datum', note: 'Anteckning' };
+const STEP_LABELS = { outcome: 'Utfall', date: 'Sammanträdets datum', note: 'Anteckning', untilMeeting: 'Till mötet', parties: 'Parter som beslutar på nytt' };
 
 function actionForm(model: CasePageModel, action: CaseAction, heading: string, fields: SafeHtml, submit: string): SafeHtml {
   const failed = model.failed?.action === action ? model.failed : undefined;
-  const labels = action === 'decision' ? { ...DECISION_LABELS, party: 'Part' } : STEP_LABELS;
+  const labels: Record<string, string> = action === 'decision' ? { ...DECISION_LABELS, party: 'Part' } : STEP_LABELS;
   return html`<section aria-labelledby="${action}-rubrik">
 <h3 id="${action}-rubrik">${heading}</h3>
 ${failed ? errorSummary(failed.errors, labels, `${action}-`) : ''}
@@ -45,7 +45,8 @@ function actions(model: CasePageModel): SafeHtml | '' {
     const prefix = `${action}-`;
     return html`${radioGroup({ name: 'outcome', legend: STEP_LABELS.outcome, choices, value: failed?.values.outcome, error: failed?.errors.outcome, idPrefix: prefix })}
 ${textField({ name: 'date', label: STEP_LABELS.date, type: 'date', required: true, value: failed?.values.date, error: failed?.errors.date, idPrefix: prefix, hint: 'ÅÅÅÅ-MM-DD' })}
-${textArea({ name: 'note', label: STEP_LABELS.note, value: failed?.values.note, error: failed?.errors.note, idPrefix: prefix })}`;
+${textArea({ name: 'note', label: STEP_LABELS.note, value: failed?.values.note, error: failed?.errors.note, idPrefix: prefix, hint: 'Varför, till exempel vad nätverket ska arbeta vidare med.' })}
+${textField({ name: 'untilMeeting', label: STEP_LABELS.untilMeeting, type: 'date', value: failed?.values.untilMeeting, error: failed?.errors.untilMeeting, idPrefix: prefix, hint: 'Vid återremiss eller bordläggning: mötet då ärendet ska tas upp igen. ÅÅÅÅ-MM-DD' })}`;
   };
   if (view.stage === 'council') {
     forms.push(
@@ -69,9 +70,32 @@ ${textArea({ name: 'note', label: STEP_LABELS.note, value: failed?.values.note, 
             { value: 'forward', label: 'Skickar vidare till Välfärdsrådet' },
             { value: 'table', label: 'Bordlägger' },
             { value: 'withdraw', label: 'Återkallar ärendet' },
+            { value: 'reject', label: 'Avslutar ärendet utan verkan' },
           ]
         : [{ value: 'withdraw', label: 'Återkallar ärendet' }];
     forms.push(actionForm(model, 'network', 'Länschefsnätverkets beslut', step('network', choices), 'Registrera'));
+  }
+  if (view.stage === 'network' || view.stage === 'decisions') {
+    const failed = failedFor('revision');
+    const prefix = 'revision-';
+    forms.push(
+      actionForm(
+        model,
+        'revision',
+        'Revidera och öppna beslut på nytt',
+        html`<p class="hint">Ny version av ärendet (nu version ${view.version}). De parter du väljer ombeds besluta på nytt; övriga behåller sina svar.</p>
+<fieldset class="field${failed?.errors.parties ? ' invalid' : ''}">
+<legend>${STEP_LABELS.parties}</legend>
+${failed?.errors.parties ? html`<p class="field-error">${failed.errors.parties}</p>` : ''}
+${view.parties.map(
+  (answer) => html`<div class="choice"><input type="checkbox" id="${prefix}part-${answer.party}" name="parties" value="${answer.party}"><label for="${prefix}part-${answer.party}">${bodyName(answer.party)} <span class="muted">(${statusLabel(answer.status).toLowerCase()})</span></label></div>`,
+)}
+</fieldset>
+${textField({ name: 'date', label: STEP_LABELS.date, type: 'date', required: true, value: failed?.values.date, error: failed?.errors.date, idPrefix: prefix, hint: 'ÅÅÅÅ-MM-DD' })}
+${textArea({ name: 'note', label: 'Vad ändrades', value: failed?.values.note, error: failed?.errors.note, idPrefix: prefix })}`,
+        'Revidera',
+      ),
+    );
   }
   if (view.stage === 'decisions') {
     const failed = failedFor('decision');
@@ -106,6 +130,7 @@ export function casePage(model: CasePageModel): string {
 <dl class="facts">
 ${view.reference ? html`<dt>Diarienummer</dt><dd>${view.reference}</dd>` : ''}
 <dt>Skede</dt><dd>${stageLabel(view.stage)}</dd>
+${view.version > 1 ? html`<dt>Version</dt><dd>${view.version}</dd>` : ''}
 <dt>Väntar på</dt><dd>${view.waitingOn.length > 0 ? view.waitingOn.map(bodyName).join(', ') : 'Ingen'}</dd>
 ${view.waitingSince ? html`<dt>Väntar sedan</dt><dd>${dateTime(view.waitingSince, model.timeZone)}</dd>` : ''}
 ${view.deadline ? html`<dt>Sista svarsdag</dt><dd>${longDate(view.deadline)}${view.overdue ? html` <span class="overdue">Försenat</span>` : ''}</dd>` : ''}
@@ -139,5 +164,8 @@ ${view.history.map(
 }
 
 function historyText(entry: CaseView['history'][number]): string {
-  return `${historyLabel(entry.type, entry.party)}${entry.date ? ` ${longDate(entry.date)}` : ''}`;
+  const parts = [`${historyLabel(entry.type, entry.party)}${entry.date ? ` ${longDate(entry.date)}` : ''}`];
+  if (entry.untilMeeting) parts.push(`till mötet ${longDate(entry.untilMeeting)}`);
+  if (entry.reopened) parts.push(`(version ${entry.version}); nya beslut begärs av ${entry.reopened.map(bodyName).join(', ')}`);
+  return parts.join(' ');
 }

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Header, Param, Post, Query, Res, UseGuards } from '@nestjs/common';
 import type { Response } from 'express';
 import { randomUUID } from 'node:crypto';
-import { councilOutcomeSchema, createCaseSchema, decisionSchema, idempotencyKey, networkOutcomeSchema } from '../../../libs/contract';
+import { councilOutcomeSchema, createCaseSchema, decisionSchema, idempotencyKey, networkOutcomeSchema, revisionSchema } from '../../../libs/contract';
 import { PARTY_IDS, STAGES, type Stage } from '../../../libs/domain';
 import type { CoordinatorSession } from '../../../libs/persistence';
 import { ApiConfig } from '../api-config';
@@ -16,7 +16,7 @@ import { matrixCsv, matrixPage, type MatrixFilter } from './matrix.view';
 import { ATTACHMENT_ROWS, newCasePage } from './new-case.view';
 import { overviewPage } from './overview.view';
 
-const STEP_SCHEMAS = { council: councilOutcomeSchema, network: networkOutcomeSchema, decision: decisionSchema } as const;
+const STEP_SCHEMAS = { council: councilOutcomeSchema, network: networkOutcomeSchema, decision: decisionSchema, revision: revisionSchema } as const;
 
 /** The coordinator's pages. Forms post to these routes and are checked with the API's own schemas. */
 @Controller()
@@ -112,7 +112,13 @@ export class CoordinatorPagesController {
       return;
     }
     const values = formValues(body);
-    const { requestId: sentRequestId, _csrf: _token, ...fields } = values;
+    const { requestId: sentRequestId, _csrf: _token, ...formFields } = values;
+    const raw = (body ?? {}) as Record<string, unknown>;
+    // A revision's parties are checkboxes: none checked means none chosen, not "all".
+    const fields =
+      action === 'revision'
+        ? { ...formFields, parties: ([] as unknown[]).concat(raw.parties ?? []).filter((party) => typeof party === 'string') }
+        : formFields;
     const requestId = idempotencyKey.safeParse(sentRequestId).data ?? randomUUID();
     const rerender = async (status: number, errors: FieldErrors): Promise<void> => {
       response
@@ -126,6 +132,7 @@ export class CoordinatorPagesController {
       if (action === 'council') await this.cases.recordCouncilOutcome(caseId, councilOutcomeSchema.parse(fields), 'coordinator', requestId);
       if (action === 'network') await this.cases.recordNetworkOutcome(caseId, networkOutcomeSchema.parse(fields), 'coordinator', requestId);
       if (action === 'decision') await this.cases.recordDecision(caseId, decisionSchema.parse(fields), 'coordinator', requestId);
+      if (action === 'revision') await this.cases.revise(caseId, revisionSchema.parse(fields), 'coordinator', requestId);
     } catch (error) {
       const refusal = toApiError(error);
       if (refusal.code !== 'validation' && refusal.code !== 'conflict') throw error;
@@ -156,7 +163,7 @@ function signedIn(session: CoordinatorSession): SignedInCoordinator {
 }
 
 function isAction(value: string): value is CaseAction {
-  return value === 'council' || value === 'network' || value === 'decision';
+  return value === 'council' || value === 'network' || value === 'decision' || value === 'revision';
 }
 
 /** Unknown filter values are ignored: a hand-edited address still shows a page. */

@@ -46,6 +46,8 @@ export function historyLabel(type: string, party?: string): string {
     'network.forward': 'Länschefsnätverket skickade ärendet vidare till Välfärdsrådet',
     'network.table': 'Länschefsnätverket bordlade ärendet',
     'network.withdraw': 'Länschefsnätverket återkallade ärendet',
+    'network.reject': 'Länschefsnätverket avslutade ärendet utan verkan',
+    revision: 'Länschefsnätverket reviderade ärendet',
     'council.recommend': 'Välfärdsrådet rekommenderade parterna att anta',
     'council.refer-back': 'Välfärdsrådet återremitterade ärendet till nätverket',
     'council.reject': 'Välfärdsrådet avslog förslaget',
