@@ -5,6 +5,8 @@ import { SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
 import { ApiExceptionFilter } from './api-exception.filter';
 import { AppModule, type ApiDependencies } from './app.module';
 import { buildOpenApiDocument } from './openapi';
+import { rateLimit } from './web/rate-limit';
+import { securityHeaders } from './web/security-headers';
 
 /** The API as a Nest application, not yet listening. */
 export async function createApi(dependencies: ApiDependencies): Promise<NestExpressApplication> {
@@ -12,7 +14,11 @@ export async function createApi(dependencies: ApiDependencies): Promise<NestExpr
     logger: ['error', 'warn'],
   });
   app.disable('x-powered-by');
+  app.use(securityHeaders({ https: dependencies.config.secureCookies }));
+  app.use('/logga-in', rateLimit({ limit: 20, windowMs: 60_000, methods: ['POST'] }));
+  app.use('/svar', rateLimit({ limit: 120, windowMs: 60_000 }));
   app.useBodyParser('json', { limit: '100kb' });
+  app.useBodyParser('urlencoded', { limit: '100kb', extended: true, parameterLimit: 200 });
   app.useGlobalFilters(new ApiExceptionFilter());
   SwaggerModule.setup('api/docs', app, buildOpenApiDocument() as unknown as OpenAPIObject, {
     jsonDocumentUrl: 'api/openapi.json',

@@ -8,6 +8,7 @@ const HEADINGS: Record<number, string> = {
   404: 'Sidan finns inte',
   409: 'Steget passar inte ärendet',
   413: 'Begäran är för stor',
+  429: 'För många försök',
   503: 'Tjänsten svarar inte just nu',
 };
 

@@ -1,0 +1,45 @@
+import { startTestApi, type TestApi } from '../support/test-stack';
+
+let api: TestApi;
+
+beforeAll(async () => {
+  api = await startTestApi({ withWorker: false });
+});
+
+afterAll(() => api.close());
+
+it('sends the security headers on pages and JSON alike, and no referrer', async () => {
+  for (const path of ['/', '/api/parties', '/logga-in', '/no-such-page']) {
+    const response = await fetch(`${api.url}${path}`);
+    expect(response.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
+    expect(response.headers.get('content-security-policy')).toContain("script-src 'none'");
+    expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(response.headers.get('referrer-policy')).toBe('no-referrer');
+    expect(response.headers.get('x-powered-by')).toBeNull();
+  }
+  expect((await fetch(`${api.url}/logga-in`)).headers.get('cache-control')).toBe('no-store');
+});
+
+it('answers a storm of sign-in attempts from one address with 429', async () => {
+  const statuses: number[] = [];
+  for (let attempt = 0; attempt < 22; attempt++) {
+    const response = await fetch(`${api.url}/logga-in`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'email=nobody%40example.se&password=x',
+    });
+    statuses.push(response.status);
+  }
+  expect(statuses.slice(0, 20).every((status) => status === 403)).toBe(true);
+  expect(statuses.slice(20)).toEqual([429, 429]);
+});
+
+it('answers a form that is too large with 413, not 500', async () => {
+  // Not the sign-in form, whose limit the test above used up.
+  const response = await fetch(`${api.url}/arenden/nytt`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: `title=${'x'.repeat(200_000)}`,
+  });
+  expect(response.status).toBe(413);
+});
