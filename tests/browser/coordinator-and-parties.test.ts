@@ -33,7 +33,7 @@ beforeAll(async () => {
   api = await startTestApi();
   await new CoordinatorRepository(api.dataSource).upsert(EMAIL, 'Anna Samordnare', await hashPassword(PASSWORD));
   browser = await launchChromium();
-  coordinator = await browser.newContext({ locale: 'sv-SE', viewport: { width: 1280, height: 900 } });
+  coordinator = await browser.newContext({ bypassCSP: true, locale: 'sv-SE', viewport: { width: 1280, height: 900 } });
   page = await coordinator.newPage();
 });
 
@@ -105,7 +105,7 @@ it("records the council's recommendation on the case page", async () => {
 
 /** Answers through the party's own page; returns the form exactly as it was sent. */
 async function answerAs(party: string, outcome: string, date: string, screenshot?: string): Promise<{ page: Page; sent: Record<string, string> }> {
-  const context = await browser.newContext({ locale: 'sv-SE', viewport: { width: 1000, height: 900 } });
+  const context = await browser.newContext({ bypassCSP: true, locale: 'sv-SE', viewport: { width: 1000, height: 900 } });
   const partyPage = await context.newPage();
   await partyPage.goto(links[party]);
   await see(partyPage.locator('h1')).toHaveText('Regional överenskommelse om MiniMaria');
@@ -146,7 +146,7 @@ it('lets two parties answer through their own links, and records a form sent twi
 
 it("refuses a third party's link used for the first party or for another case", async () => {
   const other = await createCase(api, { parties: ['falun', 'orsa'] });
-  const context = await browser.newContext({ locale: 'sv-SE' });
+  const context = await browser.newContext({ bypassCSP: true, locale: 'sv-SE' });
   const intruder = await context.newPage();
   const orsa = new URL(links.orsa);
   const [, , caseId, , signature] = orsa.pathname.split('/');
@@ -220,3 +220,17 @@ function see(locator: Locator) {
     toBeVisible: () => poll('visible', () => first.isVisible(), async () => 'hidden'),
   };
 }
+
+it('renders under its own Content-Security-Policy: the stylesheet applies and nothing is blocked', async () => {
+  const context = await browser.newContext({ locale: 'sv-SE' });
+  const strict = await context.newPage();
+  const blocked: string[] = [];
+  strict.on('console', (message) => {
+    if (/Content Security Policy/i.test(message.text())) blocked.push(message.text());
+  });
+  await strict.goto(links.falun);
+  const background = await strict.locator('header.site').evaluate((element) => getComputedStyle(element).backgroundColor);
+  expect(background).toBe('rgb(11, 74, 117)');
+  expect(blocked).toEqual([]);
+  await context.close();
+});

@@ -24,7 +24,10 @@ interface AxeViolation {
   nodes: { target: string[] }[];
 }
 
-/** Runs axe with the WCAG 2.1 A and AA rules on the page as it is now. */
+/**
+ * Runs axe with the WCAG 2.1 A and AA rules on the page as it is now. axe is injected as a
+ * script, which our pages' CSP forbids: the page's context must be made with bypassCSP.
+ */
 export async function axeViolations(page: Page): Promise<string[]> {
   await page.addScriptTag({ content: AXE_SOURCE });
   const violations = await page.evaluate(async () => {
