@@ -9,7 +9,7 @@ import type { DataSource } from 'typeorm';
 import { REGIONAL_AGREEMENT, type Actor } from '../../libs/domain';
 import { caseWorkflow } from '../../workflows/case.workflow';
 import { caseWorkflowId, recordCouncilOutcome, recordDecision, recordNetworkOutcome, reviseCase } from '../../workflows/case.messages';
-import { connectDataSource, connectTemporalClient, createTestWorker, uniqueTaskQueue } from '../support/test-stack';
+import { connectDataSource, connectTemporalClient, createTestWorker, quietRuntime, uniqueTaskQueue } from '../support/test-stack';
 import { testServers } from '../support/test-servers';
 import { resolveTemporalCli } from '../../libs/embedded/temporal-cli';
 
@@ -51,6 +51,7 @@ let client: Client;
 let dataSource: DataSource;
 
 beforeAll(async () => {
+  quietRuntime();
   client = await connectTemporalClient();
   dataSource = await connectDataSource();
 });

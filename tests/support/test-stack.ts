@@ -10,7 +10,7 @@ import { createDataSource } from '../../libs/persistence';
 import { testServers } from './test-servers';
 
 let runtimeInstalled = false;
-function quietRuntime(): void {
+export function quietRuntime(): void {
   if (runtimeInstalled) return;
   Runtime.install({ logger: new DefaultLogger('WARN') });
   runtimeInstalled = true;
