@@ -13,6 +13,7 @@ import {
   findProcessDefinition,
   isClosed,
   openCase,
+  projectionOf,
   refuseStep,
   waitingOn,
   type CaseOpening,
@@ -87,12 +88,7 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseState>
   for (;;) {
     await condition(() => projectedSequence < state.sequence);
     const snapshot = state;
-    const { history, ...rest } = snapshot;
-    await projectCase({
-      state: rest,
-      waitingOn: waitingOn(snapshot, definition),
-      newHistory: history.filter((entry) => entry.sequence > projectedSequence),
-    });
+    await projectCase(projectionOf(snapshot, definition, projectedSequence));
     projectedSequence = snapshot.sequence;
     if (isClosed(state.stage) && projectedSequence === state.sequence) break;
   }

@@ -1,3 +1,4 @@
+export * from './case-projection';
 export * from './case-rules';
 export * from './case-types';
 export * from './dates';

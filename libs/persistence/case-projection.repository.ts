@@ -1,6 +1,5 @@
-import type { DataSource } from 'typeorm';
-import { PARTY_IDS } from '../domain';
-import type { CaseProjection } from '../../workflows/case.activity-types';
+import type { DataSource, EntityManager } from 'typeorm';
+import { PARTY_IDS, type CaseProjection } from '../domain';
 
 /**
  * Writes a workflow's changes into the read model. Idempotent and monotonic: the case
@@ -10,92 +9,112 @@ import type { CaseProjection } from '../../workflows/case.activity-types';
 export class CaseProjectionRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  async project({ state, waitingOn, newHistory }: CaseProjection): Promise<void> {
-    await this.dataSource.transaction(async (manager) => {
-      const advanced: unknown[] = await manager.query(
-        `INSERT INTO cases (id, process_id, process_version, title, reference, stage, waiting_on,
-                            stage_since, deadline, opened_at, sequence, attachments, version)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
-         ON CONFLICT (id) DO UPDATE SET
-           title = EXCLUDED.title, reference = EXCLUDED.reference, stage = EXCLUDED.stage,
-           attachments = EXCLUDED.attachments, version = EXCLUDED.version,
-           waiting_on = EXCLUDED.waiting_on, stage_since = EXCLUDED.stage_since,
-           deadline = EXCLUDED.deadline, sequence = EXCLUDED.sequence
-         WHERE cases.sequence < EXCLUDED.sequence
-         RETURNING id`,
+  async project(projection: CaseProjection): Promise<void> {
+    await this.dataSource.transaction((manager) => this.write(manager, projection, false));
+  }
+
+  /**
+   * Empties the read model and writes it anew from the workflows' states, in one
+   * transaction: readers see the old model until the new one is whole.
+   */
+  async rebuild(projections: AsyncIterable<CaseProjection>): Promise<number> {
+    return this.dataSource.transaction(async (manager) => {
+      // TRUNCATE passes by the row trigger that keeps the history append-only: on purpose, here alone.
+      await manager.query('TRUNCATE case_history, case_parties, cases');
+      let count = 0;
+      for await (const projection of projections) {
+        await this.write(manager, projection, true);
+        count += 1;
+      }
+      return count;
+    });
+  }
+
+  private async write(manager: EntityManager, { state, waitingOn, newHistory }: CaseProjection, rebuilding: boolean): Promise<void> {
+    const advanced: unknown[] = await manager.query(
+      `INSERT INTO cases (id, process_id, process_version, title, reference, stage, waiting_on,
+                          stage_since, deadline, opened_at, sequence, attachments, version)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
+       ON CONFLICT (id) DO UPDATE SET
+         title = EXCLUDED.title, reference = EXCLUDED.reference, stage = EXCLUDED.stage,
+         attachments = EXCLUDED.attachments, version = EXCLUDED.version,
+         waiting_on = EXCLUDED.waiting_on, stage_since = EXCLUDED.stage_since,
+         deadline = EXCLUDED.deadline, sequence = EXCLUDED.sequence
+       WHERE cases.sequence < EXCLUDED.sequence OR $14
+       RETURNING id`,
+      [
+        state.id,
+        state.process.id,
+        state.process.version,
+        state.title,
+        state.reference,
+        state.stage,
+        waitingOn,
+        state.stageSince,
+        state.deadline,
+        state.openedAt,
+        state.sequence,
+        JSON.stringify(state.attachments ?? []),
+        state.version ?? 1,
+        rebuilding,
+      ],
+    );
+    if (advanced.length > 0 && state.parties.length > 0) {
+      const parties = state.parties;
+      await manager.query(
+        `INSERT INTO case_parties (case_id, party, ordinal, status, date, body, paragraph, minutes_url, note, answered_at,
+                                  party_reference, version)
+         SELECT $1, * FROM unnest($2::text[], $3::smallint[], $4::text[], $5::date[], $6::text[],
+                                  $7::text[], $8::text[], $9::text[], $10::timestamptz[], $11::text[], $12::integer[])
+         ON CONFLICT (case_id, party) DO UPDATE SET
+           status = EXCLUDED.status, date = EXCLUDED.date, body = EXCLUDED.body,
+           paragraph = EXCLUDED.paragraph, minutes_url = EXCLUDED.minutes_url,
+           note = EXCLUDED.note, answered_at = EXCLUDED.answered_at,
+           party_reference = EXCLUDED.party_reference, version = EXCLUDED.version`,
         [
           state.id,
-          state.process.id,
-          state.process.version,
-          state.title,
-          state.reference,
-          state.stage,
-          waitingOn,
-          state.stageSince,
-          state.deadline,
-          state.openedAt,
-          state.sequence,
-          JSON.stringify(state.attachments ?? []),
-          state.version ?? 1,
+          parties.map((answer) => answer.party),
+          parties.map((answer) => PARTY_IDS.indexOf(answer.party)),
+          parties.map((answer) => answer.status),
+          parties.map((answer) => answer.date),
+          parties.map((answer) => answer.body),
+          parties.map((answer) => answer.paragraph),
+          parties.map((answer) => answer.minutesUrl),
+          parties.map((answer) => answer.note),
+          parties.map((answer) => answer.answeredAt),
+          parties.map((answer) => answer.partyReference ?? null),
+          parties.map((answer) => answer.version ?? null),
         ],
       );
-      if (advanced.length > 0 && state.parties.length > 0) {
-        const parties = state.parties;
-        await manager.query(
-          `INSERT INTO case_parties (case_id, party, ordinal, status, date, body, paragraph, minutes_url, note, answered_at,
-                                    party_reference, version)
-           SELECT $1, * FROM unnest($2::text[], $3::smallint[], $4::text[], $5::date[], $6::text[],
-                                    $7::text[], $8::text[], $9::text[], $10::timestamptz[], $11::text[], $12::integer[])
-           ON CONFLICT (case_id, party) DO UPDATE SET
-             status = EXCLUDED.status, date = EXCLUDED.date, body = EXCLUDED.body,
-             paragraph = EXCLUDED.paragraph, minutes_url = EXCLUDED.minutes_url,
-             note = EXCLUDED.note, answered_at = EXCLUDED.answered_at,
-             party_reference = EXCLUDED.party_reference, version = EXCLUDED.version`,
-          [
-            state.id,
-            parties.map((answer) => answer.party),
-            parties.map((answer) => PARTY_IDS.indexOf(answer.party)),
-            parties.map((answer) => answer.status),
-            parties.map((answer) => answer.date),
-            parties.map((answer) => answer.body),
-            parties.map((answer) => answer.paragraph),
-            parties.map((answer) => answer.minutesUrl),
-            parties.map((answer) => answer.note),
-            parties.map((answer) => answer.answeredAt),
-            parties.map((answer) => answer.partyReference ?? null),
-            parties.map((answer) => answer.version ?? null),
-          ],
-        );
-      }
-      if (newHistory.length > 0) {
-        await manager.query(
-          `INSERT INTO case_history (case_id, sequence, at, type, actor, request_id, stage, party, outcome, date, note,
-                                    version, until_meeting, reopened)
-           SELECT $1, sequence, at, type, actor, request_id, stage, party, outcome, date, note, version, until_meeting,
-                  CASE WHEN reopened IS NULL THEN NULL ELSE string_to_array(reopened, ',') END
-             FROM unnest($2::integer[], $3::timestamptz[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[],
-                         $9::text[], $10::date[], $11::text[], $12::integer[], $13::date[], $14::text[])
-                  AS h(sequence, at, type, actor, request_id, stage, party, outcome, date, note, version, until_meeting, reopened)
-           ON CONFLICT (case_id, sequence) DO NOTHING`,
-          [
-            state.id,
-            newHistory.map((entry) => entry.sequence),
-            newHistory.map((entry) => entry.at),
-            newHistory.map((entry) => entry.type),
-            newHistory.map((entry) => entry.actor),
-            newHistory.map((entry) => entry.requestId),
-            newHistory.map((entry) => entry.stage),
-            newHistory.map((entry) => entry.party ?? null),
-            newHistory.map((entry) => entry.outcome ?? null),
-            newHistory.map((entry) => entry.date ?? null),
-            newHistory.map((entry) => entry.note ?? null),
-            newHistory.map((entry) => entry.version ?? null),
-            newHistory.map((entry) => entry.untilMeeting ?? null),
-            // unnest cannot take an array of arrays of different lengths: joined here, split in SQL.
-            newHistory.map((entry) => (entry.reopened ? entry.reopened.join(',') : null)),
-          ],
-        );
-      }
-    });
+    }
+    if (newHistory.length > 0) {
+      await manager.query(
+        `INSERT INTO case_history (case_id, sequence, at, type, actor, request_id, stage, party, outcome, date, note,
+                                  version, until_meeting, reopened)
+         SELECT $1, sequence, at, type, actor, request_id, stage, party, outcome, date, note, version, until_meeting,
+                CASE WHEN reopened IS NULL THEN NULL ELSE string_to_array(reopened, ',') END
+           FROM unnest($2::integer[], $3::timestamptz[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[],
+                       $9::text[], $10::date[], $11::text[], $12::integer[], $13::date[], $14::text[])
+                AS h(sequence, at, type, actor, request_id, stage, party, outcome, date, note, version, until_meeting, reopened)
+         ON CONFLICT (case_id, sequence) DO NOTHING`,
+        [
+          state.id,
+          newHistory.map((entry) => entry.sequence),
+          newHistory.map((entry) => entry.at),
+          newHistory.map((entry) => entry.type),
+          newHistory.map((entry) => entry.actor),
+          newHistory.map((entry) => entry.requestId),
+          newHistory.map((entry) => entry.stage),
+          newHistory.map((entry) => entry.party ?? null),
+          newHistory.map((entry) => entry.outcome ?? null),
+          newHistory.map((entry) => entry.date ?? null),
+          newHistory.map((entry) => entry.note ?? null),
+          newHistory.map((entry) => entry.version ?? null),
+          newHistory.map((entry) => entry.untilMeeting ?? null),
+          // unnest cannot take an array of arrays of different lengths: joined here, split in SQL.
+          newHistory.map((entry) => (entry.reopened ? entry.reopened.join(',') : null)),
+        ],
+      );
+    }
   }
 }

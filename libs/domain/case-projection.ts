@@ -1,0 +1,20 @@
+import type { CaseState, HistoryEntry } from './case-types';
+import { waitingOn } from './case-rules';
+import type { ProcessDefinition } from './process-definition';
+
+/** What the read model needs of one change: the case as it now is and its new history. */
+export interface CaseProjection {
+  readonly state: Omit<CaseState, 'history'>;
+  readonly waitingOn: readonly string[];
+  readonly newHistory: readonly HistoryEntry[];
+}
+
+/** The projection of a case's state with the history entries after `afterSequence`. */
+export function projectionOf(state: CaseState, definition: ProcessDefinition, afterSequence = 0): CaseProjection {
+  const { history, ...rest } = state;
+  return {
+    state: rest,
+    waitingOn: waitingOn(state, definition),
+    newHistory: history.filter((entry) => entry.sequence > afterSequence),
+  };
+}
