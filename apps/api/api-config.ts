@@ -1,7 +1,7 @@
 import type { ApiSettings } from '../../libs/config/config';
 
 type ConfigSettings = Pick<ApiSettings, 'TEMPORAL_TASK_QUEUE' | 'OVERENS_ADMIN_TOKEN' | 'OVERENS_TIME_ZONE' | 'OVERENS_LINK_SECRET' | 'PORT'> &
-  Partial<Pick<ApiSettings, 'OVERENS_PUBLIC_URL' | 'OVERENS_SECURE_COOKIES'>>;
+  Partial<Pick<ApiSettings, 'OVERENS_PUBLIC_URL' | 'OVERENS_SECURE_COOKIES' | 'OVERENS_UPDATE_TIMEOUT_SECONDS'>>;
 
 /** The API's settings as a Nest provider (a class token, never a string). */
 export class ApiConfig {
@@ -12,7 +12,7 @@ export class ApiConfig {
   readonly publicUrl: string;
   readonly secureCookies: boolean;
   /** How long a write waits for its workflow before answering 503. */
-  readonly updateTimeoutMs = 30_000;
+  readonly updateTimeoutMs: number;
   /** How long a coordinator stays signed in without using the pages. */
   readonly sessionIdleMs = 8 * 60 * 60 * 1000;
 
@@ -23,5 +23,6 @@ export class ApiConfig {
     this.timeZone = settings.OVERENS_TIME_ZONE;
     this.publicUrl = (settings.OVERENS_PUBLIC_URL ?? `http://localhost:${settings.PORT}`).replace(/\/+$/, '');
     this.secureCookies = settings.OVERENS_SECURE_COOKIES === 'true';
+    this.updateTimeoutMs = (settings.OVERENS_UPDATE_TIMEOUT_SECONDS ?? 30) * 1000;
   }
 }

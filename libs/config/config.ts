@@ -30,6 +30,13 @@ export const apiSettingsSchema = serverSettingsSchema.extend({
     .optional()
     .describe('Where people reach the web pages, for links in e-mails; default http://localhost:PORT.'),
   OVERENS_SECURE_COOKIES: z.enum(['true', 'false']).default('false').describe('Mark session cookies Secure (behind HTTPS).'),
+  OVERENS_UPDATE_TIMEOUT_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(300)
+    .default(30)
+    .describe('How long a write waits for its workflow before answering 503 (retry with the same key).'),
 });
 
 export const workerSettingsSchema = serverSettingsSchema;

@@ -52,11 +52,13 @@ export interface TestApi {
   /** Calls the API as the coordinator. */
   request(method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<{ status: number; body: any }>;
   stopWorker(): Promise<void>;
+  /** Starts a worker in this process (again) on the API's task queue. */
+  startWorker(): Promise<void>;
   close(): Promise<void>;
 }
 
 /** The API on a free port with a worker running behind it, both on the run's real servers. */
-export async function startTestApi(options: { withWorker?: boolean } = {}): Promise<TestApi> {
+export async function startTestApi(options: { withWorker?: boolean; updateTimeoutSeconds?: number } = {}): Promise<TestApi> {
   const taskQueue = uniqueTaskQueue('api');
   const token = `test-token-${randomUUID()}`;
   const dataSource = await connectDataSource();
@@ -70,12 +72,14 @@ export async function startTestApi(options: { withWorker?: boolean } = {}): Prom
     OVERENS_TIME_ZONE: 'Europe/Stockholm',
     OVERENS_PUBLIC_URL: url,
     PORT: port,
+    OVERENS_UPDATE_TIMEOUT_SECONDS: options.updateTimeoutSeconds,
   });
   const app = await createApi({ config, dataSource, temporal });
   await app.listen(port, '127.0.0.1');
 
   let stopWorker = async (): Promise<void> => undefined;
-  if (options.withWorker !== false) {
+  const startWorker = async (): Promise<void> => {
+    await stopWorker();
     const { worker, close } = await createTestWorker(taskQueue, dataSource);
     const running = worker.run();
     stopWorker = async () => {
@@ -84,7 +88,8 @@ export async function startTestApi(options: { withWorker?: boolean } = {}): Prom
       await close();
       stopWorker = async () => undefined;
     };
-  }
+  };
+  if (options.withWorker !== false) await startWorker();
 
   return {
     url,
@@ -112,6 +117,7 @@ export async function startTestApi(options: { withWorker?: boolean } = {}): Prom
       return { status: response.status, body: parsed };
     },
     stopWorker: () => stopWorker(),
+    startWorker,
     async close() {
       await stopWorker();
       await app.close();
