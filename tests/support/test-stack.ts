@@ -20,8 +20,8 @@ export function uniqueTaskQueue(name: string): string {
   return `${name}-${randomUUID()}`;
 }
 
-export async function connectDataSource(): Promise<DataSource> {
-  return createDataSource(testServers().databaseUrl, { poolSize: 4 }).initialize();
+export async function connectDataSource(databaseUrl = testServers().databaseUrl): Promise<DataSource> {
+  return createDataSource(databaseUrl, { poolSize: 4 }).initialize();
 }
 
 export async function connectTemporalClient(): Promise<Client> {
@@ -58,10 +58,12 @@ export interface TestApi {
 }
 
 /** The API on a free port with a worker running behind it, both on the run's real servers. */
-export async function startTestApi(options: { withWorker?: boolean; updateTimeoutSeconds?: number } = {}): Promise<TestApi> {
+export async function startTestApi(
+  options: { withWorker?: boolean; updateTimeoutSeconds?: number; databaseUrl?: string } = {},
+): Promise<TestApi> {
   const taskQueue = uniqueTaskQueue('api');
   const token = `test-token-${randomUUID()}`;
-  const dataSource = await connectDataSource();
+  const dataSource = await connectDataSource(options.databaseUrl);
   const temporal = await connectTemporalClient();
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
