@@ -16,6 +16,7 @@ describe('configuration', () => {
       TEMPORAL_TASK_QUEUE: 'overens-cases',
       OVERENS_TIME_ZONE: 'Europe/Stockholm',
       OVERENS_SECURE_COOKIES: 'false',
+      OVERENS_UPDATE_TIMEOUT_SECONDS: 30,
     });
   });
 
