@@ -24,15 +24,19 @@ export async function connectDataSource(databaseUrl = testServers().databaseUrl)
   return createDataSource(databaseUrl, { poolSize: 4 }).initialize();
 }
 
-export async function connectTemporalClient(): Promise<Client> {
-  const connection = await Connection.connect({ address: testServers().temporalAddress });
+export async function connectTemporalClient(address = testServers().temporalAddress): Promise<Client> {
+  const connection = await Connection.connect({ address });
   return new Client({ connection, namespace: 'default' });
 }
 
 /** A case worker in this process, on the run's Temporal, with the prebuilt workflow bundle. */
-export async function createTestWorker(taskQueue: string, dataSource: DataSource): Promise<{ worker: Worker; close(): Promise<void> }> {
+export async function createTestWorker(
+  taskQueue: string,
+  dataSource: DataSource,
+  address = testServers().temporalAddress,
+): Promise<{ worker: Worker; close(): Promise<void> }> {
   quietRuntime();
-  const connection = await NativeConnection.connect({ address: testServers().temporalAddress });
+  const connection = await NativeConnection.connect({ address });
   const worker = await createCaseWorker({
     connection,
     namespace: 'default',
@@ -59,12 +63,12 @@ export interface TestApi {
 
 /** The API on a free port with a worker running behind it, both on the run's real servers. */
 export async function startTestApi(
-  options: { withWorker?: boolean; updateTimeoutSeconds?: number; databaseUrl?: string } = {},
+  options: { withWorker?: boolean; updateTimeoutSeconds?: number; databaseUrl?: string; temporalAddress?: string } = {},
 ): Promise<TestApi> {
   const taskQueue = uniqueTaskQueue('api');
   const token = `test-token-${randomUUID()}`;
   const dataSource = await connectDataSource(options.databaseUrl);
-  const temporal = await connectTemporalClient();
+  const temporal = await connectTemporalClient(options.temporalAddress);
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const config = new ApiConfig({
@@ -82,7 +86,7 @@ export async function startTestApi(
   let stopWorker = async (): Promise<void> => undefined;
   const startWorker = async (): Promise<void> => {
     await stopWorker();
-    const { worker, close } = await createTestWorker(taskQueue, dataSource);
+    const { worker, close } = await createTestWorker(taskQueue, dataSource, options.temporalAddress);
     const running = worker.run();
     stopWorker = async () => {
       if (worker.getState() === 'RUNNING') worker.shutdown();
