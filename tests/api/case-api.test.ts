@@ -406,3 +406,17 @@ describe("a party's own link", () => {
     }
   });
 });
+
+describe('duplicate submissions', () => {
+  it('answers 50 concurrent sends of one decision with one key with the same result, recorded once', async () => {
+    const recommended = await recommendedCase(api, { parties: ['mora', 'orsa'] });
+    const path = `/api/cases/${recommended.id}/decisions`;
+    const answers = await Promise.all(
+      Array.from({ length: 50 }, () => api.request('POST', path, decision('mora'), { 'idempotency-key': `fifty-${recommended.id}` })),
+    );
+    expect(answers.map((answer) => answer.status)).toEqual(answers.map(() => 200));
+    for (const answer of answers) expect(answer.body).toEqual(answers[0].body);
+    const stored = (await api.request('GET', `/api/cases/${recommended.id}`)).body;
+    expect(stored.history.filter((entry: { party?: string }) => entry.party === 'mora')).toHaveLength(1);
+  });
+});
