@@ -1,7 +1,9 @@
 import type { ApiSettings } from '../../libs/config/config';
 
 type ConfigSettings = Pick<ApiSettings, 'TEMPORAL_TASK_QUEUE' | 'OVERENS_ADMIN_TOKEN' | 'OVERENS_TIME_ZONE' | 'OVERENS_LINK_SECRET' | 'PORT'> &
-  Partial<Pick<ApiSettings, 'OVERENS_PUBLIC_URL' | 'OVERENS_SECURE_COOKIES' | 'OVERENS_UPDATE_TIMEOUT_SECONDS'>>;
+  Partial<
+    Pick<ApiSettings, 'OVERENS_PUBLIC_URL' | 'OVERENS_SECURE_COOKIES' | 'OVERENS_UPDATE_TIMEOUT_SECONDS' | 'OVERENS_PARTY_PAGE_LIMIT_PER_MINUTE'>
+  >;
 
 /** The API's settings as a Nest provider (a class token, never a string). */
 export class ApiConfig {
@@ -13,6 +15,7 @@ export class ApiConfig {
   readonly secureCookies: boolean;
   /** How long a write waits for its workflow before answering 503. */
   readonly updateTimeoutMs: number;
+  readonly partyPageLimitPerMinute: number;
   /** How long a coordinator stays signed in without using the pages. */
   readonly sessionIdleMs = 8 * 60 * 60 * 1000;
 
@@ -24,5 +27,6 @@ export class ApiConfig {
     this.publicUrl = (settings.OVERENS_PUBLIC_URL ?? `http://localhost:${settings.PORT}`).replace(/\/+$/, '');
     this.secureCookies = settings.OVERENS_SECURE_COOKIES === 'true';
     this.updateTimeoutMs = (settings.OVERENS_UPDATE_TIMEOUT_SECONDS ?? 30) * 1000;
+    this.partyPageLimitPerMinute = settings.OVERENS_PARTY_PAGE_LIMIT_PER_MINUTE ?? 120;
   }
 }

@@ -12,6 +12,7 @@ import { PartyLinkSigner } from './party-link';
 import { CoordinatorGuard } from './coordinator.guard';
 import { DashboardController } from './dashboard.controller';
 import { PartyController } from './party.controller';
+import { SecurityLog, type SecurityEvent } from './security-log';
 import { CoordinatorPageGuard } from './web/coordinator-page.guard';
 import { CoordinatorPagesController } from './web/coordinator-pages.controller';
 import { CoordinatorSessionService } from './web/coordinator-session.service';
@@ -24,6 +25,8 @@ export interface ApiDependencies {
   readonly config: ApiConfig;
   readonly dataSource: DataSource;
   readonly temporal: Client;
+  /** Where security events go; standard output when left out. */
+  readonly securityEvents?: (event: SecurityEvent) => void;
 }
 
 @Module({})
@@ -54,6 +57,7 @@ export class AppModule {
         CoordinatorSessionService,
         CoordinatorPageGuard,
         { provide: PartyLinkSigner, useFactory: (config: ApiConfig) => new PartyLinkSigner(config.linkSecret), inject: [ApiConfig] },
+        { provide: SecurityLog, useValue: new SecurityLog(dependencies.securityEvents) },
         CallerIdentifier,
         CaseWorkflowClient,
         CaseService,

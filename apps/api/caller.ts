@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { ApiConfig } from './api-config';
 import { PartyLinkSigner, type PartyLinkClaim } from './party-link';
+import { SecurityLog } from './security-log';
 
 /** Who is calling the API: the coordinator with the admin token, or a party with its link. */
 export type Caller = { readonly kind: 'coordinator' } | { readonly kind: 'party'; readonly claim: PartyLinkClaim };
@@ -13,6 +14,7 @@ export class CallerIdentifier {
   constructor(
     config: ApiConfig,
     private readonly links: PartyLinkSigner,
+    private readonly securityLog: SecurityLog,
   ) {
     this.adminDigest = digest(config.adminToken);
   }
@@ -24,6 +26,7 @@ export class CallerIdentifier {
     // Compare digests: equal length, constant time, whatever was sent.
     if (timingSafeEqual(digest(match[1]), this.adminDigest)) return { kind: 'coordinator' };
     const claim = this.links.verify(match[1]);
+    if (!claim) this.securityLog.record('bearer-refused', { token: match[1].slice(0, 12) });
     return claim ? { kind: 'party', claim } : undefined;
   }
 }

@@ -16,7 +16,7 @@ export async function createApi(dependencies: ApiDependencies): Promise<NestExpr
   app.disable('x-powered-by');
   app.use(securityHeaders({ https: dependencies.config.secureCookies }));
   app.use('/logga-in', rateLimit({ limit: 20, windowMs: 60_000, methods: ['POST'] }));
-  app.use('/svar', rateLimit({ limit: 120, windowMs: 60_000 }));
+  app.use('/svar', rateLimit({ limit: dependencies.config.partyPageLimitPerMinute, windowMs: 60_000 }));
   app.useBodyParser('json', { limit: '100kb' });
   app.useBodyParser('urlencoded', { limit: '100kb', extended: true, parameterLimit: 200 });
   app.useGlobalFilters(new ApiExceptionFilter());

@@ -37,6 +37,12 @@ export const apiSettingsSchema = serverSettingsSchema.extend({
     .max(300)
     .default(30)
     .describe('How long a write waits for its workflow before answering 503 (retry with the same key).'),
+  OVERENS_PARTY_PAGE_LIMIT_PER_MINUTE: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .default(120)
+    .describe("Requests a minute one address may make to parties' pages, to slow guessing."),
 });
 
 export const workerSettingsSchema = serverSettingsSchema;

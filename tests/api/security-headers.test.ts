@@ -43,3 +43,16 @@ it('answers a form that is too large with 413, not 500', async () => {
   });
   expect(response.status).toBe(413);
 });
+
+it("throttles one address's requests to the parties' pages", async () => {
+  const throttled = await startTestApi({ withWorker: false, partyPageLimitPerMinute: 3 });
+  try {
+    const statuses = [];
+    for (let attempt = 0; attempt < 4; attempt++) {
+      statuses.push((await fetch(`${throttled.url}/svar/00000000-0000-4000-8000-000000000000/mora/1.x`)).status);
+    }
+    expect(statuses).toEqual([403, 403, 403, 429]);
+  } finally {
+    await throttled.close();
+  }
+});

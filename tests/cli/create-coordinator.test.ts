@@ -38,6 +38,11 @@ it('creates an account that can sign in, and locks it after five wrong passwords
   expect(await signIn(email, 'korrekt häst batteri')).toEqual({ status: 303, location: '/oversikt' });
   for (let attempt = 0; attempt < 5; attempt++) expect((await signIn(email, 'fel')).status).toBe(401);
   expect((await signIn(email, 'korrekt häst batteri')).status).toBe(429);
+  expect(api.securityEvents.map((event) => `${event.security}:${event.reason ?? ''}`)).toEqual([
+    'signed-in:',
+    ...Array.from({ length: 5 }, () => 'sign-in-refused:wrong-password'),
+    'sign-in-refused:locked',
+  ]);
 });
 
 it('refuses a short password and a missing e-mail with a clear message', async () => {

@@ -17,6 +17,7 @@ describe('configuration', () => {
       OVERENS_TIME_ZONE: 'Europe/Stockholm',
       OVERENS_SECURE_COOKIES: 'false',
       OVERENS_UPDATE_TIMEOUT_SECONDS: 30,
+      OVERENS_PARTY_PAGE_LIMIT_PER_MINUTE: 120,
     });
   });
 

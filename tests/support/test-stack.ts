@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { ApiConfig } from '../../apps/api/api-config';
 import { createApi } from '../../apps/api/create-api';
+import type { SecurityEvent } from '../../apps/api/security-log';
 import { createCaseWorker } from '../../apps/worker/case-worker';
 import { freePort } from '../../libs/embedded/free-port';
 import { createDataSource } from '../../libs/persistence';
@@ -50,9 +51,12 @@ export async function createTestWorker(
 export interface TestApi {
   readonly url: string;
   readonly token: string;
+  readonly linkSecret: string;
   readonly taskQueue: string;
   readonly dataSource: DataSource;
   readonly temporal: Client;
+  /** The security events this API recorded. */
+  readonly securityEvents: SecurityEvent[];
   /** Calls the API as the coordinator. */
   request(method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<{ status: number; body: any }>;
   stopWorker(): Promise<void>;
@@ -63,10 +67,17 @@ export interface TestApi {
 
 /** The API on a free port with a worker running behind it, both on the run's real servers. */
 export async function startTestApi(
-  options: { withWorker?: boolean; updateTimeoutSeconds?: number; databaseUrl?: string; temporalAddress?: string } = {},
+  options: {
+    withWorker?: boolean;
+    updateTimeoutSeconds?: number;
+    databaseUrl?: string;
+    temporalAddress?: string;
+    partyPageLimitPerMinute?: number;
+  } = {},
 ): Promise<TestApi> {
   const taskQueue = uniqueTaskQueue('api');
   const token = `test-token-${randomUUID()}`;
+  const linkSecret = `test-link-secret-${randomUUID()}`;
   const dataSource = await connectDataSource(options.databaseUrl);
   const temporal = await connectTemporalClient(options.temporalAddress);
   const port = await freePort();
@@ -74,13 +85,15 @@ export async function startTestApi(
   const config = new ApiConfig({
     TEMPORAL_TASK_QUEUE: taskQueue,
     OVERENS_ADMIN_TOKEN: token,
-    OVERENS_LINK_SECRET: `test-link-secret-${randomUUID()}`,
+    OVERENS_LINK_SECRET: linkSecret,
     OVERENS_TIME_ZONE: 'Europe/Stockholm',
     OVERENS_PUBLIC_URL: url,
     PORT: port,
     OVERENS_UPDATE_TIMEOUT_SECONDS: options.updateTimeoutSeconds,
+    OVERENS_PARTY_PAGE_LIMIT_PER_MINUTE: options.partyPageLimitPerMinute,
   });
-  const app = await createApi({ config, dataSource, temporal });
+  const securityEvents: SecurityEvent[] = [];
+  const app = await createApi({ config, dataSource, temporal, securityEvents: (event) => securityEvents.push(event) });
   await app.listen(port, '127.0.0.1');
 
   let stopWorker = async (): Promise<void> => undefined;
@@ -100,9 +113,11 @@ export async function startTestApi(
   return {
     url,
     token,
+    linkSecret,
     taskQueue,
     dataSource,
     temporal,
+    securityEvents,
     async request(method, path, body, headers = {}) {
       const response = await fetch(`${url}${path}`, {
         method,

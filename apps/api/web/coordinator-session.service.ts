@@ -3,6 +3,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { Request } from 'express';
 import { CoordinatorRepository, type CoordinatorSession } from '../../../libs/persistence';
 import { ApiConfig } from '../api-config';
+import { SecurityLog } from '../security-log';
 import { readCookie } from './cookies';
 import { hashPassword, verifyPassword } from './password';
 
@@ -21,20 +22,27 @@ export class CoordinatorSessionService {
   constructor(
     private readonly coordinators: CoordinatorRepository,
     private readonly config: ApiConfig,
+    private readonly securityLog: SecurityLog,
   ) {}
 
   async signIn(email: string, password: string): Promise<SignInResult> {
     const coordinator = await this.coordinators.findByEmail(email);
     if (!coordinator) {
       await verifyPassword(password, await this.decoyHash);
+      this.securityLog.record('sign-in-refused', { reason: 'unknown-account', email: email.slice(0, 200) });
       return { ok: false, reason: 'invalid' };
     }
-    if (coordinator.lockedUntil && coordinator.lockedUntil > new Date()) return { ok: false, reason: 'locked' };
+    if (coordinator.lockedUntil && coordinator.lockedUntil > new Date()) {
+      this.securityLog.record('sign-in-refused', { reason: 'locked', account: coordinator.id });
+      return { ok: false, reason: 'locked' };
+    }
     if (!(await verifyPassword(password, coordinator.passwordHash))) {
       await this.coordinators.recordFailedSignIn(coordinator.id, FAILED_SIGN_IN_LIMIT, LOCK_MS);
+      this.securityLog.record('sign-in-refused', { reason: 'wrong-password', account: coordinator.id });
       return { ok: false, reason: 'invalid' };
     }
     await this.coordinators.clearFailedSignIns(coordinator.id);
+    this.securityLog.record('signed-in', { account: coordinator.id });
     const token = randomBytes(32).toString('base64url');
     const csrfToken = randomBytes(24).toString('base64url');
     await this.coordinators.createSession(hashToken(token), coordinator.id, csrfToken, new Date(Date.now() + this.config.sessionIdleMs));

@@ -6,6 +6,7 @@ import { ApiError } from '../api-error';
 import { toApiError } from '../api-exception.filter';
 import { CaseService } from '../case.service';
 import { PartyLinkSigner, partyLinkPath, tokenFromLinkPath, type PartyLinkClaim } from '../party-link';
+import { SecurityLog } from '../security-log';
 import { fieldErrorsFrom, formValues } from './form-fields';
 import { partyReceiptPage, partyResponsePage } from './party-response.view';
 
@@ -17,6 +18,7 @@ export class PartyResponseController {
   constructor(
     private readonly cases: CaseService,
     private readonly links: PartyLinkSigner,
+    private readonly securityLog: SecurityLog,
   ) {}
 
   @Get(PAGE)
@@ -66,6 +68,7 @@ export class PartyResponseController {
   private claim(params: LinkParams): PartyLinkClaim {
     const claim = this.links.verify(tokenFromLinkPath(params.caseId, params.party, params.signature));
     if (!claim) {
+      this.securityLog.record('party-link-refused', { case: params.caseId.slice(0, 36), party: params.party.slice(0, 40) });
       throw new ApiError('forbidden', 'Länken är ogiltig, har gått ut eller gäller ett annat ärende eller en annan part. Be RSS Dalarna om en ny länk.');
     }
     return claim;
