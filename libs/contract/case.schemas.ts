@@ -2,18 +2,22 @@ import { z } from 'zod';
 import { COUNCIL_OUTCOMES, DECISION_OUTCOMES, NETWORK_OUTCOMES, PARTY_STATUSES } from '../domain';
 import { bodyId, httpUrl, isoDate, note, partyId, stage } from './common.schemas';
 
+/** At least one character that is not white space; also the OpenAPI pattern. */
+const NOT_BLANK = /\S/;
+
 export const attachment = z.strictObject({
-  title: z.string({ error: 'Ange bilagans namn.' }).trim().min(1, 'Ange bilagans namn.').max(200, 'Högst 200 tecken.'),
+  title: z.string({ error: 'Ange bilagans namn.' }).regex(NOT_BLANK, 'Ange bilagans namn.').trim().min(1, 'Ange bilagans namn.').max(200, 'Högst 200 tecken.'),
   url: httpUrl,
 });
 
 export const createCaseSchema = z.strictObject({
-  title: z.string({ error: 'Ange en rubrik.' }).trim().min(1, 'Ange en rubrik.').max(300, 'Högst 300 tecken.'),
+  title: z.string({ error: 'Ange en rubrik.' }).regex(NOT_BLANK, 'Ange en rubrik.').trim().min(1, 'Ange en rubrik.').max(300, 'Högst 300 tecken.'),
   reference: z.string().trim().max(100, 'Högst 100 tecken.').optional().describe('Registry number (diarienummer), e.g. HSN 2024/1905.'),
   parties: z
     .array(partyId)
     .min(1, 'Välj minst en part.')
     .refine((ids) => new Set(ids).size === ids.length, { message: 'En part får bara förekomma en gång.' })
+    .meta({ uniqueItems: true })
     .optional()
     .describe('The parties concerned; all 16 when left out.'),
   deadline: isoDate.optional().describe('The last day for the parties to answer (sista svarsdag).'),
@@ -53,6 +57,7 @@ export const revisionSchema = z.strictObject({
     .array(partyId)
     .min(1, 'Välj minst en part.')
     .refine((ids) => new Set(ids).size === ids.length, { message: 'En part får bara förekomma en gång.' })
+    .meta({ uniqueItems: true })
     .optional()
     .describe('The parties asked to decide again; all parties of the case when left out. The others keep their answers.'),
 });
@@ -62,10 +67,10 @@ export const decisionSchema = z.strictObject({
   party: partyId,
   outcome: z.enum(DECISION_OUTCOMES, { error: 'Utfallet ska vara scheduled, adopted, rejected eller opted-out.' }),
   date: isoDate.describe('The date of the decision; for `scheduled`, the date of the committee meeting.'),
-  body: z.string().trim().min(1, 'Ange beslutande organ.').max(200, 'Högst 200 tecken.').optional().describe('The deciding body, e.g. Socialnämnden.'),
-  paragraph: z.string().trim().min(1).max(50, 'Högst 50 tecken.').optional().describe('The paragraph of the minutes, e.g. § 45.'),
+  body: z.string().regex(NOT_BLANK, 'Ange beslutande organ.').trim().min(1, 'Ange beslutande organ.').max(200, 'Högst 200 tecken.').optional().describe('The deciding body, e.g. Socialnämnden.'),
+  paragraph: z.string().regex(NOT_BLANK, 'Ange paragrafen.').trim().min(1).max(50, 'Högst 50 tecken.').optional().describe('The paragraph of the minutes, e.g. § 45.'),
   minutesUrl: httpUrl.optional().describe('A link to the minutes excerpt (protokollsutdrag).'),
-  partyReference: z.string().trim().min(1).max(100, 'Högst 100 tecken.').optional().describe("The party's own registry number."),
+  partyReference: z.string().regex(NOT_BLANK, 'Ange diarienumret.').trim().min(1).max(100, 'Högst 100 tecken.').optional().describe("The party's own registry number."),
   note: note.optional(),
 });
 export type DecisionBody = z.infer<typeof decisionSchema>;

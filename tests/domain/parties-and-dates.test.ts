@@ -20,6 +20,9 @@ describe('the parties', () => {
 describe('dates', () => {
   it.each([
     ['2024-02-29', true],
+    ['0029-03-04', true],
+    ['0000-02-29', true],
+    ['0100-02-29', false],
     ['2023-02-29', false],
     ['2024-13-01', false],
     ['2024-1-01', false],
