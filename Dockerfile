@@ -4,7 +4,7 @@ WORKDIR /app
 COPY package.json package-lock.json ./
 COPY scripts ./scripts
 # The Temporal CLI is only for the developer stack: production talks to a Temporal cluster.
-ENV TEMPORAL_CLI_PATH=/bin/false
+ENV TEMPORAL_CLI_PATH=/bin/false OVERENS_SKIP_TEST_TOOLS=1
 RUN npm ci --no-audit --no-fund
 COPY tsconfig.json tsconfig.build.json ./
 COPY apps ./apps

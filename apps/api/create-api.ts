@@ -4,6 +4,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
 import { ApiExceptionFilter } from './api-exception.filter';
 import { AppModule, type ApiDependencies } from './app.module';
+import { methodNotAllowed } from './method-not-allowed';
 import { buildOpenApiDocument } from './openapi';
 import { rateLimit } from './web/rate-limit';
 import { securityHeaders } from './web/security-headers';
@@ -14,13 +15,15 @@ export async function createApi(dependencies: ApiDependencies): Promise<NestExpr
     logger: ['error', 'warn'],
   });
   app.disable('x-powered-by');
+  const openApi = buildOpenApiDocument();
   app.use(securityHeaders({ https: dependencies.config.secureCookies }));
+  app.use(methodNotAllowed(openApi.paths as Record<string, Record<string, unknown>>));
   app.use('/logga-in', rateLimit({ limit: 20, windowMs: 60_000, methods: ['POST'] }));
   app.use('/svar', rateLimit({ limit: dependencies.config.partyPageLimitPerMinute, windowMs: 60_000 }));
   app.useBodyParser('json', { limit: '100kb' });
   app.useBodyParser('urlencoded', { limit: '100kb', extended: true, parameterLimit: 200 });
   app.useGlobalFilters(new ApiExceptionFilter());
-  SwaggerModule.setup('api/docs', app, buildOpenApiDocument() as unknown as OpenAPIObject, {
+  SwaggerModule.setup('api/docs', app, openApi as unknown as OpenAPIObject, {
     jsonDocumentUrl: 'api/openapi.json',
     yamlDocumentUrl: 'api/openapi.yaml',
     customSiteTitle: 'Överens API',

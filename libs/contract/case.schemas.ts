@@ -1,18 +1,18 @@
 import { z } from 'zod';
 import { COUNCIL_OUTCOMES, DECISION_OUTCOMES, NETWORK_OUTCOMES, PARTY_STATUSES } from '../domain';
-import { bodyId, httpUrl, isoDate, note, partyId, stage } from './common.schemas';
+import { bodyId, httpUrl, isoDate, note, partyId, personText, stage } from './common.schemas';
 
 /** At least one character that is not white space; also the OpenAPI pattern. */
 const NOT_BLANK = /\S/;
 
 export const attachment = z.strictObject({
-  title: z.string({ error: 'Ange bilagans namn.' }).regex(NOT_BLANK, 'Ange bilagans namn.').trim().min(1, 'Ange bilagans namn.').max(200, 'Högst 200 tecken.'),
+  title: personText('Ange bilagans namn.').regex(NOT_BLANK, 'Ange bilagans namn.').trim().min(1, 'Ange bilagans namn.').max(200, 'Högst 200 tecken.'),
   url: httpUrl,
 });
 
 export const createCaseSchema = z.strictObject({
-  title: z.string({ error: 'Ange en rubrik.' }).regex(NOT_BLANK, 'Ange en rubrik.').trim().min(1, 'Ange en rubrik.').max(300, 'Högst 300 tecken.'),
-  reference: z.string().trim().max(100, 'Högst 100 tecken.').optional().describe('Registry number (diarienummer), e.g. HSN 2024/1905.'),
+  title: personText('Ange en rubrik.').regex(NOT_BLANK, 'Ange en rubrik.').trim().min(1, 'Ange en rubrik.').max(300, 'Högst 300 tecken.'),
+  reference: personText().trim().max(100, 'Högst 100 tecken.').optional().describe('Registry number (diarienummer), e.g. HSN 2024/1905.'),
   parties: z
     .array(partyId)
     .min(1, 'Välj minst en part.')
@@ -67,10 +67,10 @@ export const decisionSchema = z.strictObject({
   party: partyId,
   outcome: z.enum(DECISION_OUTCOMES, { error: 'Utfallet ska vara scheduled, adopted, rejected eller opted-out.' }),
   date: isoDate.describe('The date of the decision; for `scheduled`, the date of the committee meeting.'),
-  body: z.string().regex(NOT_BLANK, 'Ange beslutande organ.').trim().min(1, 'Ange beslutande organ.').max(200, 'Högst 200 tecken.').optional().describe('The deciding body, e.g. Socialnämnden.'),
-  paragraph: z.string().regex(NOT_BLANK, 'Ange paragrafen.').trim().min(1).max(50, 'Högst 50 tecken.').optional().describe('The paragraph of the minutes, e.g. § 45.'),
+  body: personText().regex(NOT_BLANK, 'Ange beslutande organ.').trim().min(1, 'Ange beslutande organ.').max(200, 'Högst 200 tecken.').optional().describe('The deciding body, e.g. Socialnämnden.'),
+  paragraph: personText().regex(NOT_BLANK, 'Ange paragrafen.').trim().min(1).max(50, 'Högst 50 tecken.').optional().describe('The paragraph of the minutes, e.g. § 45.'),
   minutesUrl: httpUrl.optional().describe('A link to the minutes excerpt (protokollsutdrag).'),
-  partyReference: z.string().regex(NOT_BLANK, 'Ange diarienumret.').trim().min(1).max(100, 'Högst 100 tecken.').optional().describe("The party's own registry number."),
+  partyReference: personText().regex(NOT_BLANK, 'Ange diarienumret.').trim().min(1).max(100, 'Högst 100 tecken.').optional().describe("The party's own registry number."),
   note: note.optional(),
 });
 export type DecisionBody = z.infer<typeof decisionSchema>;
@@ -156,7 +156,7 @@ export type DashboardView = z.infer<typeof dashboardViewSchema>;
 export const partyViewSchema = z.object({ id: z.string(), name: z.string(), kind: z.enum(['municipality', 'region']) });
 
 export const errorViewSchema = z.object({
-  error: z.enum(['validation', 'unauthorized', 'forbidden', 'not-found', 'conflict', 'payload-too-large', 'unavailable', 'internal']),
+  error: z.enum(['validation', 'unauthorized', 'forbidden', 'not-found', 'method-not-allowed', 'conflict', 'payload-too-large', 'unavailable', 'internal']),
   message: z.string(),
   issues: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
 });

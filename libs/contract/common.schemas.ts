@@ -16,14 +16,22 @@ export const bodyId = z.enum([NETWORK_BODY, COUNCIL_BODY, ...PARTY_IDS] as [stri
 
 export const stage = z.enum(STAGES, { error: 'Okänt skede.' });
 
-export const note = z.string().trim().max(2000, 'Högst 2000 tecken.');
+/**
+ * Text a person writes: no NUL character, which PostgreSQL cannot store. The pattern is
+ * also the OpenAPI text.
+ */
+export function personText(missing?: string): z.ZodString {
+  return z.string(missing ? { error: missing } : undefined).regex(/^[^\u0000]*$/, 'Texten innehåller ett otillåtet tecken.');
+}
+
+export const note = personText().trim().max(2000, 'Högst 2000 tecken.');
 
 /** A web address; the pattern is also the OpenAPI text, so what it describes is what it takes. */
 export const httpUrl = z
   .string()
   .trim()
   .max(2000, 'Högst 2000 tecken.')
-  .regex(/^[hH][tT][tT][pP][sS]?:\/\/[^\s]+$/, 'Ange en webbadress som börjar med http:// eller https://.');
+  .regex(/^[hH][tT][tT][pP][sS]?:\/\/[^\s\u0000]+$/, 'Ange en webbadress som börjar med http:// eller https://.');
 
 /** An `Idempotency-Key` header: printable, at most 200 characters. */
 export const idempotencyKey = z

