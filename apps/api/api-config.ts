@@ -2,7 +2,14 @@ import type { ApiSettings } from '../../libs/config/config';
 
 type ConfigSettings = Pick<ApiSettings, 'TEMPORAL_TASK_QUEUE' | 'OVERENS_ADMIN_TOKEN' | 'OVERENS_TIME_ZONE' | 'OVERENS_LINK_SECRET' | 'PORT'> &
   Partial<
-    Pick<ApiSettings, 'OVERENS_PUBLIC_URL' | 'OVERENS_SECURE_COOKIES' | 'OVERENS_UPDATE_TIMEOUT_SECONDS' | 'OVERENS_PARTY_PAGE_LIMIT_PER_MINUTE'>
+    Pick<
+      ApiSettings,
+      | 'OVERENS_PUBLIC_URL'
+      | 'OVERENS_SECURE_COOKIES'
+      | 'OVERENS_UPDATE_TIMEOUT_SECONDS'
+      | 'OVERENS_PARTY_PAGE_LIMIT_PER_MINUTE'
+      | 'OVERENS_SESSION_IDLE_MINUTES'
+    >
   >;
 
 /** The API's settings as a Nest provider (a class token, never a string). */
@@ -17,7 +24,7 @@ export class ApiConfig {
   readonly updateTimeoutMs: number;
   readonly partyPageLimitPerMinute: number;
   /** How long a coordinator stays signed in without using the pages. */
-  readonly sessionIdleMs = 8 * 60 * 60 * 1000;
+  readonly sessionIdleMs: number;
 
   constructor(settings: ConfigSettings) {
     this.taskQueue = settings.TEMPORAL_TASK_QUEUE;
@@ -28,5 +35,6 @@ export class ApiConfig {
     this.secureCookies = settings.OVERENS_SECURE_COOKIES === 'true';
     this.updateTimeoutMs = (settings.OVERENS_UPDATE_TIMEOUT_SECONDS ?? 30) * 1000;
     this.partyPageLimitPerMinute = settings.OVERENS_PARTY_PAGE_LIMIT_PER_MINUTE ?? 120;
+    this.sessionIdleMs = Math.round((settings.OVERENS_SESSION_IDLE_MINUTES ?? 480) * 60 * 1000);
   }
 }

@@ -37,6 +37,12 @@ export const apiSettingsSchema = serverSettingsSchema.extend({
     .max(300)
     .default(30)
     .describe('How long a write waits for its workflow before answering 503 (retry with the same key).'),
+  OVERENS_SESSION_IDLE_MINUTES: z.coerce
+    .number()
+    .positive()
+    .max(24 * 60)
+    .default(480)
+    .describe('How long a coordinator stays signed in without using the pages.'),
   OVERENS_PARTY_PAGE_LIMIT_PER_MINUTE: z.coerce
     .number()
     .int()

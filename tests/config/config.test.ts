@@ -18,6 +18,7 @@ describe('configuration', () => {
       OVERENS_SECURE_COOKIES: 'false',
       OVERENS_UPDATE_TIMEOUT_SECONDS: 30,
       OVERENS_PARTY_PAGE_LIMIT_PER_MINUTE: 120,
+      OVERENS_SESSION_IDLE_MINUTES: 480,
     });
   });
 

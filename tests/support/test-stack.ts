@@ -73,6 +73,7 @@ export async function startTestApi(
     databaseUrl?: string;
     temporalAddress?: string;
     partyPageLimitPerMinute?: number;
+    sessionIdleMinutes?: number;
   } = {},
 ): Promise<TestApi> {
   const taskQueue = uniqueTaskQueue('api');
@@ -91,6 +92,7 @@ export async function startTestApi(
     PORT: port,
     OVERENS_UPDATE_TIMEOUT_SECONDS: options.updateTimeoutSeconds,
     OVERENS_PARTY_PAGE_LIMIT_PER_MINUTE: options.partyPageLimitPerMinute,
+    OVERENS_SESSION_IDLE_MINUTES: options.sessionIdleMinutes,
   });
   const securityEvents: SecurityEvent[] = [];
   const app = await createApi({ config, dataSource, temporal, securityEvents: (event) => securityEvents.push(event) });
