@@ -10,15 +10,17 @@ export const attachment = z.strictObject({
   url: httpUrl,
 });
 
+/** One or more parties, each once. */
+const partyList = z
+  .array(partyId)
+  .min(1, 'Välj minst en part.')
+  .refine((ids) => new Set(ids).size === ids.length, { message: 'En part får bara förekomma en gång.' })
+  .meta({ uniqueItems: true });
+
 export const createCaseSchema = z.strictObject({
   title: personText('Ange en rubrik.').regex(NOT_BLANK, 'Ange en rubrik.').trim().min(1, 'Ange en rubrik.').max(300, 'Högst 300 tecken.'),
   reference: personText().trim().max(100, 'Högst 100 tecken.').optional().describe('Registry number (diarienummer), e.g. HSN 2024/1905.'),
-  parties: z
-    .array(partyId)
-    .min(1, 'Välj minst en part.')
-    .refine((ids) => new Set(ids).size === ids.length, { message: 'En part får bara förekomma en gång.' })
-    .meta({ uniqueItems: true })
-    .optional()
+  parties: partyList.optional()
     .describe('The parties concerned; all 16 when left out.'),
   deadline: isoDate.optional().describe('The last day for the parties to answer (sista svarsdag).'),
   attachments: z
@@ -53,12 +55,7 @@ export type NetworkOutcomeBody = z.infer<typeof networkOutcomeSchema>;
 export const revisionSchema = z.strictObject({
   date: isoDate.describe('The date of the network meeting that revised the case.'),
   note: note.optional().describe('What changed: the text, the cost split, who stands outside.'),
-  parties: z
-    .array(partyId)
-    .min(1, 'Välj minst en part.')
-    .refine((ids) => new Set(ids).size === ids.length, { message: 'En part får bara förekomma en gång.' })
-    .meta({ uniqueItems: true })
-    .optional()
+  parties: partyList.optional()
     .describe('The parties asked to decide again; all parties of the case when left out. The others keep their answers.'),
 });
 export type RevisionBody = z.infer<typeof revisionSchema>;

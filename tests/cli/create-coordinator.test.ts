@@ -1,6 +1,7 @@
 import { execFile } from 'node:child_process';
 import { resolve } from 'node:path';
 import { promisify } from 'node:util';
+import { signInByForm } from '../support/sign-in';
 import { startTestApi, type TestApi } from '../support/test-stack';
 import { testServers } from '../support/test-servers';
 
@@ -15,18 +16,9 @@ beforeAll(async () => {
 
 afterAll(() => api.close());
 
-/** Signs in through the form as a browser would: the CSRF cookie first, then the post. */
 async function signIn(email: string, password: string): Promise<{ status: number; location: string | null }> {
-  const form = await fetch(`${api.url}/logga-in`);
-  const cookie = form.headers.get('set-cookie')!.split(';')[0];
-  const csrf = /name="_csrf" value="([^"]+)"/.exec(await form.text())![1];
-  const response = await fetch(`${api.url}/logga-in`, {
-    method: 'POST',
-    redirect: 'manual',
-    headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ _csrf: csrf, email, password, tillbaka: '/oversikt' }),
-  });
-  return { status: response.status, location: response.headers.get('location') };
+  const { status, location } = await signInByForm(api.url, email, password);
+  return { status, location };
 }
 
 it('creates an account that can sign in, and locks it after five wrong passwords', async () => {

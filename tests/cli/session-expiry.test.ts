@@ -1,6 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { hashPassword } from '../../apps/api/web/password';
 import { CoordinatorRepository } from '../../libs/persistence';
+import { signInByForm } from '../support/sign-in';
 import { startTestApi, type TestApi } from '../support/test-stack';
 
 let api: TestApi;
@@ -14,17 +15,8 @@ afterAll(() => api.close());
 it('ends a session that lies idle longer than the limit, and keeps one in use', async () => {
   const email = `idle-${Date.now()}@rss-dalarna.example`;
   await new CoordinatorRepository(api.dataSource).upsert(email, 'Idle', await hashPassword('ett långt lösenord'));
-  const form = await fetch(`${api.url}/logga-in`);
-  const csrfCookie = form.headers.get('set-cookie')!.split(';')[0];
-  const csrf = /name="_csrf" value="([^"]+)"/.exec(await form.text())![1];
-  const signedIn = await fetch(`${api.url}/logga-in`, {
-    method: 'POST',
-    redirect: 'manual',
-    headers: { cookie: csrfCookie, 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ _csrf: csrf, email, password: 'ett långt lösenord' }),
-  });
-  const session = signedIn.headers.get('set-cookie')!.split(';')[0];
-  const overview = () => fetch(`${api.url}/oversikt`, { redirect: 'manual', headers: { cookie: session } });
+  const { sessionCookie: session } = await signInByForm(api.url, email, 'ett långt lösenord');
+  const overview = () => fetch(`${api.url}/oversikt`, { redirect: 'manual', headers: { cookie: session! } });
 
   // Used every second, the 3-second session stays alive past its first 3 seconds.
   for (let second = 0; second < 5; second++) {
