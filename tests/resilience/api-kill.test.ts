@@ -1,14 +1,12 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
-import { resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { freePort } from '../../libs/embedded/free-port';
 import { caseStateQuery, caseWorkflowId } from '../../workflows/case.messages';
 import { decision, recommendedCase } from '../support/case-requests';
 import { startTestApi, type TestApi } from '../support/test-stack';
+import { startProgram } from '../support/program';
 import { testServers } from '../support/test-servers';
-
-const API_SCRIPT = resolve(__dirname, '..', '..', 'dist', 'apps', 'api', 'main.js');
 
 /** The in-process API and worker set up the case; the real API program is the one killed. */
 let helper: TestApi;
@@ -19,10 +17,10 @@ beforeAll(async () => {
 
 afterAll(() => helper.close());
 
-async function startApiProcess(port: number): Promise<ChildProcess> {
-  const child = spawn(process.execPath, [API_SCRIPT], {
-    env: {
-      ...process.env,
+function startApiProcess(port: number): Promise<ChildProcess> {
+  return startProgram(
+    'api',
+    {
       PORT: String(port),
       DATABASE_URL: testServers().databaseUrl,
       TEMPORAL_ADDRESS: testServers().temporalAddress,
@@ -30,15 +28,8 @@ async function startApiProcess(port: number): Promise<ChildProcess> {
       OVERENS_ADMIN_TOKEN: helper.token,
       OVERENS_LINK_SECRET: 'a-link-secret-for-the-api-kill-test-only',
     },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  while (!output.includes('listening')) {
-    if (child.exitCode !== null) throw new Error(`the API exited with ${child.exitCode}`);
-    await sleep(100);
-  }
-  return child;
+    'listening',
+  );
 }
 
 it('records an answer once when the API dies after the workflow took it but before the reply', async () => {

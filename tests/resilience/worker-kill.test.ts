@@ -1,42 +1,27 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
-import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { PARTY_IDS } from '../../libs/domain';
 import { decision, recommendedCase } from '../support/case-requests';
 import { startTestApi, type TestApi } from '../support/test-stack';
+import { startProgram } from '../support/program';
 import { testServers } from '../support/test-servers';
-
-const WORKER_SCRIPT = resolve(__dirname, '..', '..', 'dist', 'apps', 'worker', 'main.js');
 
 let api: TestApi;
 
 beforeAll(async () => {
-  if (!existsSync(WORKER_SCRIPT)) throw new Error(`${WORKER_SCRIPT} is missing: run \`npm run build\` first (npm test does).`);
   api = await startTestApi({ withWorker: false });
 });
 
 afterAll(() => api.close());
 
 /** The real worker program, as production runs it, in its own process. */
-async function startWorkerProcess(): Promise<ChildProcess> {
-  const child = spawn(process.execPath, [WORKER_SCRIPT], {
-    env: {
-      ...process.env,
-      DATABASE_URL: testServers().databaseUrl,
-      TEMPORAL_ADDRESS: testServers().temporalAddress,
-      TEMPORAL_TASK_QUEUE: api.taskQueue,
-    },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  let output = '';
-  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  while (!output.includes('polling task queue')) {
-    if (child.exitCode !== null) throw new Error(`the worker exited with ${child.exitCode}`);
-    await sleep(100);
-  }
-  return child;
+function startWorkerProcess(): Promise<ChildProcess> {
+  return startProgram(
+    'worker',
+    { DATABASE_URL: testServers().databaseUrl, TEMPORAL_ADDRESS: testServers().temporalAddress, TEMPORAL_TASK_QUEUE: api.taskQueue },
+    'polling task queue',
+  );
 }
 
 /** A client that retries with the same key on 503, as the contract invites. */

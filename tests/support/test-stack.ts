@@ -1,4 +1,4 @@
-import { Client, Connection } from '@temporalio/client';
+import type { Client } from '@temporalio/client';
 import { NativeConnection, Runtime, DefaultLogger, type Worker } from '@temporalio/worker';
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
@@ -8,6 +8,7 @@ import type { SecurityEvent } from '../../apps/api/security-log';
 import { createCaseWorker } from '../../apps/worker/case-worker';
 import { freePort } from '../../libs/embedded/free-port';
 import { createDataSource } from '../../libs/persistence';
+import { connectClient } from '../../libs/temporal/temporal-connection';
 import { testServers } from './test-servers';
 
 let runtimeInstalled = false;
@@ -25,9 +26,8 @@ export async function connectDataSource(databaseUrl = testServers().databaseUrl)
   return createDataSource(databaseUrl, { poolSize: 4 }).initialize();
 }
 
-export async function connectTemporalClient(address = testServers().temporalAddress): Promise<Client> {
-  const connection = await Connection.connect({ address });
-  return new Client({ connection, namespace: 'default' });
+export function connectTemporalClient(address = testServers().temporalAddress): Promise<Client> {
+  return connectClient(address, 'default');
 }
 
 /** A case worker in this process, on the run's Temporal, with the prebuilt workflow bundle. */

@@ -1,6 +1,7 @@
 import { Body, Controller, Get, Header, Param, Post, Query, Res, UseGuards } from '@nestjs/common';
 import type { Response } from 'express';
 import { randomUUID } from 'node:crypto';
+import type { z } from 'zod';
 import { councilOutcomeSchema, createCaseSchema, decisionSchema, idempotencyKey, networkOutcomeSchema, revisionSchema } from '../../../libs/contract';
 import { PARTY_IDS, STAGES, type Stage } from '../../../libs/domain';
 import type { CoordinatorSession } from '../../../libs/persistence';
@@ -16,7 +17,6 @@ import { matrixCsv, matrixPage, type MatrixFilter } from './matrix.view';
 import { ATTACHMENT_ROWS, newCasePage } from './new-case.view';
 import { overviewPage } from './overview.view';
 
-const STEP_SCHEMAS = { council: councilOutcomeSchema, network: networkOutcomeSchema, decision: decisionSchema, revision: revisionSchema } as const;
 
 /** The coordinator's pages. Forms post to these routes and are checked with the API's own schemas. */
 @Controller()
@@ -126,19 +126,43 @@ export class CoordinatorPagesController {
         .type('html')
         .send(await this.renderCase(caseId, session, { failed: { action, values, errors } }));
     };
-    const parsed = STEP_SCHEMAS[action].safeParse(fields);
-    if (!parsed.success) return rerender(400, fieldErrorsFrom(parsed.error.issues));
+    const record = this.stepRecorder(action, caseId, requestId);
+    const refusal = record.parse(fields);
+    if (refusal) return rerender(400, refusal);
     try {
-      if (action === 'council') await this.cases.recordCouncilOutcome(caseId, councilOutcomeSchema.parse(fields), 'coordinator', requestId);
-      if (action === 'network') await this.cases.recordNetworkOutcome(caseId, networkOutcomeSchema.parse(fields), 'coordinator', requestId);
-      if (action === 'decision') await this.cases.recordDecision(caseId, decisionSchema.parse(fields), 'coordinator', requestId);
-      if (action === 'revision') await this.cases.revise(caseId, revisionSchema.parse(fields), 'coordinator', requestId);
+      await record.send();
     } catch (error) {
       const refusal = toApiError(error);
       if (refusal.code !== 'validation' && refusal.code !== 'conflict') throw error;
       return rerender(refusal.code === 'conflict' ? 409 : 400, { _form: refusal.message });
     }
     response.redirect(303, `/arenden/${caseId}?registrerat=1`);
+  }
+
+  /** The action's schema and the service call it feeds, so that a form is parsed once. */
+  private stepRecorder(action: CaseAction, caseId: string, requestId: string): { parse(fields: unknown): FieldErrors | undefined; send(): Promise<unknown> } {
+    const bind = <T>(schema: z.ZodType<T>, call: (body: T) => Promise<unknown>) => {
+      let body: T | undefined;
+      return {
+        parse(fields: unknown): FieldErrors | undefined {
+          const parsed = schema.safeParse(fields);
+          if (!parsed.success) return fieldErrorsFrom(parsed.error.issues);
+          body = parsed.data;
+          return undefined;
+        },
+        send: () => call(body as T),
+      };
+    };
+    switch (action) {
+      case 'council':
+        return bind(councilOutcomeSchema, (body) => this.cases.recordCouncilOutcome(caseId, body, 'coordinator', requestId));
+      case 'network':
+        return bind(networkOutcomeSchema, (body) => this.cases.recordNetworkOutcome(caseId, body, 'coordinator', requestId));
+      case 'decision':
+        return bind(decisionSchema, (body) => this.cases.recordDecision(caseId, body, 'coordinator', requestId));
+      case 'revision':
+        return bind(revisionSchema, (body) => this.cases.revise(caseId, body, 'coordinator', requestId));
+    }
   }
 
   private async renderCase(
