@@ -2,6 +2,51 @@ import type { CaseProjection } from '../libs/domain';
 
 export type { CaseProjection };
 
+/** Why a party is reminded: before its deadline, on it, after it, or because the coordinator asked now. */
+export type ReminderKind = 'before' | 'on' | 'after' | 'now';
+
+export interface ReminderRequest {
+  /** Unique per firing (case and history sequence): sending it again sends nothing twice. */
+  readonly reminderId: string;
+  readonly caseId: string;
+  readonly title: string;
+  readonly reference: string | null;
+  readonly kind: ReminderKind;
+  readonly parties: readonly { readonly party: string; readonly deadline: string | null }[];
+}
+
+export interface ReminderResult {
+  /** Parties with at least one contact address, each of which got the e-mail. */
+  readonly reached: readonly string[];
+  /** Parties without any contact address: nobody could be reminded. */
+  readonly unreachable: readonly string[];
+}
+
+export type CoordinatorNoticeKind =
+  | 'validity-expiring'
+  | 'validity-renewed'
+  | 'validity-terminated'
+  | 'validity-ended'
+  | 'consultation-closed'
+  | 'follow-up-due';
+
+export interface CoordinatorNotice {
+  /** Unique per notice: sending it again sends nothing twice. */
+  readonly noticeId: string;
+  readonly caseId: string;
+  readonly title: string;
+  readonly reference: string | null;
+  readonly kind: CoordinatorNoticeKind;
+  /** The date the notice is about (the expiry, the new end, the closing date…), YYYY-MM-DD. */
+  readonly date: string;
+  /** Parties concerned, e.g. those that terminated or never answered. */
+  readonly parties: readonly string[];
+}
+
 export interface CaseActivities {
   projectCase(projection: CaseProjection): Promise<void>;
+  /** E-mails each party's contacts with the party's own link. Idempotent by reminderId. */
+  sendReminders(request: ReminderRequest): Promise<ReminderResult>;
+  /** E-mails every coordinator. Idempotent by noticeId. */
+  notifyCoordinators(notice: CoordinatorNotice): Promise<void>;
 }
