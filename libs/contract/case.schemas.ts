@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { COUNCIL_OUTCOMES, DECISION_OUTCOMES, NETWORK_OUTCOMES, PARTY_STATUSES } from '../domain';
+import { COUNCIL_OUTCOMES, DECISION_OUTCOMES, NETWORK_OUTCOMES, PARTY_STATUSES, PROCESS_IDS } from '../domain';
 import { bodyId, httpUrl, isoDate, note, partyId, personText, stage } from './common.schemas';
 
 /** At least one character that is not white space; also the OpenAPI pattern. */
@@ -17,6 +17,35 @@ const partyList = z
   .refine((ids) => new Set(ids).size === ids.length, { message: 'En part får bara förekomma en gång.' })
   .meta({ uniqueItems: true });
 
+const reminderPolicy = z.strictObject({
+  daysBefore: z
+    .array(z.number({ error: 'Ange antal dagar.' }).int('Ange ett heltal.').min(1, 'Minst 1 dag.').max(365, 'Högst 365 dagar.'))
+    .max(5, 'Högst 5 påminnelser före.')
+    .describe('Days before the deadline to remind, e.g. [14, 3].'),
+  onDeadline: z.boolean({ error: 'Ange true eller false.' }).describe('Remind on the deadline itself.'),
+  weeklyAfter: z.boolean({ error: 'Ange true eller false.' }).describe('Remind every week after the deadline until the party answers.'),
+});
+
+const validityTerms = z
+  .strictObject({
+    from: isoDate.describe('First day in force.'),
+    to: isoDate.describe('Last day of the period.'),
+    renewal: z
+      .strictObject({
+        months: z.number({ error: 'Ange antal månader.' }).int('Ange ett heltal.').min(1, 'Minst 1 månad.').max(120, 'Högst 120 månader.'),
+        noticeMonths: z.number({ error: 'Ange antal månader.' }).int('Ange ett heltal.').min(0, 'Minst 0 månader.').max(60, 'Högst 60 månader.'),
+      })
+      .nullable()
+      .describe('Extended by `months` unless a party terminates at least `noticeMonths` before the end; null for none.'),
+    warnDays: z
+      .number({ error: 'Ange antal dagar.' })
+      .int('Ange ett heltal.')
+      .min(0, 'Minst 0 dagar.')
+      .max(730, 'Högst 730 dagar.')
+      .describe('How many days before the end the coordinator is warned.'),
+  })
+  .refine((terms) => terms.from <= terms.to, { message: 'Giltighetstiden kan inte sluta innan den börjar.', path: ['to'] });
+
 export const createCaseSchema = z.strictObject({
   title: personText('Ange en rubrik.').regex(NOT_BLANK, 'Ange en rubrik.').trim().min(1, 'Ange en rubrik.').max(300, 'Högst 300 tecken.'),
   reference: personText().trim().max(100, 'Högst 100 tecken.').optional().describe('Registry number (diarienummer), e.g. HSN 2024/1905.'),
@@ -33,8 +62,64 @@ export const createCaseSchema = z.strictObject({
       error: 'Ange nätverksbeslutets datum.',
     })
     .describe("The network's (LCHNV) decision that starts the case."),
+  process: z
+    .enum(PROCESS_IDS, { error: 'Okänd sorts ärende.' })
+    .optional()
+    .describe(
+      'The kind of round: regional-agreement (default: council, then political decisions), network-decision ' +
+        '(the network decides alone), consultation (remiss: answer or decline by the deadline, the closing date), ' +
+        'signing (each party signs).',
+    ),
+  reminders: reminderPolicy.optional().describe('When parties that have not answered are reminded; default 14 days before, on the day and weekly after.'),
+  validity: validityTerms.optional().describe("The agreement's period once in force, and its renewal clause."),
+  followUp: z
+    .strictObject({
+      owner: personText('Ange vem som ansvarar.').trim().min(1, 'Ange vem som ansvarar.').max(200, 'Högst 200 tecken.'),
+      months: z.number({ error: 'Ange antal månader.' }).int('Ange ett heltal.').min(1, 'Minst 1 månad.').max(120, 'Högst 120 månader.'),
+    })
+    .optional()
+    .describe('The follow-up assignment created when the case enters force: owner, and months until it is due. Default Styrgruppen, 12 months.'),
+  extendsCase: z.uuid({ error: 'Ange ärendets id.' }).optional().describe('The case whose agreement this case extends (förlängning).'),
 });
 export type CreateCaseInput = z.infer<typeof createCaseSchema>;
+
+export const deadlineSchema = z.strictObject({
+  deadline: isoDate.describe('The new last day to answer.'),
+  party: partyId.optional().describe('Move only this party’s deadline; every party’s when left out.'),
+  note: note.optional(),
+});
+export type DeadlineBody = z.infer<typeof deadlineSchema>;
+
+export const reminderSchema = z.strictObject({
+  party: partyId.optional().describe('Remind only this party; every party that has not answered when left out.'),
+});
+export type ReminderBody = z.infer<typeof reminderSchema>;
+
+export const postingSchema = z.strictObject({
+  postedOn: isoDate.describe('The day the minutes with the decision were posted (anslagna); the appeal period is three weeks from it.'),
+});
+export type PostingBody = z.infer<typeof postingSchema>;
+
+export const appealSchema = z.strictObject({
+  date: isoDate.describe('The day the appeal came in.'),
+  note: note.optional(),
+});
+export type AppealBody = z.infer<typeof appealSchema>;
+
+export const terminationSchema = z.strictObject({
+  date: isoDate.describe('The day the party terminated (sade upp) the agreement.'),
+  note: note.optional(),
+});
+export type TerminationBody = z.infer<typeof terminationSchema>;
+
+export const followUpSchema = z.strictObject({
+  outcome: z.enum(['done', 'reassign'], { error: 'Utfallet ska vara done eller reassign.' }),
+  date: isoDate.describe('The day of the change.'),
+  owner: personText().trim().min(1, 'Ange vem som ansvarar.').max(200, 'Högst 200 tecken.').optional(),
+  due: isoDate.optional().describe('A new due date.'),
+  note: note.optional(),
+});
+export type FollowUpBody = z.infer<typeof followUpSchema>;
 
 export const councilOutcomeSchema = z.strictObject({
   outcome: z.enum(COUNCIL_OUTCOMES, { error: 'Utfallet ska vara recommend, refer-back eller reject.' }),
@@ -45,7 +130,7 @@ export const councilOutcomeSchema = z.strictObject({
 export type CouncilOutcomeBody = z.infer<typeof councilOutcomeSchema>;
 
 export const networkOutcomeSchema = z.strictObject({
-  outcome: z.enum(NETWORK_OUTCOMES, { error: 'Utfallet ska vara forward, table, withdraw eller reject.' }),
+  outcome: z.enum(NETWORK_OUTCOMES, { error: 'Utfallet ska vara forward, table, withdraw, reject eller adopt.' }),
   date: isoDate.describe('The date of the network meeting.'),
   note: note.optional(),
   untilMeeting: isoDate.optional().describe('For table: the meeting the item is tabled until.'),
@@ -62,12 +147,15 @@ export type RevisionBody = z.infer<typeof revisionSchema>;
 
 export const decisionSchema = z.strictObject({
   party: partyId,
-  outcome: z.enum(DECISION_OUTCOMES, { error: 'Utfallet ska vara scheduled, adopted, rejected eller opted-out.' }),
+  outcome: z
+    .enum(DECISION_OUTCOMES, { error: 'Utfallet ska vara scheduled, adopted, rejected, opted-out, answered, declined eller signed.' })
+    .describe('scheduled, adopted, rejected, opted-out for an agreement; answered or declined for a consultation; signed for a signing round.'),
   date: isoDate.describe('The date of the decision; for `scheduled`, the date of the committee meeting.'),
   body: personText().regex(NOT_BLANK, 'Ange beslutande organ.').trim().min(1, 'Ange beslutande organ.').max(200, 'Högst 200 tecken.').optional().describe('The deciding body, e.g. Socialnämnden.'),
   paragraph: personText().regex(NOT_BLANK, 'Ange paragrafen.').trim().min(1).max(50, 'Högst 50 tecken.').optional().describe('The paragraph of the minutes, e.g. § 45.'),
   minutesUrl: httpUrl.optional().describe('A link to the minutes excerpt (protokollsutdrag).'),
   partyReference: personText().regex(NOT_BLANK, 'Ange diarienumret.').trim().min(1).max(100, 'Högst 100 tecken.').optional().describe("The party's own registry number."),
+  postedOn: isoDate.optional().describe('The day the minutes were posted (anslagna), if known.'),
   note: note.optional(),
 });
 export type DecisionBody = z.infer<typeof decisionSchema>;
@@ -93,7 +181,8 @@ const historyEntryView = z.object({
   note: z.string().optional(),
   version: z.number().int().optional(),
   untilMeeting: z.string().optional(),
-  reopened: z.array(z.string()).optional(),
+  reopened: z.array(z.string()).optional().describe('For a revision, the parties asked again; for a reminder, those reminded; for a closing or termination, the parties named.'),
+  unreachable: z.array(z.string()).optional().describe('Parties a reminder could not reach: no contact address.'),
 });
 
 export const partyAnswerView = z.object({
@@ -107,6 +196,10 @@ export const partyAnswerView = z.object({
   note: z.string().nullable(),
   answeredAt: z.string().nullable(),
   version: z.number().int().nullable().optional().describe('The version of the case the answer was given to.'),
+  deadline: z.string().nullable().describe("This party's deadline: its own where moved, else the case's."),
+  postedOn: z.string().nullable().describe('The day the minutes were posted.'),
+  final: z.boolean().describe('Adopted and past the appeal period (laga kraft).'),
+  finalFrom: z.string().nullable().describe('The first day the decision is final, once the posting date is known.'),
 });
 
 export const caseViewSchema = z.object({
@@ -124,6 +217,23 @@ export const caseViewSchema = z.object({
   attachments: z.array(z.object({ title: z.string(), url: z.string() })),
   parties: z.array(partyAnswerView),
   history: z.array(historyEntryView),
+  processName: z.string().describe('The kind of round, in Swedish.'),
+  reminders: z.object({ daysBefore: z.array(z.number().int()), onDeadline: z.boolean(), weeklyAfter: z.boolean() }).nullable(),
+  validity: z
+    .object({
+      from: z.string(),
+      to: z.string(),
+      renewal: z.object({ months: z.number().int(), noticeMonths: z.number().int() }).nullable(),
+      warnDays: z.number().int(),
+      noticeDate: z.string().nullable().describe('The last day a party can terminate before the next renewal.'),
+      terminations: z.array(z.object({ party: z.string(), date: z.string() })),
+    })
+    .nullable(),
+  followUp: z
+    .object({ owner: z.string(), due: z.string(), status: z.enum(['open', 'done']), doneOn: z.string().nullable(), overdue: z.boolean() })
+    .nullable(),
+  extendsCase: z.string().nullable(),
+  inForceSince: z.string().nullable(),
 });
 export type CaseView = z.infer<typeof caseViewSchema>;
 
@@ -147,6 +257,12 @@ export const dashboardViewSchema = z.object({
   byStage: z.record(z.string(), z.number().int()),
   blocked: z.array(blockedCaseViewSchema),
   byParty: z.array(z.object({ party: z.string(), waiting: z.number().int(), overdue: z.number().int() })),
+  followUps: z
+    .array(z.object({ id: z.string(), title: z.string(), owner: z.string(), due: z.string(), overdue: z.boolean() }))
+    .describe('Open follow-up assignments of cases in force, soonest due first.'),
+  periods: z
+    .array(z.object({ id: z.string(), title: z.string(), to: z.string(), renews: z.boolean(), terminatedBy: z.array(z.string()) }))
+    .describe('Agreements in force with an end date, soonest first: whether they renew, and who terminated.'),
 });
 export type DashboardView = z.infer<typeof dashboardViewSchema>;
 

@@ -1,5 +1,5 @@
 import type { CaseState, HistoryEntry } from './case-types';
-import { waitingOn } from './case-rules';
+import { earliestOpenDeadline, waitingOn } from './case-rules';
 import type { ProcessDefinition } from './process-definition';
 
 /** What the read model needs of one change: the case as it now is and its new history. */
@@ -7,6 +7,8 @@ export interface CaseProjection {
   readonly state: Omit<CaseState, 'history'>;
   readonly waitingOn: readonly string[];
   readonly newHistory: readonly HistoryEntry[];
+  /** The earliest deadline among the parties still to answer (absent in projections of older code). */
+  readonly overdueFrom?: string | null;
 }
 
 /** The projection of a case's state with the history entries after `afterSequence`. */
@@ -16,5 +18,6 @@ export function projectionOf(state: CaseState, definition: ProcessDefinition, af
     state: rest,
     waitingOn: waitingOn(state, definition),
     newHistory: history.filter((entry) => entry.sequence > afterSequence),
+    overdueFrom: earliestOpenDeadline(state, definition),
   };
 }

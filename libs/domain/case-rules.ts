@@ -3,13 +3,16 @@ import type {
   CaseState,
   CaseStep,
   DecisionStep,
+  FollowUp,
   HistoryEntry,
   PartyAnswer,
+  PartyStatus,
+  ReminderPolicy,
   Stage,
   StepContext,
 } from './case-types';
-import { CLOSED_STAGES } from './case-types';
-import { isIsoDate } from './dates';
+import { CLOSED_STAGES, FINAL_STAGES } from './case-types';
+import { addDays, addMonths, isIsoDate, timerDay, utcDateOf } from './dates';
 import { DomainError } from './domain-error';
 import { findParty, inPartyOrder, isPartyId } from './parties';
 import type { ProcessDefinition, StepName, Transition } from './process-definition';
@@ -19,9 +22,18 @@ export function isClosed(stage: Stage): boolean {
   return CLOSED_STAGES.includes(stage);
 }
 
+/** Nothing more can happen to a case in this stage. */
+export function isFinalStage(stage: Stage): boolean {
+  return FINAL_STAGES.includes(stage);
+}
+
+/** Reminders when the coordinator chooses none: two weeks before, on the day, weekly after. */
+export const DEFAULT_REMINDER_POLICY: ReminderPolicy = { daysBefore: [14], onDeadline: true, weeklyAfter: true };
+export const DEFAULT_FOLLOW_UP = { owner: 'Styrgruppen', months: 12 } as const;
+
 /** The state of a case the moment the network has approved it. */
 export function openCase(opening: CaseOpening, definition: ProcessDefinition, at: string): CaseState {
-  const refusal = refuseOpening(opening);
+  const refusal = refuseOpening(opening, definition);
   if (refusal) throw refusal;
   const stage = definition.initialStage;
   const opened: HistoryEntry = {
@@ -50,10 +62,22 @@ export function openCase(opening: CaseOpening, definition: ProcessDefinition, at
     history: [opened],
     sequence: 1,
     version: 1,
+    ...(definition.timers
+      ? {
+          reminders: opening.reminders ?? DEFAULT_REMINDER_POLICY,
+          // What was due before the case existed is not sent late.
+          remindedThrough: timerDay(at),
+          validity: opening.validity ? { ...opening.validity, terminations: [], warnedFor: null } : null,
+          followUpTerms: opening.followUp ?? DEFAULT_FOLLOW_UP,
+          followUp: null,
+          extendsCase: opening.extendsCase ?? null,
+          inForceSince: null,
+        }
+      : {}),
   };
 }
 
-export function refuseOpening(opening: CaseOpening): DomainError | undefined {
+export function refuseOpening(opening: CaseOpening, definition?: ProcessDefinition): DomainError | undefined {
   if (opening.title.trim() === '') return new DomainError('validation', 'Ärendet behöver en rubrik.');
   if (opening.parties.length === 0) return new DomainError('validation', 'Ärendet behöver minst en part.');
   const unknown = opening.parties.find((party) => !isPartyId(party));
@@ -64,19 +88,32 @@ export function refuseOpening(opening: CaseOpening): DomainError | undefined {
   if (opening.deadline !== null && !isIsoDate(opening.deadline)) {
     return new DomainError('validation', 'Sista svarsdag ska vara ett datum i formen ÅÅÅÅ-MM-DD.');
   }
+  if (definition?.requiresDeadline && opening.deadline === null) {
+    return new DomainError('validation', `${definition.name} behöver ett sista svarsdatum.`);
+  }
+  const validity = opening.validity;
+  if (validity) {
+    if (!isIsoDate(validity.from) || !isIsoDate(validity.to)) {
+      return new DomainError('validation', 'Giltighetstidens datum ska vara i formen ÅÅÅÅ-MM-DD.');
+    }
+    if (validity.to < validity.from) return new DomainError('validation', 'Giltighetstiden kan inte sluta innan den börjar.');
+    if (validity.renewal && validity.renewal.noticeMonths > validity.renewal.months + 12) {
+      return new DomainError('validation', 'Uppsägningstiden är orimligt lång för förlängningen.');
+    }
+  }
   return undefined;
 }
 
 /** Why a step does not fit the case now, or undefined when it does. Changes nothing. */
 export function refuseStep(state: CaseState, step: CaseStep, definition: ProcessDefinition): DomainError | undefined {
   if (!isIsoDate(step.date)) return new DomainError('validation', 'Datum ska vara ett datum i formen ÅÅÅÅ-MM-DD.');
-  if (isClosed(state.stage)) {
+  if (isClosed(state.stage) && !findTransition(state.stage, step, definition)) {
     return new DomainError('conflict', `Ärendet är avslutat (${STAGE_LABELS[state.stage]}) och tar inte emot fler steg.`);
   }
   if ((step.kind === 'council' || step.kind === 'network') && step.untilMeeting !== undefined && !isIsoDate(step.untilMeeting)) {
     return new DomainError('validation', 'Mötets datum ska vara ett datum i formen ÅÅÅÅ-MM-DD.');
   }
-  const named = step.kind === 'decision' ? [step.party] : step.kind === 'revision' ? step.reopen : [];
+  const named = namedParties(step);
   if (step.kind === 'revision' && named.length === 0) {
     return new DomainError('validation', 'Välj minst en part vars beslut ska öppnas på nytt.');
   }
@@ -89,7 +126,72 @@ export function refuseStep(state: CaseState, step: CaseStep, definition: Process
   if (!findTransition(state.stage, step, definition)) {
     return new DomainError('conflict', misfitMessage(state.stage, step));
   }
-  return undefined;
+  return refuseByKind(state, step, definition);
+}
+
+function namedParties(step: CaseStep): readonly string[] {
+  switch (step.kind) {
+    case 'revision':
+      return step.reopen;
+    case 'decision':
+    case 'posting':
+    case 'appeal':
+    case 'termination':
+      return [step.party];
+    case 'deadline':
+      return step.party === undefined ? [] : [step.party];
+    default:
+      return [];
+  }
+}
+
+/** The checks that depend on what the step is, once it fits the stage. */
+function refuseByKind(state: CaseState, step: CaseStep, definition: ProcessDefinition): DomainError | undefined {
+  const answerOf = (party: string) => state.parties.find((answer) => answer.party === party) as PartyAnswer;
+  const partyName = (party: string) => findParty(party)?.name ?? party;
+  switch (step.kind) {
+    case 'decision':
+      if (!definition.answers.includes(step.outcome)) {
+        return new DomainError('validation', `Svaret (${step.outcome}) hör inte till ${definition.name.toLowerCase()}.`);
+      }
+      if (step.postedOn !== undefined && !isIsoDate(step.postedOn)) {
+        return new DomainError('validation', 'Anslagsdatum ska vara ett datum i formen ÅÅÅÅ-MM-DD.');
+      }
+      return undefined;
+    case 'posting':
+      if (answerOf(step.party).status !== 'adopted') {
+        return new DomainError('conflict', `${partyName(step.party)} har inget antaget beslut att anslå.`);
+      }
+      return undefined;
+    case 'appeal':
+      if (answerOf(step.party).status !== 'adopted') {
+        return new DomainError('conflict', `${partyName(step.party)} har inget antaget beslut som kan ha överklagats.`);
+      }
+      return undefined;
+    case 'termination':
+      if (!state.validity) return new DomainError('conflict', 'Ärendet har ingen giltighetstid att säga upp.');
+      if (state.validity.terminations.some((termination) => termination.party === step.party)) {
+        return new DomainError('conflict', `${partyName(step.party)} har redan sagt upp överenskommelsen.`);
+      }
+      return undefined;
+    case 'follow-up':
+      if (!state.followUp) return new DomainError('conflict', 'Ärendet har inget uppföljningsuppdrag.');
+      if (state.followUp.status === 'done') return new DomainError('conflict', 'Uppföljningsuppdraget är redan klart.');
+      if (step.outcome === 'reassign' && step.owner === undefined && step.due === undefined) {
+        return new DomainError('validation', 'Ange ny ansvarig eller nytt slutdatum.');
+      }
+      if (step.due !== undefined && !isIsoDate(step.due)) {
+        return new DomainError('validation', 'Slutdatum ska vara ett datum i formen ÅÅÅÅ-MM-DD.');
+      }
+      return undefined;
+    case 'deadline':
+      if (step.party !== undefined && !isUndecided(answerOf(step.party))) {
+        return new DomainError('conflict', `${partyName(step.party)} har redan svarat.`);
+      }
+      return undefined;
+    default:
+      return undefined;
+  }
 }
 
 /** The case after the step. Throws the refusal when the step does not fit. */
@@ -104,16 +206,13 @@ export function applyStep(
   const transition = findTransition(state.stage, step, definition) as Transition;
 
   const version = step.kind === 'revision' ? versionOf(state) + 1 : versionOf(state);
-  let parties = state.parties;
-  if (step.kind === 'decision') {
-    parties = parties.map((answer) => (answer.party === step.party ? answerFrom(step, context.at, version) : answer));
-  } else if (step.kind === 'revision') {
-    parties = parties.map((answer) => (step.reopen.includes(answer.party) ? pendingAnswer(answer.party) : answer));
-  } else if (transition.to === 'decisions') {
-    // A new recommendation asks again those who rejected the earlier one.
-    parties = parties.map((answer) => (answer.status === 'rejected' ? pendingAnswer(answer.party) : answer));
-  }
-  const stage = transition.to === 'by-decisions' ? stageByDecisions(parties, definition) : transition.to;
+  const parties = partiesAfter(state, step, transition, version, context);
+  const stage =
+    transition.to === 'by-decisions'
+      ? stageByDecisions(parties, definition)
+      : transition.to === 'unchanged'
+        ? state.stage
+        : transition.to;
 
   const entry: HistoryEntry = {
     sequence: state.sequence + 1,
@@ -124,11 +223,13 @@ export function applyStep(
     stage,
     version,
     date: step.date,
-    ...(step.kind === 'revision' ? { reopened: inPartyOrder(step.reopen) } : { outcome: step.outcome }),
-    ...(step.kind === 'decision' ? { party: step.party } : {}),
+    ...(step.kind === 'revision' ? { reopened: inPartyOrder(step.reopen) } : {}),
+    ...('outcome' in step ? { outcome: step.outcome } : {}),
+    ...('party' in step && step.party !== undefined ? { party: step.party } : {}),
     ...((step.kind === 'council' || step.kind === 'network') && step.untilMeeting ? { untilMeeting: step.untilMeeting } : {}),
-    ...(step.note ? { note: step.note } : {}),
+    ...('note' in step && step.note ? { note: step.note } : {}),
   };
+  const enteredForce = stage === 'in-force' && state.stage !== 'in-force';
   return {
     ...state,
     stage,
@@ -138,7 +239,73 @@ export function applyStep(
     history: [...state.history, entry],
     sequence: entry.sequence,
     version,
+    ...(step.kind === 'deadline' && step.party === undefined ? { deadline: step.date } : {}),
+    ...(definition.timers ? lifecycleAfter(state, step, stage, enteredForce, context) : {}),
   };
+}
+
+function partiesAfter(
+  state: CaseState,
+  step: CaseStep,
+  transition: Transition,
+  version: number,
+  context: StepContext,
+): readonly PartyAnswer[] {
+  const forParty = (party: string, change: (answer: PartyAnswer) => PartyAnswer) =>
+    state.parties.map((answer) => (answer.party === party ? change(answer) : answer));
+  switch (step.kind) {
+    case 'decision':
+      return forParty(step.party, () => answerFrom(step, context.at, version));
+    case 'revision':
+      return state.parties.map((answer) => (step.reopen.includes(answer.party) ? pendingAnswer(answer.party) : answer));
+    case 'appeal':
+      return forParty(step.party, () => pendingAnswer(step.party));
+    case 'posting':
+      return forParty(step.party, (answer) => ({ ...answer, postedOn: step.date }));
+    case 'deadline':
+      // A deadline for all replaces every party's own; one for a party sets only its own.
+      return step.party === undefined
+        ? state.parties.map((answer) => (answer.deadline ? { ...answer, deadline: null } : answer))
+        : forParty(step.party, (answer) => ({ ...answer, deadline: step.date }));
+    default:
+      // A new recommendation asks again those who rejected the earlier one.
+      return transition.to === 'decisions'
+        ? state.parties.map((answer) => (answer.status === 'rejected' ? pendingAnswer(answer.party) : answer))
+        : state.parties;
+  }
+}
+
+/** Validity, follow-up and time in force, after a step, for definitions with timers. */
+function lifecycleAfter(
+  state: CaseState,
+  step: CaseStep,
+  stage: Stage,
+  enteredForce: boolean,
+  context: StepContext,
+): Partial<CaseState> {
+  const today = utcDateOf(context.at);
+  let followUp = state.followUp ?? null;
+  if (enteredForce && followUp === null && state.followUpTerms) {
+    followUp = {
+      owner: state.followUpTerms.owner,
+      due: addMonths(today, state.followUpTerms.months),
+      status: 'open',
+      doneOn: null,
+      remindedFor: null,
+    };
+  }
+  if (step.kind === 'follow-up' && followUp) {
+    followUp =
+      step.outcome === 'done'
+        ? { ...followUp, status: 'done', doneOn: step.date }
+        : { ...followUp, owner: step.owner ?? followUp.owner, due: step.due ?? followUp.due };
+  }
+  const validity =
+    step.kind === 'termination' && state.validity
+      ? { ...state.validity, terminations: [...state.validity.terminations, { party: step.party, date: step.date }] }
+      : (state.validity ?? null);
+  const inForceSince = stage === 'in-force' ? (enteredForce ? context.at : (state.inForceSince ?? null)) : null;
+  return { followUp: followUp as FollowUp | null, validity, inForceSince };
 }
 
 /** Whom the case waits on now: bodies or parties, in the county's order. */
@@ -155,20 +322,55 @@ export function isOverdue(
   definition: ProcessDefinition,
   today: string,
 ): boolean {
-  if (state.deadline === null || state.deadline >= today) return false;
-  return definition.waitsOn[state.stage] === 'parties' && waitingOn(state, definition).length > 0;
+  const earliest = earliestOpenDeadline(state, definition);
+  return earliest !== null && earliest < today;
 }
 
+/** A party's deadline: its own, where the coordinator moved it, else the case's. */
+export function deadlineOf(answer: PartyAnswer, state: Pick<CaseState, 'deadline'>): string | null {
+  return answer.deadline ?? state.deadline;
+}
+
+/** The earliest deadline among the parties the case waits on, or null: what makes a case overdue. */
+export function earliestOpenDeadline(
+  state: Pick<CaseState, 'stage' | 'parties' | 'deadline'>,
+  definition: ProcessDefinition,
+): string | null {
+  if (definition.waitsOn[state.stage] !== 'parties') return null;
+  let earliest: string | null = null;
+  for (const answer of state.parties) {
+    const deadline = deadlineOf(answer, state);
+    if (isUndecided(answer) && deadline !== null && (earliest === null || deadline < earliest)) earliest = deadline;
+  }
+  return earliest;
+}
+
+const AGREEING: readonly PartyStatus[] = ['adopted', 'signed'];
+const STANDING_OUTSIDE: readonly PartyStatus[] = ['opted-out', 'declined'];
+
 function stageByDecisions(parties: readonly PartyAnswer[], definition: ProcessDefinition): Stage {
+  if (definition.completion === 'closing-date') {
+    return parties.every((answer) => answer.status === 'answered' || answer.status === 'declined') ? 'closed' : 'decisions';
+  }
   if (parties.some((answer) => answer.status === 'rejected')) return definition.onPartyRejection;
-  const remaining = parties.filter((answer) => answer.status !== 'opted-out');
+  const remaining = parties.filter((answer) => !STANDING_OUTSIDE.includes(answer.status));
   if (remaining.length === 0) return 'rejected';
-  if (remaining.every((answer) => answer.status === 'adopted')) return 'in-force';
+  if (remaining.every((answer) => AGREEING.includes(answer.status))) return 'in-force';
   return 'decisions';
 }
 
-function isUndecided(answer: PartyAnswer): boolean {
+export function isUndecided(answer: PartyAnswer): boolean {
   return answer.status === 'pending' || answer.status === 'scheduled';
+}
+
+/** The last day an appeal can come in: three weeks from the day the minutes were posted. */
+export function lastAppealDay(postedOn: string): string {
+  return addDays(postedOn, 21);
+}
+
+/** An adopted decision is final (vunnit laga kraft) once its appeal period is over. */
+export function isFinal(answer: PartyAnswer, today: string): boolean {
+  return answer.status === 'adopted' && answer.postedOn != null && lastAppealDay(answer.postedOn) < today;
 }
 
 /** The case's version: 1 until the first revision. */
@@ -183,8 +385,16 @@ function findTransition(stage: Stage, step: CaseStep, definition: ProcessDefinit
 }
 
 function stepName(step: CaseStep): StepName {
-  if (step.kind === 'revision') return 'revision';
-  return step.kind === 'decision' ? (`decision.${step.outcome}` as StepName) : `${step.kind}.${step.outcome}`;
+  switch (step.kind) {
+    case 'decision':
+      return `decision.${step.outcome}` as StepName;
+    case 'council':
+    case 'network':
+    case 'follow-up':
+      return `${step.kind}.${step.outcome}`;
+    default:
+      return step.kind;
+  }
 }
 
 function pendingAnswer(party: string): PartyAnswer {
@@ -205,6 +415,7 @@ function pendingAnswer(party: string): PartyAnswer {
 function answerFrom(step: DecisionStep, at: string, version: number): PartyAnswer {
   return {
     version,
+    ...(step.postedOn ? { postedOn: step.postedOn } : {}),
     party: step.party,
     status: step.outcome,
     date: step.date,
@@ -228,5 +439,14 @@ function misfitMessage(stage: Stage, step: CaseStep): string {
       return `Politiska beslut tas emot först efter Välfärdsrådets rekommendation: ${now}`;
     case 'revision':
       return `Ärendet kan revideras när det är hos nätverket eller väntar på beslut: ${now}`;
+    case 'deadline':
+      return `Sista svarsdag kan flyttas medan ärendet pågår: ${now}`;
+    case 'posting':
+    case 'appeal':
+      return `Anslag och överklaganden gäller antagna beslut: ${now}`;
+    case 'termination':
+      return `Bara en överenskommelse som gäller kan sägas upp: ${now}`;
+    case 'follow-up':
+      return `Uppföljningen gäller ett ärende som trätt i kraft: ${now}`;
   }
 }

@@ -1,22 +1,36 @@
-export const STAGES = ['council', 'network', 'decisions', 'in-force', 'rejected', 'withdrawn'] as const;
+export const STAGES = ['council', 'network', 'decisions', 'in-force', 'rejected', 'withdrawn', 'closed', 'expired'] as const;
 export type Stage = (typeof STAGES)[number];
 
-export const CLOSED_STAGES: readonly Stage[] = ['in-force', 'rejected', 'withdrawn'];
+/** Stages that take no more council, network or decision steps. */
+export const CLOSED_STAGES: readonly Stage[] = ['in-force', 'rejected', 'withdrawn', 'closed', 'expired'];
 
-export const PARTY_STATUSES = ['pending', 'scheduled', 'adopted', 'rejected', 'opted-out'] as const;
+/** Stages after which nothing more can happen: the workflow ends there. */
+export const FINAL_STAGES: readonly Stage[] = ['rejected', 'withdrawn', 'closed', 'expired'];
+
+export const PARTY_STATUSES = [
+  'pending',
+  'scheduled',
+  'adopted',
+  'rejected',
+  'opted-out',
+  'answered',
+  'declined',
+  'signed',
+  'unanswered',
+] as const;
 export type PartyStatus = (typeof PARTY_STATUSES)[number];
 
 export const COUNCIL_OUTCOMES = ['recommend', 'refer-back', 'reject'] as const;
 export type CouncilOutcome = (typeof COUNCIL_OUTCOMES)[number];
 
-export const NETWORK_OUTCOMES = ['forward', 'table', 'withdraw', 'reject'] as const;
+export const NETWORK_OUTCOMES = ['forward', 'table', 'withdraw', 'reject', 'adopt'] as const;
 export type NetworkOutcome = (typeof NETWORK_OUTCOMES)[number];
 
-export const DECISION_OUTCOMES = ['scheduled', 'adopted', 'rejected', 'opted-out'] as const;
+export const DECISION_OUTCOMES = ['scheduled', 'adopted', 'rejected', 'opted-out', 'answered', 'declined', 'signed'] as const;
 export type DecisionOutcome = (typeof DECISION_OUTCOMES)[number];
 
-/** Who did a step: the coordinator, or a party through its own link. */
-export type Actor = 'coordinator' | `party:${string}`;
+/** Who did a step: the coordinator, a party through its own link, or the case's own timers. */
+export type Actor = 'coordinator' | `party:${string}` | 'system';
 
 export interface CouncilStep {
   readonly kind: 'council';
@@ -56,10 +70,63 @@ export interface DecisionStep {
   readonly minutesUrl?: string;
   /** The party's own registry number for the matter. */
   readonly partyReference?: string;
+  /** The day the minutes were posted (anslagna): the appeal period runs from it. */
+  readonly postedOn?: string;
   readonly note?: string;
 }
 
-export type CaseStep = CouncilStep | NetworkStep | DecisionStep | RevisionStep;
+/** A new deadline for every party, or for one party only. `date` is the new deadline. */
+export interface DeadlineStep {
+  readonly kind: 'deadline';
+  readonly date: string;
+  readonly party?: string;
+  readonly note?: string;
+}
+
+/** The day a party's minutes were posted, reported after its decision. */
+export interface PostingStep {
+  readonly kind: 'posting';
+  readonly party: string;
+  readonly date: string;
+}
+
+/** A party's adopted decision was appealed: its answer is open again. */
+export interface AppealStep {
+  readonly kind: 'appeal';
+  readonly party: string;
+  readonly date: string;
+  readonly note?: string;
+}
+
+/** A party terminates (säger upp) an agreement in force. */
+export interface TerminationStep {
+  readonly kind: 'termination';
+  readonly party: string;
+  readonly date: string;
+  readonly note?: string;
+}
+
+/** The follow-up assignment is done, or handed to someone else or a new due date. */
+export interface FollowUpStep {
+  readonly kind: 'follow-up';
+  readonly outcome: 'done' | 'reassign';
+  readonly date: string;
+  readonly owner?: string;
+  readonly due?: string;
+  readonly note?: string;
+}
+
+/** Steps a person takes. The case's own timers take the others (see case-timers). */
+export type CaseStep =
+  | CouncilStep
+  | NetworkStep
+  | DecisionStep
+  | RevisionStep
+  | DeadlineStep
+  | PostingStep
+  | AppealStep
+  | TerminationStep
+  | FollowUpStep;
 
 export interface PartyAnswer {
   readonly party: string;
@@ -73,6 +140,10 @@ export interface PartyAnswer {
   readonly answeredAt: string | null;
   /** The version of the case this answer was given to; null while pending. */
   readonly version?: number | null;
+  /** This party's own deadline, when the coordinator moved it for this party alone. */
+  readonly deadline?: string | null;
+  /** The day the minutes with this decision were posted; final three weeks later. */
+  readonly postedOn?: string | null;
 }
 
 export interface Attachment {
@@ -96,8 +167,48 @@ export interface HistoryEntry {
   readonly untilMeeting?: string;
   /** The version of the case after this step. */
   readonly version?: number;
-  /** For a revision: the parties asked to decide again. */
+  /** For a revision: the parties asked to decide again; for a reminder: those reminded. */
   readonly reopened?: readonly string[];
+  /** Parties a reminder or notice could not reach (no contact address). */
+  readonly unreachable?: readonly string[];
+}
+
+/** When parties are reminded: days before their deadline, on it, and every week after. */
+export interface ReminderPolicy {
+  readonly daysBefore: readonly number[];
+  readonly onDeadline: boolean;
+  readonly weeklyAfter: boolean;
+}
+
+/** An agreement's period and renewal clause ("förlängs med ett år om ingen part säger upp"). */
+export interface ValidityTerms {
+  readonly from: string;
+  readonly to: string;
+  /** Renewed by this many months unless a party terminates at least noticeMonths before the end. */
+  readonly renewal: { readonly months: number; readonly noticeMonths: number } | null;
+  /** How many days before the end the coordinator is warned. */
+  readonly warnDays: number;
+}
+
+export interface Validity extends ValidityTerms {
+  readonly terminations: readonly { readonly party: string; readonly date: string }[];
+  /** The end date the coordinator was last warned about, so each end is warned of once. */
+  readonly warnedFor: string | null;
+}
+
+export interface FollowUp {
+  readonly owner: string;
+  readonly due: string;
+  readonly status: 'open' | 'done';
+  readonly doneOn: string | null;
+  /** The due date a reminder was sent for, so each due date is reminded of once. */
+  readonly remindedFor: string | null;
+}
+
+export interface FollowUpTerms {
+  readonly owner: string;
+  /** Months from entering force to the due date. */
+  readonly months: number;
 }
 
 export interface CaseOpening {
@@ -110,6 +221,11 @@ export interface CaseOpening {
   readonly networkDecision: { readonly date: string; readonly note?: string };
   readonly actor: Actor;
   readonly requestId: string | null;
+  readonly reminders?: ReminderPolicy;
+  readonly validity?: ValidityTerms;
+  readonly followUp?: FollowUpTerms;
+  /** The case whose agreement this one extends. */
+  readonly extendsCase?: string;
 }
 
 /** Everything known about a case: held by its workflow, mirrored in the read model. */
@@ -130,6 +246,16 @@ export interface CaseState {
   readonly sequence: number;
   /** 1, raised by each revision. Older cases without it are at version 1. */
   readonly version?: number;
+  /** Cases of process definitions without timers carry none of the following. */
+  readonly reminders?: ReminderPolicy;
+  /** The day through which the reminder schedule has been acted on. */
+  readonly remindedThrough?: string;
+  readonly validity?: Validity | null;
+  readonly followUpTerms?: FollowUpTerms | null;
+  readonly followUp?: FollowUp | null;
+  readonly extendsCase?: string | null;
+  /** When the case entered force. */
+  readonly inForceSince?: string | null;
 }
 
 export interface StepContext {

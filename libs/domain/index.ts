@@ -1,5 +1,6 @@
 export * from './case-projection';
 export * from './case-rules';
+export * from './case-timers';
 export * from './case-types';
 export * from './dates';
 export * from './domain-error';

@@ -1,18 +1,28 @@
-import type { Stage } from './case-types';
+import type { DecisionOutcome, Stage } from './case-types';
 
 /** A step a process can take, named `<kind>.<outcome>`; party answers are `decision`. */
-export type StepName = `council.${string}` | `network.${string}` | 'decision' | 'revision';
+export type StepName =
+  | `council.${string}`
+  | `network.${string}`
+  | `follow-up.${string}`
+  | 'decision'
+  | 'revision'
+  | 'deadline'
+  | 'posting'
+  | 'appeal'
+  | 'termination';
 
 export interface Transition {
   readonly step: StepName;
   readonly from: readonly Stage[];
-  /** The next stage, or `by-decisions` when the parties' answers decide it. */
-  readonly to: Stage | 'by-decisions';
+  /** The next stage; `by-decisions` when the parties' answers decide it; `unchanged` to stay. */
+  readonly to: Stage | 'by-decisions' | 'unchanged';
 }
 
 /**
  * A multi-party process as data. The case workflow interprets it, so a new kind of
- * round is a new definition, not new workflow code.
+ * round is a new definition, not new workflow code. A running case keeps the
+ * definition version it started with: a changed process is a new version.
  */
 export interface ProcessDefinition {
   readonly id: string;
@@ -24,31 +34,144 @@ export interface ProcessDefinition {
   readonly transitions: readonly Transition[];
   /** Where the case goes when a party rejects: identical decisions are required. */
   readonly onPartyRejection: Stage;
+  /** The answers a party may give (besides `scheduled`, where listed). */
+  readonly answers: readonly DecisionOutcome[];
+  /**
+   * How the parties' answers end the round: every remaining party agrees (adopts or
+   * signs), or a consultation closes when all have answered or on its closing date.
+   */
+  readonly completion: 'all-agree' | 'closing-date';
+  /**
+   * Whether the case has timers (reminders, closing date, validity, follow-up) and lives
+   * on after entering force. Version 1 of the regional agreement predates them.
+   */
+  readonly timers: boolean;
+  /** Whether a case of this kind needs a deadline when it is opened (a closing date). */
+  readonly requiresDeadline: boolean;
 }
 
-/** The regional agreement (RÖK): network → council recommendation → 16 political decisions. */
-export const REGIONAL_AGREEMENT: ProcessDefinition = {
+const REGIONAL_TRANSITIONS: readonly Transition[] = [
+  { step: 'council.recommend', from: ['council'], to: 'decisions' },
+  { step: 'council.refer-back', from: ['council'], to: 'network' },
+  { step: 'council.reject', from: ['council'], to: 'rejected' },
+  { step: 'network.forward', from: ['network'], to: 'council' },
+  { step: 'network.table', from: ['network'], to: 'network' },
+  { step: 'network.withdraw', from: ['council', 'network', 'decisions'], to: 'withdrawn' },
+  { step: 'network.reject', from: ['network'], to: 'rejected' },
+  { step: 'decision', from: ['decisions'], to: 'by-decisions' },
+  { step: 'revision', from: ['network', 'decisions'], to: 'by-decisions' },
+];
+
+/** What every kind of round with timers can do besides its own steps. */
+const LIFECYCLE_TRANSITIONS: readonly Transition[] = [
+  { step: 'deadline', from: ['council', 'network', 'decisions'], to: 'unchanged' },
+  { step: 'posting', from: ['decisions', 'in-force'], to: 'unchanged' },
+  { step: 'appeal', from: ['decisions', 'in-force'], to: 'by-decisions' },
+  { step: 'termination', from: ['in-force'], to: 'unchanged' },
+  { step: 'follow-up.done', from: ['in-force'], to: 'unchanged' },
+  { step: 'follow-up.reassign', from: ['in-force'], to: 'unchanged' },
+];
+
+/** The regional agreement (RÖK), as first built: network → council → political decisions. */
+export const REGIONAL_AGREEMENT_V1: ProcessDefinition = {
   id: 'regional-agreement',
   version: 1,
   name: 'Regional samverkansöverenskommelse',
   initialStage: 'council',
   waitsOn: { council: ['valfardsradet'], network: ['lchnv'], decisions: 'parties' },
-  transitions: [
-    { step: 'council.recommend', from: ['council'], to: 'decisions' },
-    { step: 'council.refer-back', from: ['council'], to: 'network' },
-    { step: 'council.reject', from: ['council'], to: 'rejected' },
-    { step: 'network.forward', from: ['network'], to: 'council' },
-    { step: 'network.table', from: ['network'], to: 'network' },
-    { step: 'network.withdraw', from: ['council', 'network', 'decisions'], to: 'withdrawn' },
-    { step: 'network.reject', from: ['network'], to: 'rejected' },
-    { step: 'decision', from: ['decisions'], to: 'by-decisions' },
-    { step: 'revision', from: ['network', 'decisions'], to: 'by-decisions' },
-  ],
+  transitions: REGIONAL_TRANSITIONS,
   onPartyRejection: 'network',
+  answers: ['scheduled', 'adopted', 'rejected', 'opted-out'],
+  completion: 'all-agree',
+  timers: false,
+  requiresDeadline: false,
 };
 
-const DEFINITIONS: readonly ProcessDefinition[] = [REGIONAL_AGREEMENT];
+/** The regional agreement with reminders, deadlines that move, validity, appeals and follow-up. */
+export const REGIONAL_AGREEMENT: ProcessDefinition = {
+  ...REGIONAL_AGREEMENT_V1,
+  version: 2,
+  transitions: [...REGIONAL_TRANSITIONS, ...LIFECYCLE_TRANSITIONS],
+  timers: true,
+};
+
+/** A matter the network decides alone, for the parties concerned. */
+export const NETWORK_DECISION: ProcessDefinition = {
+  id: 'network-decision',
+  version: 1,
+  name: 'Beslut i Länschefsnätverket',
+  initialStage: 'network',
+  waitsOn: { network: ['lchnv'] },
+  transitions: [
+    { step: 'network.adopt', from: ['network'], to: 'in-force' },
+    { step: 'network.table', from: ['network'], to: 'network' },
+    { step: 'network.withdraw', from: ['network'], to: 'withdrawn' },
+    { step: 'network.reject', from: ['network'], to: 'rejected' },
+    ...LIFECYCLE_TRANSITIONS.filter((transition) => transition.step !== 'appeal' && transition.step !== 'posting'),
+  ],
+  onPartyRejection: 'network',
+  answers: [],
+  completion: 'all-agree',
+  timers: true,
+  requiresDeadline: false,
+};
+
+/** A consultation (remiss): the chosen recipients answer or decline by the closing date. */
+export const CONSULTATION: ProcessDefinition = {
+  id: 'consultation',
+  version: 1,
+  name: 'Remiss',
+  initialStage: 'decisions',
+  waitsOn: { decisions: 'parties' },
+  transitions: [
+    { step: 'decision', from: ['decisions'], to: 'by-decisions' },
+    { step: 'network.withdraw', from: ['decisions'], to: 'withdrawn' },
+    { step: 'deadline', from: ['decisions'], to: 'unchanged' },
+  ],
+  onPartyRejection: 'decisions',
+  answers: ['answered', 'declined'],
+  completion: 'closing-date',
+  timers: true,
+  requiresDeadline: true,
+};
+
+/** An agreement each party signs; it holds when all have signed. */
+export const SIGNING_ROUND: ProcessDefinition = {
+  id: 'signing',
+  version: 1,
+  name: 'Underskrift av avtal',
+  initialStage: 'decisions',
+  waitsOn: { decisions: 'parties' },
+  transitions: [
+    { step: 'decision', from: ['decisions'], to: 'by-decisions' },
+    { step: 'network.withdraw', from: ['decisions'], to: 'withdrawn' },
+    ...LIFECYCLE_TRANSITIONS.filter((transition) => transition.step !== 'appeal' && transition.step !== 'posting'),
+  ],
+  onPartyRejection: 'decisions',
+  answers: ['signed'],
+  completion: 'all-agree',
+  timers: true,
+  requiresDeadline: false,
+};
+
+const DEFINITIONS: readonly ProcessDefinition[] = [
+  REGIONAL_AGREEMENT_V1,
+  REGIONAL_AGREEMENT,
+  NETWORK_DECISION,
+  CONSULTATION,
+  SIGNING_ROUND,
+];
+
+/** The kinds of round a new case can be, each at its newest version. */
+export const PROCESS_IDS = ['regional-agreement', 'network-decision', 'consultation', 'signing'] as const;
+export type ProcessId = (typeof PROCESS_IDS)[number];
 
 export function findProcessDefinition(id: string, version: number): ProcessDefinition | undefined {
   return DEFINITIONS.find((definition) => definition.id === id && definition.version === version);
+}
+
+/** The version new cases of a kind start with. */
+export function newestProcessDefinition(id: ProcessId): ProcessDefinition {
+  const versions = DEFINITIONS.filter((definition) => definition.id === id);
+  return versions.reduce((newest, definition) => (definition.version > newest.version ? definition : newest));
 }

@@ -8,6 +8,8 @@ export const STAGE_LABELS: Record<Stage, string> = {
   'in-force': 'gäller',
   rejected: 'avslutat utan verkan',
   withdrawn: 'återkallat',
+  closed: 'avslutat',
+  expired: 'har upphört att gälla',
 };
 
 export const PARTY_STATUS_LABELS: Record<PartyStatus, string> = {
@@ -16,4 +18,8 @@ export const PARTY_STATUS_LABELS: Record<PartyStatus, string> = {
   adopted: 'antaget',
   rejected: 'avslaget',
   'opted-out': 'står utanför',
+  answered: 'har svarat',
+  declined: 'avstår',
+  signed: 'har skrivit under',
+  unanswered: 'svarade inte',
 };

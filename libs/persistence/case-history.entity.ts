@@ -51,6 +51,9 @@ export class CaseHistoryEntity {
   @Column({ type: 'text', array: true, nullable: true })
   reopened!: string[] | null;
 
+  @Column({ type: 'text', array: true, nullable: true })
+  unreachable!: string[] | null;
+
   @ManyToOne(() => CaseEntity, (entity) => entity.history, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'case_id', foreignKeyConstraintName: 'fk_case_history_case' })
   case!: Relation<CaseEntity>;

@@ -41,6 +41,12 @@ export class CasePartyEntity {
   @Column({ type: 'integer', nullable: true })
   version!: number | null;
 
+  @Column({ type: 'date', nullable: true })
+  deadline!: string | null;
+
+  @Column({ name: 'posted_on', type: 'date', nullable: true })
+  postedOn!: string | null;
+
   @ManyToOne(() => CaseEntity, (entity) => entity.parties, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'case_id', foreignKeyConstraintName: 'fk_case_parties_case' })
   case!: Relation<CaseEntity>;

@@ -1,5 +1,6 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { PARTY_IDS, type CaseProjection } from '../domain';
+import type { CaseLifecycle } from './case.entity';
 
 /**
  * Writes a workflow's changes into the read model. Idempotent and monotonic: the case
@@ -30,16 +31,21 @@ export class CaseProjectionRepository {
     });
   }
 
-  private async write(manager: EntityManager, { state, waitingOn, newHistory }: CaseProjection, rebuilding: boolean): Promise<void> {
+  private async write(
+    manager: EntityManager,
+    { state, waitingOn, newHistory, overdueFrom }: CaseProjection,
+    rebuilding: boolean,
+  ): Promise<void> {
     const advanced: unknown[] = await manager.query(
       `INSERT INTO cases (id, process_id, process_version, title, reference, stage, waiting_on,
-                          stage_since, deadline, opened_at, sequence, attachments, version)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
+                          stage_since, deadline, opened_at, sequence, attachments, version, lifecycle, overdue_from)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $15, $16)
        ON CONFLICT (id) DO UPDATE SET
          title = EXCLUDED.title, reference = EXCLUDED.reference, stage = EXCLUDED.stage,
          attachments = EXCLUDED.attachments, version = EXCLUDED.version,
          waiting_on = EXCLUDED.waiting_on, stage_since = EXCLUDED.stage_since,
-         deadline = EXCLUDED.deadline, sequence = EXCLUDED.sequence
+         deadline = EXCLUDED.deadline, sequence = EXCLUDED.sequence,
+         lifecycle = EXCLUDED.lifecycle, overdue_from = EXCLUDED.overdue_from
        WHERE cases.sequence < EXCLUDED.sequence OR $14
        RETURNING id`,
       [
@@ -57,20 +63,25 @@ export class CaseProjectionRepository {
         JSON.stringify(state.attachments ?? []),
         state.version ?? 1,
         rebuilding,
+        lifecycleOf(state),
+        // Projections written before overdueFrom existed judged by the case's deadline.
+        overdueFrom === undefined ? (state.stage === 'decisions' ? state.deadline : null) : overdueFrom,
       ],
     );
     if (advanced.length > 0 && state.parties.length > 0) {
       const parties = state.parties;
       await manager.query(
         `INSERT INTO case_parties (case_id, party, ordinal, status, date, body, paragraph, minutes_url, note, answered_at,
-                                  party_reference, version)
+                                  party_reference, version, deadline, posted_on)
          SELECT $1, * FROM unnest($2::text[], $3::smallint[], $4::text[], $5::date[], $6::text[],
-                                  $7::text[], $8::text[], $9::text[], $10::timestamptz[], $11::text[], $12::integer[])
+                                  $7::text[], $8::text[], $9::text[], $10::timestamptz[], $11::text[], $12::integer[],
+                                  $13::date[], $14::date[])
          ON CONFLICT (case_id, party) DO UPDATE SET
            status = EXCLUDED.status, date = EXCLUDED.date, body = EXCLUDED.body,
            paragraph = EXCLUDED.paragraph, minutes_url = EXCLUDED.minutes_url,
            note = EXCLUDED.note, answered_at = EXCLUDED.answered_at,
-           party_reference = EXCLUDED.party_reference, version = EXCLUDED.version`,
+           party_reference = EXCLUDED.party_reference, version = EXCLUDED.version,
+           deadline = EXCLUDED.deadline, posted_on = EXCLUDED.posted_on`,
         [
           state.id,
           parties.map((answer) => answer.party),
@@ -84,18 +95,22 @@ export class CaseProjectionRepository {
           parties.map((answer) => answer.answeredAt),
           parties.map((answer) => answer.partyReference ?? null),
           parties.map((answer) => answer.version ?? null),
+          parties.map((answer) => answer.deadline ?? null),
+          parties.map((answer) => answer.postedOn ?? null),
         ],
       );
     }
     if (newHistory.length > 0) {
       await manager.query(
         `INSERT INTO case_history (case_id, sequence, at, type, actor, request_id, stage, party, outcome, date, note,
-                                  version, until_meeting, reopened)
+                                  version, until_meeting, reopened, unreachable)
          SELECT $1, sequence, at, type, actor, request_id, stage, party, outcome, date, note, version, until_meeting,
-                CASE WHEN reopened IS NULL THEN NULL ELSE string_to_array(reopened, ',') END
+                CASE WHEN reopened IS NULL THEN NULL ELSE string_to_array(reopened, ',') END,
+                CASE WHEN unreachable IS NULL THEN NULL ELSE string_to_array(unreachable, ',') END
            FROM unnest($2::integer[], $3::timestamptz[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[],
-                       $9::text[], $10::date[], $11::text[], $12::integer[], $13::date[], $14::text[])
-                AS h(sequence, at, type, actor, request_id, stage, party, outcome, date, note, version, until_meeting, reopened)
+                       $9::text[], $10::date[], $11::text[], $12::integer[], $13::date[], $14::text[], $15::text[])
+                AS h(sequence, at, type, actor, request_id, stage, party, outcome, date, note, version, until_meeting,
+                     reopened, unreachable)
          ON CONFLICT (case_id, sequence) DO NOTHING`,
         [
           state.id,
@@ -113,8 +128,23 @@ export class CaseProjectionRepository {
           newHistory.map((entry) => entry.untilMeeting ?? null),
           // unnest cannot take an array of arrays of different lengths: joined here, split in SQL.
           newHistory.map((entry) => (entry.reopened ? entry.reopened.join(',') : null)),
+          newHistory.map((entry) => (entry.unreachable ? entry.unreachable.join(',') : null)),
         ],
       );
     }
   }
+}
+
+function lifecycleOf(state: CaseProjection['state']): string | null {
+  if (state.remindedThrough === undefined) return null;
+  const lifecycle: CaseLifecycle = {
+    reminders: state.reminders,
+    remindedThrough: state.remindedThrough,
+    validity: state.validity ?? null,
+    followUpTerms: state.followUpTerms ?? null,
+    followUp: state.followUp ?? null,
+    extendsCase: state.extendsCase ?? null,
+    inForceSince: state.inForceSince ?? null,
+  };
+  return JSON.stringify(lifecycle);
 }

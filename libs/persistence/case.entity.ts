@@ -1,4 +1,5 @@
 import { Column, Entity, OneToMany, PrimaryColumn } from 'typeorm';
+import type { CaseState } from '../domain';
 import type { Attachment, Stage } from '../domain';
 import { CaseHistoryEntity } from './case-history.entity';
 import { CasePartyEntity } from './case-party.entity';
@@ -46,9 +47,23 @@ export class CaseEntity {
   @Column({ type: 'integer' })
   version!: number;
 
+  /** Reminder policy, validity and follow-up of cases with timers; null for the others. */
+  @Column({ type: 'jsonb', nullable: true })
+  lifecycle!: CaseLifecycle | null;
+
+  /** The earliest deadline among the parties still to answer: past it, the case is overdue. */
+  @Column({ name: 'overdue_from', type: 'date', nullable: true })
+  overdueFrom!: string | null;
+
   @OneToMany(() => CasePartyEntity, (party) => party.case)
   parties!: CasePartyEntity[];
 
   @OneToMany(() => CaseHistoryEntity, (entry) => entry.case)
   history!: CaseHistoryEntity[];
 }
+
+/** The parts of a case's state that only cases with timers have. */
+export type CaseLifecycle = Pick<
+  CaseState,
+  'reminders' | 'remindedThrough' | 'validity' | 'followUpTerms' | 'followUp' | 'extendsCase' | 'inForceSince'
+>;

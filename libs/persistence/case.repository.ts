@@ -28,13 +28,17 @@ export interface DashboardRows {
   readonly byStage: Record<Stage, number>;
   readonly blocked: BlockedCaseRow[];
   readonly byParty: { party: string; waiting: number; overdue: number }[];
+  /** Open follow-up assignments of cases in force, soonest due first. */
+  readonly followUps: { id: string; title: string; owner: string; due: string }[];
+  /** Agreements in force with an end date, soonest first. */
+  readonly periods: { id: string; title: string; to: string; renews: boolean; terminatedBy: string[] }[];
 }
 
 /**
  * Overdue in SQL, the same rule as the domain's `isOverdue`: the deadline has passed and
  * parties still have to decide (only the `decisions` stage waits on parties).
  */
-const OVERDUE_SQL = `(c.deadline IS NOT NULL AND c.deadline < $1::date AND c.stage = 'decisions' AND cardinality(c.waiting_on) > 0)`;
+const OVERDUE_SQL = `(c.overdue_from IS NOT NULL AND c.overdue_from < $1::date AND cardinality(c.waiting_on) > 0)`;
 
 /** Reads the read model. The workflows alone write it (through the projection). */
 export class CaseRepository {
@@ -93,7 +97,7 @@ export class CaseRepository {
       `SELECT c.id, c.title, c.stage, c.waiting_on, c.stage_since, c.deadline, ${OVERDUE_SQL} AS overdue
          FROM cases c
         WHERE cardinality(c.waiting_on) > 0
-        ORDER BY overdue DESC, CASE WHEN ${OVERDUE_SQL} THEN c.deadline END ASC, c.stage_since ASC, c.id ASC`,
+        ORDER BY overdue DESC, CASE WHEN ${OVERDUE_SQL} THEN c.overdue_from END ASC, c.stage_since ASC, c.id ASC`,
       [today],
     );
     const scheduledRows: { case_id: string; party: string; body: string | null; date: string }[] = blockedRows.length
@@ -118,8 +122,11 @@ export class CaseRepository {
     }));
 
     const partyRows: { party: string; waiting: string; overdue: string }[] = await this.dataSource.query(
-      `SELECT p.party, count(*) AS waiting, count(*) FILTER (WHERE ${OVERDUE_SQL}) AS overdue
-         FROM cases c, unnest(c.waiting_on) AS p(party)
+      `SELECT p.party, count(*) AS waiting,
+              count(*) FILTER (WHERE coalesce(cp.deadline, c.deadline) < $1::date) AS overdue
+         FROM cases c
+         CROSS JOIN unnest(c.waiting_on) AS p(party)
+         JOIN case_parties cp ON cp.case_id = c.id AND cp.party = p.party
         WHERE c.stage = 'decisions'
         GROUP BY p.party`,
       [today],
@@ -128,7 +135,22 @@ export class CaseRepository {
       const row = partyRows.find((candidate) => candidate.party === party);
       return { party, waiting: Number(row?.waiting ?? 0), overdue: Number(row?.overdue ?? 0) };
     });
-    return { byStage, blocked, byParty };
+    const followUps: { id: string; title: string; owner: string; due: string }[] = await this.dataSource.query(
+      `SELECT c.id, c.title, c.lifecycle->'followUp'->>'owner' AS owner, c.lifecycle->'followUp'->>'due' AS due
+         FROM cases c
+        WHERE c.stage = 'in-force' AND c.lifecycle->'followUp'->>'status' = 'open'
+        ORDER BY due, c.id`,
+    );
+    const periodRows: { id: string; title: string; to: string; renews: boolean; terminated_by: string[] | null }[] = await this.dataSource.query(
+      `SELECT c.id, c.title, c.lifecycle->'validity'->>'to' AS to,
+              jsonb_typeof(c.lifecycle->'validity'->'renewal') = 'object' AS renews,
+              ARRAY(SELECT t->>'party' FROM jsonb_array_elements(c.lifecycle->'validity'->'terminations') t) AS terminated_by
+         FROM cases c
+        WHERE c.stage = 'in-force' AND jsonb_typeof(c.lifecycle->'validity') = 'object'
+        ORDER BY to, c.id`,
+    );
+    const periods = periodRows.map((row) => ({ id: row.id, title: row.title, to: row.to, renews: row.renews, terminatedBy: row.terminated_by ?? [] }));
+    return { byStage, blocked, byParty, followUps, periods };
   }
 }
 
@@ -146,6 +168,8 @@ function toCaseState(entity: CaseEntity): CaseState {
       note: row.note,
       version: row.version,
       answeredAt: row.answeredAt?.toISOString() ?? null,
+      ...(row.deadline !== null ? { deadline: row.deadline } : {}),
+      ...(row.postedOn !== null ? { postedOn: row.postedOn } : {}),
     }));
   const history: HistoryEntry[] = [...entity.history]
     .sort((a, b) => a.sequence - b.sequence)
@@ -163,6 +187,7 @@ function toCaseState(entity: CaseEntity): CaseState {
       ...(row.version !== null ? { version: row.version } : {}),
       ...(row.untilMeeting !== null ? { untilMeeting: row.untilMeeting } : {}),
       ...(row.reopened !== null ? { reopened: row.reopened } : {}),
+      ...(row.unreachable !== null ? { unreachable: row.unreachable } : {}),
     }));
   return {
     id: entity.id,
@@ -178,5 +203,6 @@ function toCaseState(entity: CaseEntity): CaseState {
     history,
     sequence: entity.sequence,
     version: entity.version,
+    ...(entity.lifecycle ?? {}),
   };
 }

@@ -3,10 +3,11 @@ import { findParty } from '../../../libs/domain';
 import { errorSummary, radioGroup, selectField, textArea, textField, type FieldErrors } from './form-fields';
 import { html, type SafeHtml } from './html';
 import { page, type SignedInCoordinator } from './layout';
-import { DECISION_CHOICES, DECISION_LABELS } from './party-response.view';
+import { DECISION_LABELS, decisionChoices, finality } from './party-response.view';
 import { bodyName, dateTime, historyLabel, longDate, stageLabel, statusLabel } from './swedish-format';
 
-export type CaseAction = 'council' | 'network' | 'decision' | 'revision';
+export const CASE_ACTIONS = ['council', 'network', 'decision', 'revision', 'deadline', 'reminder', 'posting', 'appeal', 'termination', 'follow-up'] as const;
+export type CaseAction = (typeof CASE_ACTIONS)[number];
 
 export interface CasePageModel {
   readonly view: CaseView;
@@ -19,11 +20,22 @@ export interface CasePageModel {
   readonly failed?: { action: CaseAction; values: Record<string, string>; errors: FieldErrors };
 }
 
-const STEP_LABELS = { outcome: 'Utfall', date: 'Sammanträdets datum', note: 'Anteckning', untilMeeting: 'Till mötet', parties: 'Parter som beslutar på nytt' };
+const STEP_LABELS = {
+  outcome: 'Utfall',
+  date: 'Sammanträdets datum',
+  note: 'Anteckning',
+  untilMeeting: 'Till mötet',
+  parties: 'Parter som beslutar på nytt',
+  deadline: 'Ny sista svarsdag',
+  party: 'Part',
+  postedOn: 'Protokollet anslogs',
+  owner: 'Ansvarig',
+  due: 'Nytt slutdatum',
+};
 
 function actionForm(model: CasePageModel, action: CaseAction, heading: string, fields: SafeHtml, submit: string): SafeHtml {
   const failed = model.failed?.action === action ? model.failed : undefined;
-  const labels: Record<string, string> = action === 'decision' ? { ...DECISION_LABELS, party: 'Part' } : STEP_LABELS;
+  const labels: Record<string, string> = action === 'decision' ? { ...DECISION_LABELS, party: 'Part' } : { ...STEP_LABELS };
   return html`<section aria-labelledby="${action}-rubrik">
 <h3 id="${action}-rubrik">${heading}</h3>
 ${failed ? errorSummary(failed.errors, labels, `${action}-`) : ''}
@@ -64,10 +76,11 @@ ${textField({ name: 'untilMeeting', label: STEP_LABELS.untilMeeting, type: 'date
     );
   }
   if (['council', 'network', 'decisions'].includes(view.stage)) {
+    const networkDecides = view.process.id === 'network-decision';
     const choices =
       view.stage === 'network'
         ? [
-            { value: 'forward', label: 'Skickar vidare till Välfärdsrådet' },
+            ...(networkDecides ? [{ value: 'adopt', label: 'Beslutar i ärendet' }] : [{ value: 'forward', label: 'Skickar vidare till Välfärdsrådet' }]),
             { value: 'table', label: 'Bordlägger' },
             { value: 'withdraw', label: 'Återkallar ärendet' },
             { value: 'reject', label: 'Avslutar ärendet utan verkan' },
@@ -75,7 +88,7 @@ ${textField({ name: 'untilMeeting', label: STEP_LABELS.untilMeeting, type: 'date
         : [{ value: 'withdraw', label: 'Återkallar ärendet' }];
     forms.push(actionForm(model, 'network', 'Länschefsnätverkets beslut', step('network', choices), 'Registrera'));
   }
-  if (view.stage === 'network' || view.stage === 'decisions') {
+  if (view.process.id === 'regional-agreement' && (view.stage === 'network' || view.stage === 'decisions')) {
     const failed = failedFor('revision');
     const prefix = 'revision-';
     forms.push(
@@ -108,7 +121,7 @@ ${textArea({ name: 'note', label: 'Vad ändrades', value: failed?.values.note, e
         html`<p class="hint">När svaret kommit på annat sätt, till exempel med e-post.</p>
 ${selectField({ name: 'party', label: 'Part', value: failed?.values.party, error: failed?.errors.party, idPrefix: prefix,
           choices: view.parties.map((answer) => ({ value: answer.party, label: bodyName(answer.party) })) })}
-${radioGroup({ name: 'outcome', legend: DECISION_LABELS.outcome, choices: DECISION_CHOICES, value: failed?.values.outcome, error: failed?.errors.outcome, idPrefix: prefix })}
+${radioGroup({ name: 'outcome', legend: DECISION_LABELS.outcome, choices: decisionChoices(view), value: failed?.values.outcome, error: failed?.errors.outcome, idPrefix: prefix })}
 ${textField({ name: 'date', label: DECISION_LABELS.date, type: 'date', required: true, value: failed?.values.date, error: failed?.errors.date, idPrefix: prefix, hint: 'ÅÅÅÅ-MM-DD' })}
 ${textField({ name: 'body', label: DECISION_LABELS.body, value: failed?.values.body, error: failed?.errors.body, idPrefix: prefix })}
 ${textField({ name: 'paragraph', label: DECISION_LABELS.paragraph, value: failed?.values.paragraph, error: failed?.errors.paragraph, idPrefix: prefix })}
@@ -117,7 +130,134 @@ ${textField({ name: 'minutesUrl', label: DECISION_LABELS.minutesUrl, type: 'url'
       ),
     );
   }
+  forms.push(...lifecycleForms(model));
   return forms.length > 0 ? html`<h2>Registrera</h2><div class="actions">${forms}</div>` : '';
+}
+
+/** Deadlines, reminders, posting, appeals, termination and follow-up: cases with timers only. */
+function lifecycleForms(model: CasePageModel): SafeHtml[] {
+  const { view } = model;
+  if (view.reminders === null) return [];
+  const forms: SafeHtml[] = [];
+  const failedFor = (action: CaseAction) => (model.failed?.action === action ? model.failed : undefined);
+  const partyChoices = (parties: CaseView['parties']) => parties.map((answer) => ({ value: answer.party, label: bodyName(answer.party) }));
+  const open = view.parties.filter((answer) => answer.status === 'pending' || answer.status === 'scheduled');
+  const adopted = view.parties.filter((answer) => answer.status === 'adopted');
+  const dateField = (action: CaseAction, name: string, label: string, hint = 'ÅÅÅÅ-MM-DD') => {
+    const failed = failedFor(action);
+    return textField({ name, label, type: 'date', required: true, value: failed?.values[name], error: failed?.errors[name], idPrefix: `${action}-`, hint });
+  };
+  const partySelect = (action: CaseAction, parties: CaseView['parties'], all?: string) => {
+    const failed = failedFor(action);
+    return selectField({ name: 'party', label: 'Part', value: failed?.values.party, error: failed?.errors.party, idPrefix: `${action}-`, choices: partyChoices(parties), ...(all ? { empty: all } : {}) });
+  };
+  const noteField = (action: CaseAction) => {
+    const failed = failedFor(action);
+    return textArea({ name: 'note', label: STEP_LABELS.note, value: failed?.values.note, error: failed?.errors.note, idPrefix: `${action}-` });
+  };
+
+  if (view.stage === 'decisions' && open.length > 0) {
+    forms.push(
+      actionForm(
+        model,
+        'reminder',
+        'Påminn nu',
+        html`<p class="hint">Skickar e-post med partens egen länk till partens kontaktadresser.</p>
+${partySelect('reminder', open, 'Alla som inte har svarat')}`,
+        'Skicka påminnelse',
+      ),
+    );
+  }
+  if (['council', 'network', 'decisions'].includes(view.stage)) {
+    forms.push(
+      actionForm(
+        model,
+        'deadline',
+        'Flytta sista svarsdag',
+        html`<p class="hint">Påminnelserna följer den nya dagen. Ärendet fortsätter som förut.</p>
+${dateField('deadline', 'deadline', STEP_LABELS.deadline)}
+${partySelect('deadline', open, 'Alla parter')}
+${noteField('deadline')}`,
+        'Flytta',
+      ),
+    );
+  }
+  const notPosted = adopted.filter((answer) => answer.postedOn === null);
+  if (notPosted.length > 0 && view.process.id === 'regional-agreement') {
+    forms.push(
+      actionForm(
+        model,
+        'posting',
+        'Anslag av protokoll',
+        html`<p class="hint">Beslutet vinner laga kraft tre veckor efter att protokollet anslogs, om det inte överklagas.</p>
+${partySelect('posting', notPosted)}
+${dateField('posting', 'postedOn', STEP_LABELS.postedOn)}`,
+        'Registrera anslaget',
+      ),
+    );
+  }
+  if (adopted.length > 0 && view.process.id === 'regional-agreement' && ['decisions', 'in-force'].includes(view.stage)) {
+    forms.push(
+      actionForm(
+        model,
+        'appeal',
+        'Överklagande',
+        html`<p class="hint">Partens svar öppnas igen och ärendet väntar på ett nytt beslut från parten.</p>
+${partySelect('appeal', adopted)}
+${dateField('appeal', 'date', 'Överklagandet kom in')}
+${noteField('appeal')}`,
+        'Registrera överklagandet',
+      ),
+    );
+  }
+  if (view.stage === 'in-force' && view.validity) {
+    const terminated = new Set(view.validity.terminations.map((termination) => termination.party));
+    forms.push(
+      actionForm(
+        model,
+        'termination',
+        'Uppsägning',
+        html`${partySelect('termination', view.parties.filter((answer) => !terminated.has(answer.party)))}
+${dateField('termination', 'date', 'Uppsagt den')}
+${noteField('termination')}`,
+        'Registrera uppsägningen',
+      ),
+    );
+  }
+  if (view.stage === 'in-force' && view.followUp?.status === 'open') {
+    const failed = failedFor('follow-up');
+    forms.push(
+      actionForm(
+        model,
+        'follow-up',
+        'Uppföljningsuppdraget',
+        html`${radioGroup({ name: 'outcome', legend: STEP_LABELS.outcome, idPrefix: 'follow-up-', value: failed?.values.outcome, error: failed?.errors.outcome,
+          choices: [{ value: 'done', label: 'Klart' }, { value: 'reassign', label: 'Ny ansvarig eller nytt slutdatum' }] })}
+${dateField('follow-up', 'date', 'Datum')}
+${textField({ name: 'owner', label: STEP_LABELS.owner, value: failed?.values.owner, error: failed?.errors.owner, idPrefix: 'follow-up-' })}
+${textField({ name: 'due', label: STEP_LABELS.due, type: 'date', value: failed?.values.due, error: failed?.errors.due, idPrefix: 'follow-up-', hint: 'ÅÅÅÅ-MM-DD' })}
+${noteField('follow-up')}`,
+        'Registrera',
+      ),
+    );
+  }
+  return forms;
+}
+
+function lifecycleFacts(view: CaseView): SafeHtml {
+  const validity = view.validity;
+  const followUp = view.followUp;
+  return html`${validity
+    ? html`<dt>Giltighetstid</dt><dd>${longDate(validity.from)} – ${longDate(validity.to)}${validity.renewal
+        ? html`<br><span class="muted">Förlängs med ${validity.renewal.months} månader om ingen part säger upp senast ${longDate(validity.noticeDate)}</span>`
+        : ''}${validity.terminations.length > 0
+        ? html`<br>Uppsagt av ${validity.terminations.map((termination) => `${bodyName(termination.party)} (${longDate(termination.date)})`).join(', ')}`
+        : ''}</dd>`
+    : ''}
+${followUp
+    ? html`<dt>Uppföljning</dt><dd>${followUp.owner}, ${followUp.status === 'done' ? html`klar ${longDate(followUp.doneOn)}` : html`senast ${longDate(followUp.due)}${followUp.overdue ? html` <span class="overdue">Försenad</span>` : ''}`}</dd>`
+    : ''}
+${view.extendsCase ? html`<dt>Förlänger</dt><dd><a href="/arenden/${view.extendsCase}">det tidigare ärendet</a></dd>` : ''}`;
 }
 
 export function casePage(model: CasePageModel): string {
@@ -129,12 +269,15 @@ export function casePage(model: CasePageModel): string {
 <h1>${view.title}</h1>
 <dl class="facts">
 ${view.reference ? html`<dt>Diarienummer</dt><dd>${view.reference}</dd>` : ''}
+<dt>Sorts ärende</dt><dd>${view.processName}</dd>
 <dt>Skede</dt><dd>${stageLabel(view.stage)}</dd>
 ${view.version > 1 ? html`<dt>Version</dt><dd>${view.version}</dd>` : ''}
 <dt>Väntar på</dt><dd>${view.waitingOn.length > 0 ? view.waitingOn.map(bodyName).join(', ') : 'Ingen'}</dd>
 ${view.waitingSince ? html`<dt>Väntar sedan</dt><dd>${dateTime(view.waitingSince, model.timeZone)}</dd>` : ''}
 ${view.deadline ? html`<dt>Sista svarsdag</dt><dd>${longDate(view.deadline)}${view.overdue ? html` <span class="overdue">Försenat</span>` : ''}</dd>` : ''}
+${lifecycleFacts(view)}
 </dl>
+${view.validity && view.stage === 'in-force' ? html`<p><a href="/arenden/nytt?forlanger=${view.id}">Starta ett förlängningsärende</a></p>` : ''}
 ${view.attachments.length > 0 ? html`<h2>Bilagor</h2><ul>${view.attachments.map((item) => html`<li><a href="${item.url}">${item.title}</a></li>`)}</ul>` : ''}
 ${actions(model)}
 <h2>Parternas beslut</h2>
@@ -145,7 +288,9 @@ ${view.parties.map((answer) => {
   const name = findParty(answer.party)?.name ?? answer.party;
   return html`<tr>
 <th scope="row">${name}</th>
-<td><span class="status status-${answer.status}">${statusLabel(answer.status)}</span></td>
+<td><span class="status status-${answer.status}">${statusLabel(answer.status)}</span>${answer.status === 'adopted' && view.process.id === 'regional-agreement'
+    ? html`<br><span class="muted">${finality(answer)}</span>`
+    : ''}${answer.deadline && answer.deadline !== view.deadline ? html`<br><span class="muted">Egen sista svarsdag ${longDate(answer.deadline)}</span>` : ''}</td>
 <td>${answer.date ?? '–'}</td>
 <td>${[answer.body, answer.paragraph].filter(Boolean).join(' ') || '–'}${answer.partyReference ? html`<br><span class="muted">Dnr ${answer.partyReference}</span>` : ''}</td>
 <td>${answer.minutesUrl ? html`<a href="${answer.minutesUrl}">Protokollsutdrag<span class="visually-hidden"> för ${name}</span></a>` : '–'}</td>
@@ -157,7 +302,7 @@ ${view.parties.map((answer) => {
 <ol class="timeline">
 ${view.history.map(
   (entry) => html`<li><strong>${dateTime(entry.at, model.timeZone)}</strong>: ${historyText(entry)}${entry.note ? html` – ”${entry.note}”` : ''}
-<span class="muted">(${entry.actor === 'coordinator' ? 'registrerat av samordnare' : 'via partens länk'})</span></li>`,
+<span class="muted">(${entry.actor === 'coordinator' ? 'registrerat av samordnare' : entry.actor === 'system' ? 'automatiskt' : 'via partens länk'})</span></li>`,
 )}
 </ol>`,
   });
@@ -166,6 +311,13 @@ ${view.history.map(
 function historyText(entry: CaseView['history'][number]): string {
   const parts = [`${historyLabel(entry.type, entry.party)}${entry.date ? ` ${longDate(entry.date)}` : ''}`];
   if (entry.untilMeeting) parts.push(`till mötet ${longDate(entry.untilMeeting)}`);
-  if (entry.reopened) parts.push(`(version ${entry.version}); nya beslut begärs av ${entry.reopened.map(bodyName).join(', ')}`);
+  if (entry.type === 'revision' && entry.reopened) {
+    parts.push(`(version ${entry.version}); nya beslut begärs av ${entry.reopened.map(bodyName).join(', ')}`);
+  } else if (entry.reopened && entry.reopened.length > 0) {
+    parts.push(`: ${entry.reopened.map(bodyName).join(', ')}`);
+  }
+  if (entry.unreachable && entry.unreachable.length > 0) {
+    parts.push(`– saknar e-postadress: ${entry.unreachable.map(bodyName).join(', ')}`);
+  }
   return parts.join(' ');
 }

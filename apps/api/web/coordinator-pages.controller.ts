@@ -2,14 +2,28 @@ import { Body, Controller, Get, Header, Param, Post, Query, Res, UseGuards } fro
 import type { Response } from 'express';
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
-import { councilOutcomeSchema, createCaseSchema, decisionSchema, idempotencyKey, networkOutcomeSchema, revisionSchema } from '../../../libs/contract';
-import { PARTY_IDS, STAGES, type Stage } from '../../../libs/domain';
+import {
+  appealSchema,
+  councilOutcomeSchema,
+  createCaseSchema,
+  deadlineSchema,
+  decisionSchema,
+  followUpSchema,
+  idempotencyKey,
+  networkOutcomeSchema,
+  partyId,
+  postingSchema,
+  reminderSchema,
+  revisionSchema,
+  terminationSchema,
+} from '../../../libs/contract';
+import { PARTY_IDS, STAGES, addDays, type Stage } from '../../../libs/domain';
 import type { CoordinatorSession } from '../../../libs/persistence';
 import { ApiConfig } from '../api-config';
 import { toApiError } from '../api-exception.filter';
 import { CaseService } from '../case.service';
 import { parseCaseId } from '../request-input';
-import { casePage, type CaseAction } from './case-page.view';
+import { CASE_ACTIONS, casePage, type CaseAction } from './case-page.view';
 import { CoordinatorPageGuard, CurrentSession } from './coordinator-page.guard';
 import { fieldErrorsFrom, formValues, type FieldErrors } from './form-fields';
 import type { SignedInCoordinator } from './layout';
@@ -49,8 +63,20 @@ export class CoordinatorPagesController {
 
   @Get('arenden/nytt')
   @Header('Content-Type', 'text/html; charset=utf-8')
-  newCase(@CurrentSession() session: CoordinatorSession): string {
-    return newCasePage({ coordinator: signedIn(session), requestId: randomUUID() });
+  async newCase(@Query('forlanger') extending: unknown, @CurrentSession() session: CoordinatorSession): Promise<string> {
+    const base = { coordinator: signedIn(session), requestId: randomUUID() };
+    const earlier = typeof extending === 'string' && UUID_PATTERN.test(extending) ? await this.cases.find(extending) : undefined;
+    if (!earlier) return newCasePage(base);
+    // An extension starts as a copy of the expiring agreement, its period beginning the day after.
+    const values: Record<string, string> = {
+      title: `Förlängning: ${earlier.title}`,
+      ...(earlier.reference ? { reference: earlier.reference } : {}),
+      ...(earlier.validity ? { 'validity.from': addDays(earlier.validity.to, 1), 'validity.warnDays': String(earlier.validity.warnDays) } : {}),
+      ...(earlier.validity?.renewal
+        ? { 'validity.renewal.months': String(earlier.validity.renewal.months), 'validity.renewal.noticeMonths': String(earlier.validity.renewal.noticeMonths) }
+        : {}),
+    };
+    return newCasePage({ ...base, values, parties: earlier.parties.map((answer) => answer.party), extendsCase: { id: earlier.id, title: earlier.title } });
   }
 
   @Post('arenden/nytt')
@@ -72,9 +98,16 @@ export class CoordinatorPagesController {
         date: values['networkDecision.date'] ?? '',
         ...(values['networkDecision.note'] ? { note: values['networkDecision.note'] } : {}),
       },
+      ...(values.process ? { process: values.process } : {}),
+      ...(values.extendsCase ? { extendsCase: values.extendsCase } : {}),
+      ...validityFrom(values),
+      ...(values['followUp.owner'] || values['followUp.months']
+        ? { followUp: { owner: values['followUp.owner'] ?? '', months: numberFrom(values['followUp.months']) } }
+        : {}),
     };
     const rerender = (status: number, errors: FieldErrors): void => {
-      response.status(status).type('html').send(newCasePage({ coordinator: signedIn(session), requestId, values, parties, errors }));
+      const extendsCase = values.extendsCase ? { id: values.extendsCase, title: values.title ?? '' } : undefined;
+      response.status(status).type('html').send(newCasePage({ coordinator: signedIn(session), requestId, values, parties, errors, extendsCase }));
     };
     const parsed = createCaseSchema.safeParse(input);
     if (!parsed.success) return rerender(400, fieldErrorsFrom(parsed.error.issues));
@@ -162,6 +195,20 @@ export class CoordinatorPagesController {
         return bind(decisionSchema, (body) => this.cases.recordDecision(caseId, body, 'coordinator', requestId));
       case 'revision':
         return bind(revisionSchema, (body) => this.cases.revise(caseId, body, 'coordinator', requestId));
+      case 'deadline':
+        return bind(deadlineSchema, (body) => this.cases.moveDeadline(caseId, body, 'coordinator', requestId));
+      case 'reminder':
+        return bind(reminderSchema, (body) => this.cases.remind(caseId, body, 'coordinator', requestId));
+      case 'follow-up':
+        return bind(followUpSchema, (body) => this.cases.recordFollowUp(caseId, body, 'coordinator', requestId));
+      case 'posting':
+        return bind(postingSchema.extend({ party: partyId }), ({ party, ...body }) => this.cases.recordPosting(caseId, party, body, 'coordinator', requestId));
+      case 'appeal':
+        return bind(appealSchema.extend({ party: partyId }), ({ party, ...body }) => this.cases.recordAppeal(caseId, party, body, 'coordinator', requestId));
+      case 'termination':
+        return bind(terminationSchema.extend({ party: partyId }), ({ party, ...body }) =>
+          this.cases.recordTermination(caseId, party, body, 'coordinator', requestId),
+        );
     }
   }
 
@@ -182,12 +229,37 @@ export class CoordinatorPagesController {
   }
 }
 
+const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** A number field: blank is absent, anything else a number (or NaN, which the schema refuses). */
+function numberFrom(value: string | undefined): number | undefined {
+  return value === undefined ? undefined : Number(value);
+}
+
+/** The validity fieldset, when any of it is filled in. */
+function validityFrom(values: Record<string, string>): { validity?: unknown } {
+  const names = ['validity.from', 'validity.to', 'validity.renewal.months', 'validity.renewal.noticeMonths'];
+  if (!names.some((name) => values[name])) return {};
+  const renewal =
+    values['validity.renewal.months'] || values['validity.renewal.noticeMonths']
+      ? { months: numberFrom(values['validity.renewal.months']), noticeMonths: numberFrom(values['validity.renewal.noticeMonths'] ?? '0') }
+      : null;
+  return {
+    validity: {
+      from: values['validity.from'] ?? '',
+      to: values['validity.to'] ?? '',
+      renewal,
+      warnDays: numberFrom(values['validity.warnDays'] ?? '90'),
+    },
+  };
+}
+
 function signedIn(session: CoordinatorSession): SignedInCoordinator {
   return { name: session.coordinator.name, csrfToken: session.csrfToken };
 }
 
 function isAction(value: string): value is CaseAction {
-  return value === 'council' || value === 'network' || value === 'decision' || value === 'revision';
+  return (CASE_ACTIONS as readonly string[]).includes(value);
 }
 
 /** Unknown filter values are ignored: a hand-edited address still shows a page. */

@@ -35,7 +35,7 @@ interface FieldOptions {
   readonly hint?: string;
   readonly error?: string;
   readonly required?: boolean;
-  readonly type?: 'text' | 'date' | 'url' | 'email' | 'password';
+  readonly type?: 'text' | 'date' | 'url' | 'email' | 'password' | 'number';
   readonly autocomplete?: string;
   readonly idPrefix?: string;
 }

@@ -1,5 +1,5 @@
 import { PARTIES } from '../../../libs/domain';
-import { errorSummary, textArea, textField, type FieldErrors } from './form-fields';
+import { errorSummary, radioGroup, textArea, textField, type FieldErrors } from './form-fields';
 import { html } from './html';
 import { page, type SignedInCoordinator } from './layout';
 
@@ -16,7 +16,22 @@ export const NEW_CASE_LABELS: Record<string, string> = {
   'attachments.1.url': 'Bilaga 2, webbadress',
   'attachments.2.title': 'Bilaga 3, namn',
   'attachments.2.url': 'Bilaga 3, webbadress',
+  process: 'Sorts ärende',
+  'validity.from': 'Gäller från',
+  'validity.to': 'Gäller till och med',
+  'validity.renewal.months': 'Förlängs med (månader)',
+  'validity.renewal.noticeMonths': 'Uppsägningstid (månader)',
+  'validity.warnDays': 'Varna samordnaren (dagar före slutet)',
+  'followUp.owner': 'Uppföljning: ansvarig',
+  'followUp.months': 'Uppföljning: klar inom (månader)',
 };
+
+const PROCESS_CHOICES = [
+  { value: 'regional-agreement', label: 'Regional överenskommelse: Välfärdsrådet rekommenderar, parterna beslutar' },
+  { value: 'network-decision', label: 'Beslut i Länschefsnätverket' },
+  { value: 'consultation', label: 'Remiss: parterna svarar eller avstår senast sista svarsdag' },
+  { value: 'signing', label: 'Avtal som varje part skriver under' },
+];
 
 export const ATTACHMENT_ROWS = 3;
 
@@ -26,6 +41,8 @@ export function newCasePage(options: {
   values?: Record<string, string>;
   parties?: readonly string[];
   errors?: FieldErrors;
+  /** The case this one extends, when started from an expiring agreement. */
+  extendsCase?: { id: string; title: string };
 }): string {
   const values = options.values ?? {};
   const errors = options.errors ?? {};
@@ -40,6 +57,10 @@ ${errorSummary(errors, NEW_CASE_LABELS)}
 <form class="stacked" method="post" action="/arenden/nytt" novalidate>
 <input type="hidden" name="_csrf" value="${options.coordinator.csrfToken}">
 <input type="hidden" name="requestId" value="${options.requestId}">
+${options.extendsCase
+    ? html`<input type="hidden" name="extendsCase" value="${options.extendsCase.id}"><p class="notice">Förlänger ”${options.extendsCase.title}”.</p>`
+    : ''}
+${radioGroup({ name: 'process', legend: NEW_CASE_LABELS.process, choices: PROCESS_CHOICES, value: values.process ?? 'regional-agreement', error: errors.process })}
 ${textField({ name: 'title', label: NEW_CASE_LABELS.title, required: true, value: values.title, error: errors.title })}
 ${textField({ name: 'reference', label: NEW_CASE_LABELS.reference, value: values.reference, error: errors.reference, hint: 'Till exempel HSN 2024/1905.' })}
 ${textField({ name: 'networkDecision.date', label: NEW_CASE_LABELS['networkDecision.date'], type: 'date', required: true, value: values['networkDecision.date'], error: errors['networkDecision.date'], hint: 'ÅÅÅÅ-MM-DD' })}
@@ -59,6 +80,20 @@ ${PARTIES.map(
 ${Array.from({ length: ATTACHMENT_ROWS }, (_, index) => html`
 ${textField({ name: `attachments.${index}.title`, label: NEW_CASE_LABELS[`attachments.${index}.title`], value: values[`attachments.${index}.title`], error: errors[`attachments.${index}.title`] })}
 ${textField({ name: `attachments.${index}.url`, label: NEW_CASE_LABELS[`attachments.${index}.url`], type: 'url', value: values[`attachments.${index}.url`], error: errors[`attachments.${index}.url`] })}`)}
+</fieldset>
+<fieldset class="field">
+<legend>Giltighetstid <span class="muted">(frivilligt)</span></legend>
+<p class="hint">För en överenskommelse som gäller en viss tid. Lämna tomt om den gäller tills vidare.</p>
+${(['validity.from', 'validity.to'] as const).map((name) =>
+      textField({ name, label: NEW_CASE_LABELS[name], type: 'date', value: values[name], error: errors[name], hint: 'ÅÅÅÅ-MM-DD' }))}
+${textField({ name: 'validity.renewal.months', label: NEW_CASE_LABELS['validity.renewal.months'], type: 'number', value: values['validity.renewal.months'], error: errors['validity.renewal.months'], hint: 'Till exempel 12, om den förlängs ett år i taget när ingen part säger upp den. Tomt: ingen förlängning.' })}
+${textField({ name: 'validity.renewal.noticeMonths', label: NEW_CASE_LABELS['validity.renewal.noticeMonths'], type: 'number', value: values['validity.renewal.noticeMonths'], error: errors['validity.renewal.noticeMonths'], hint: 'Hur många månader före slutet en part senast måste säga upp.' })}
+${textField({ name: 'validity.warnDays', label: NEW_CASE_LABELS['validity.warnDays'], type: 'number', value: values['validity.warnDays'] ?? '90', error: errors['validity.warnDays'] })}
+</fieldset>
+<fieldset class="field">
+<legend>Uppföljning <span class="muted">(när ärendet börjar gälla)</span></legend>
+${textField({ name: 'followUp.owner', label: NEW_CASE_LABELS['followUp.owner'], value: values['followUp.owner'] ?? 'Styrgruppen', error: errors['followUp.owner'] })}
+${textField({ name: 'followUp.months', label: NEW_CASE_LABELS['followUp.months'], type: 'number', value: values['followUp.months'] ?? '12', error: errors['followUp.months'] })}
 </fieldset>
 <button type="submit">Starta ärendet</button>
 </form>`,

@@ -44,6 +44,22 @@ ${blocked.map(
 ${[...dashboard.byParty]
   .sort((a, b) => b.waiting - a.waiting || b.overdue - a.overdue)
   .map((row) => html`<tr><td>${bodyName(row.party)}</td><td>${row.waiting}</td><td>${row.overdue}</td></tr>`)}
-</tbody></table></div>`,
+</tbody></table></div>
+<h2>Uppföljning</h2>
+${dashboard.followUps.length === 0
+  ? html`<p>Inga öppna uppföljningsuppdrag.</p>`
+  : html`<ul>${dashboard.followUps.map(
+      (row) => html`<li><a href="/arenden/${row.id}">${row.title}</a>: ${row.owner}, senast ${longDate(row.due)}${row.overdue ? html` <span class="overdue">Försenad</span>` : ''}</li>`,
+    )}</ul>`}
+<h2>Giltighetstider</h2>
+${dashboard.periods.length === 0
+  ? html`<p>Inga överenskommelser med slutdatum gäller just nu.</p>`
+  : html`<ul>${dashboard.periods.map(
+      (row) => html`<li><a href="/arenden/${row.id}">${row.title}</a>: gäller till ${longDate(row.to)}${row.renews
+        ? ', förlängs om ingen säger upp'
+        : row.terminatedBy.length > 0
+          ? html`, <strong>uppsagd av ${row.terminatedBy.map(bodyName).join(', ')}</strong>`
+          : ', förlängs inte'}</li>`,
+    )}</ul>`}`,
   });
 }

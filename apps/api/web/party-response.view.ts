@@ -1,16 +1,38 @@
 import type { CaseView } from '../../../libs/contract';
-import { findParty } from '../../../libs/domain';
+import { findParty, findProcessDefinition } from '../../../libs/domain';
 import { errorSummary, radioGroup, textArea, textField, type FieldErrors } from './form-fields';
 import { html, type SafeHtml } from './html';
 import { page } from './layout';
 import { longDate, stageLabel, statusLabel } from './swedish-format';
 
-export const DECISION_CHOICES = [
-  { value: 'scheduled', label: 'Planerat till sammanträde' },
-  { value: 'adopted', label: 'Antaget' },
-  { value: 'rejected', label: 'Avslaget' },
-  { value: 'opted-out', label: 'Står utanför' },
-];
+const OUTCOME_CHOICES: Record<string, string> = {
+  scheduled: 'Planerat till sammanträde',
+  adopted: 'Antaget',
+  rejected: 'Avslaget',
+  'opted-out': 'Står utanför',
+  answered: 'Vi svarar på remissen',
+  declined: 'Vi avstår från att svara',
+  signed: 'Avtalet är undertecknat',
+};
+
+/** The answers this kind of case takes, as radio choices. */
+export function decisionChoices(view: Pick<CaseView, 'process'>): { value: string; label: string }[] {
+  const answers = findProcessDefinition(view.process.id, view.process.version)?.answers ?? [];
+  return answers.map((value) => ({ value, label: OUTCOME_CHOICES[value] }));
+}
+
+/** What a party is asked, by the kind of case. */
+function askedText(view: CaseView, name: string): string {
+  switch (view.process.id) {
+    case 'consultation':
+      return `${name} ombeds svara på remissen, eller meddela att ni avstår, senast sista svarsdagen.`;
+    case 'signing':
+      return `${name} ombeds skriva under avtalet och meddela när det är gjort.`;
+    default:
+      return `Välfärdsrådet rekommenderar ${name} att anta överenskommelsen. Beslutet ska vara likalydande hos alla parter.
+Rapportera här vad ni har beslutat, eller när ärendet ska upp i er nämnd.`;
+  }
+}
 
 export const DECISION_LABELS: Record<string, string> = {
   outcome: 'Ert beslut',
@@ -18,6 +40,7 @@ export const DECISION_LABELS: Record<string, string> = {
   body: 'Beslutande organ',
   paragraph: 'Paragraf (§)',
   partyReference: 'Ert diarienummer',
+  postedOn: 'Protokollet anslogs',
   minutesUrl: 'Länk till protokollsutdraget',
   note: 'Meddelande till RSS Dalarna',
 };
@@ -32,14 +55,16 @@ export interface PartyResponseModel {
 }
 
 function answeredCount(view: CaseView): number {
-  return view.parties.filter((answer) => ['adopted', 'rejected', 'opted-out'].includes(answer.status)).length;
+  return view.parties.filter((answer) => answer.status !== 'pending' && answer.status !== 'scheduled').length;
 }
 
-function caseFacts(view: CaseView): SafeHtml {
+function caseFacts(view: CaseView, party: string): SafeHtml {
+  const deadline = view.parties.find((answer) => answer.party === party)?.deadline ?? view.deadline;
   return html`<dl class="facts">
 ${view.reference ? html`<dt>Diarienummer</dt><dd>${view.reference}</dd>` : ''}
+<dt>Sorts ärende</dt><dd>${view.processName}</dd>
 <dt>Skede</dt><dd>${stageLabel(view.stage)}</dd>
-${view.deadline ? html`<dt>Sista svarsdag</dt><dd>${longDate(view.deadline)}${view.overdue ? html` <span class="overdue">Passerad</span>` : ''}</dd>` : ''}
+${deadline ? html`<dt>Er sista svarsdag</dt><dd>${longDate(deadline)}</dd>` : ''}
 <dt>Svar hittills</dt><dd>${answeredCount(view)} av ${view.parties.length} parter har fattat beslut</dd>
 </dl>
 ${view.attachments.length > 0
@@ -57,8 +82,7 @@ export function partyResponsePage(model: PartyResponseModel): string {
   const open = view.stage === 'decisions';
 
   const asked = open
-    ? html`<p class="lead">Välfärdsrådet rekommenderar ${name} att anta överenskommelsen. Beslutet ska vara likalydande hos alla parter.
-Rapportera här vad ni har beslutat, eller när ärendet ska upp i er nämnd.</p>`
+    ? html`<p class="lead">${askedText(view, name)}</p>`
     : view.stage === 'council' || view.stage === 'network'
       ? html`<p class="notice">Ärendet väntar ännu på ${view.stage === 'council' ? 'Välfärdsrådets rekommendation' : 'Länschefsnätverket'}.
 Ni kan svara här när Välfärdsrådet har rekommenderat parterna att anta.</p>`
@@ -69,6 +93,7 @@ Ni kan svara här när Välfärdsrådet har rekommenderat parterna att anta.</p>
 <p><span class="status status-${answer.status}">${statusLabel(answer.status)}</span>
 ${answer.date ? html` ${answer.status === 'scheduled' ? 'till sammanträdet' : ''} ${longDate(answer.date)}` : ''}
 ${answer.body ? html`, ${answer.body}` : ''}${answer.paragraph ? html` ${answer.paragraph}` : ''}</p>
+${answer.status === 'adopted' ? html`<p>${finality(answer)}</p>` : ''}
 ${open ? html`<p>Ni kan ändra ert svar så länge ärendet väntar på beslut. Det tidigare svaret finns kvar i ärendets historik.</p>` : ''}`
     : '';
 
@@ -77,7 +102,7 @@ ${open ? html`<p>Ni kan ändra ert svar så länge ärendet väntar på beslut. 
 ${errorSummary(errors, DECISION_LABELS)}
 <form class="stacked" method="post" action="${model.formAction}" novalidate>
 <input type="hidden" name="requestId" value="${model.requestId}">
-${radioGroup({ name: 'outcome', legend: DECISION_LABELS.outcome, choices: DECISION_CHOICES, value: values.outcome, error: errors.outcome })}
+${radioGroup({ name: 'outcome', legend: DECISION_LABELS.outcome, choices: decisionChoices(view), value: values.outcome, error: errors.outcome })}
 ${textField({ name: 'date', label: DECISION_LABELS.date, type: 'date', required: true, value: values.date, error: errors.date,
     hint: 'Beslutsdatum, eller sammanträdets datum om ärendet är planerat. Skriv ÅÅÅÅ-MM-DD.' })}
 ${textField({ name: 'body', label: DECISION_LABELS.body, value: values.body ?? findParty(party)?.usualBody, error: errors.body })}
@@ -85,6 +110,10 @@ ${textField({ name: 'paragraph', label: DECISION_LABELS.paragraph, value: values
 ${textField({ name: 'partyReference', label: DECISION_LABELS.partyReference, value: values.partyReference, error: errors.partyReference })}
 ${textField({ name: 'minutesUrl', label: DECISION_LABELS.minutesUrl, type: 'url', value: values.minutesUrl, error: errors.minutesUrl,
     hint: 'En webbadress som börjar med https://' })}
+${view.process.id === 'regional-agreement'
+    ? textField({ name: 'postedOn', label: DECISION_LABELS.postedOn, type: 'date', value: values.postedOn, error: errors.postedOn,
+        hint: 'Om ni vet det: dagen protokollet anslogs. Beslutet vinner laga kraft tre veckor senare. ÅÅÅÅ-MM-DD' })
+    : ''}
 ${textArea({ name: 'note', label: DECISION_LABELS.note, value: values.note, error: errors.note })}
 <button type="submit">Skicka svaret</button>
 </form>`
@@ -95,7 +124,7 @@ ${textArea({ name: 'note', label: DECISION_LABELS.note, value: values.note, erro
     main: html`<p class="muted">Svar från ${name}</p>
 <h1>${view.title}</h1>
 ${asked}
-${caseFacts(view)}
+${caseFacts(view, party)}
 ${current}
 ${form}`,
   });
@@ -120,4 +149,11 @@ ${answer?.minutesUrl ? html`<dt>Protokollsutdrag</dt><dd><a href="${answer.minut
 </dl>
 <p>RSS Dalarna ser ert svar direkt. <a href="${backTo}">Tillbaka till ärendet</a></p>`,
   });
+}
+
+/** Whether an adopted decision has become final (laga kraft), in words. */
+export function finality(answer: CaseView['parties'][number]): string {
+  if (answer.final) return 'Beslutet har vunnit laga kraft.';
+  if (answer.finalFrom) return `Beslutet vinner laga kraft ${longDate(answer.finalFrom)} om det inte överklagas.`;
+  return 'Beslutet har inte vunnit laga kraft: anslagsdatum saknas.';
 }

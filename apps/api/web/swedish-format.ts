@@ -55,7 +55,26 @@ export function historyLabel(type: string, party?: string): string {
     'decision.adopted': 'antog',
     'decision.rejected': 'avslog',
     'decision.opted-out': 'valde att stå utanför',
+    'decision.answered': 'svarade på remissen',
+    'decision.declined': 'avstod från att svara',
+    'decision.signed': 'skrev under',
+    'network.adopt': 'Länschefsnätverket fattade beslut',
+    deadline: 'Sista svarsdag flyttades till',
+    posting: 'anslog protokollet',
+    appeal: 's beslut överklagades',
+    termination: 'sade upp överenskommelsen',
+    'follow-up.done': 'Uppföljningsuppdraget blev klart',
+    'follow-up.reassign': 'Uppföljningsuppdraget ändrades',
+    'follow-up.due': 'Påminnelse: uppföljningsuppdraget skulle vara klart',
+    'reminder.sent': 'Påminnelse skickades',
+    'round.closed': 'Remissen stängdes; inget svar från',
+    'validity.expiring': 'Samordnaren varnades: giltighetstiden löper ut',
+    'validity.renewed': 'Överenskommelsen förlängdes till',
+    'validity.ended': 'Giltighetstiden löpte ut',
+    'validity.terminated': 'Överenskommelsen upphörde efter uppsägning',
   };
   const label = labels[type] ?? type;
-  return party ? `${bodyName(party)} ${label}` : label;
+  if (!party) return label;
+  // "Moras beslut överklagades" reads as one word; the rest as "Mora antog".
+  return label.startsWith('s ') ? `${bodyName(party)}${label}` : `${bodyName(party)} ${label}`;
 }
