@@ -4,6 +4,7 @@ import { readSettings, stackSettingsSchema } from '../../libs/config/config';
 import { startEmbeddedPostgres, type RunningPostgres } from '../../libs/embedded/embedded-postgres';
 import { startTemporalDevServer, type RunningTemporalDevServer } from '../../libs/embedded/temporal-dev-server';
 import { waitFor } from '../../libs/embedded/wait-for';
+import { startOutbox } from '../../libs/mail/outbox-server';
 import { CoordinatorRepository, createDataSource, migrate } from '../../libs/persistence';
 import { hashPassword } from '../api/web/password';
 import { failStartup } from '../shared/fail-startup';
@@ -13,8 +14,8 @@ import { SupervisedProcess } from './child-process-supervisor';
 const DEVELOPER_COORDINATOR = 'samordnare@example.se';
 
 /**
- * The whole product in one terminal: PostgreSQL and Temporal (unless configured),
- * migrations, the worker and the API. State lives in the data folder, so a restart
+ * The whole product in one terminal: PostgreSQL, Temporal and an e-mail outbox (unless
+ * configured), migrations, the worker and the API. State lives in the data folder, so a restart
  * finds every case again. Ctrl-C stops it all.
  */
 async function main(): Promise<void> {
@@ -78,6 +79,16 @@ async function main(): Promise<void> {
     }
     await dataSource.destroy();
 
+    // Without an SMTP server, e-mail is caught on this machine and shown on a page.
+    let smtpUrl = settings.OVERENS_SMTP_URL;
+    let outboxUrl: string | undefined;
+    if (!smtpUrl) {
+      const outbox = await startOutbox({ smtpPort: settings.OVERENS_OUTBOX_SMTP_PORT, httpPort: settings.OVERENS_OUTBOX_PORT, host: '127.0.0.1' });
+      stops.push(() => outbox.stop());
+      smtpUrl = outbox.smtpUrl;
+      outboxUrl = outbox.httpUrl;
+    }
+
     serverCount = stops.length;
     const adminToken = settings.OVERENS_ADMIN_TOKEN ?? developerSecret(dataDir, 'admin-token');
     const linkSecret = settings.OVERENS_LINK_SECRET ?? developerSecret(dataDir, 'link-secret');
@@ -88,6 +99,8 @@ async function main(): Promise<void> {
       TEMPORAL_NAMESPACE: settings.TEMPORAL_NAMESPACE,
       OVERENS_ADMIN_TOKEN: adminToken,
       OVERENS_LINK_SECRET: linkSecret,
+      OVERENS_PUBLIC_URL: settings.OVERENS_PUBLIC_URL ?? `http://localhost:${settings.PORT}`,
+      OVERENS_SMTP_URL: smtpUrl,
       PORT: String(settings.PORT),
     };
     const worker = new SupervisedProcess('worker', join(__dirname, '..', 'worker', 'main.js'), env);
@@ -106,6 +119,7 @@ async function main(): Promise<void> {
         `  Web and API:      ${apiUrl}/`,
         `  API docs:         ${apiUrl}/api/docs`,
         ...(settings.TEMPORAL_ADDRESS ? [] : [`  Temporal UI:      http://localhost:${settings.TEMPORAL_UI_PORT}`]),
+        ...(outboxUrl ? [`  Outbox (e-mail):  ${outboxUrl}/`] : []),
         `  Sign in:          ${DEVELOPER_COORDINATOR} / ${coordinatorPassword}`,
         `  Coordinator token (Authorization: Bearer …): ${settings.OVERENS_ADMIN_TOKEN ? '(from OVERENS_ADMIN_TOKEN)' : adminToken}`,
         `  Data folder:      ${dataDir}`,

@@ -6,6 +6,17 @@ import { z } from 'zod';
  */
 const port = z.coerce.number().int().min(1).max(65535);
 
+const linkSecret = z
+  .string()
+  .min(32, 'must be at least 32 characters')
+  .describe("Signs the parties' own links; changing it invalidates every link sent. Secret.");
+
+const smtpUrl = z
+  .string()
+  .url()
+  .regex(/^smtps?:\/\//i, 'must start with smtp:// or smtps://')
+  .describe('Where e-mail is sent: smtp://user:password@host:587 (STARTTLS when offered) or smtps://…:465. Secret: it may hold a password.');
+
 export const serverSettingsSchema = z.object({
   DATABASE_URL: z.string().url().describe('PostgreSQL connection URL of the read model. Secret: it holds the password.'),
   TEMPORAL_ADDRESS: z.string().min(1).describe('host:port of the Temporal frontend.'),
@@ -20,10 +31,7 @@ export const apiSettingsSchema = serverSettingsSchema.extend({
     .string()
     .min(24, 'must be at least 24 characters')
     .describe("The coordinator's bearer token. Secret."),
-  OVERENS_LINK_SECRET: z
-    .string()
-    .min(32, 'must be at least 32 characters')
-    .describe("Signs the parties' own links; changing it invalidates every link sent. Secret."),
+  OVERENS_LINK_SECRET: linkSecret,
   OVERENS_PUBLIC_URL: z
     .string()
     .url()
@@ -51,7 +59,17 @@ export const apiSettingsSchema = serverSettingsSchema.extend({
     .describe("Requests a minute one address may make to parties' pages, to slow guessing."),
 });
 
-export const workerSettingsSchema = serverSettingsSchema;
+export const workerSettingsSchema = serverSettingsSchema.extend({
+  OVERENS_SMTP_URL: smtpUrl,
+  OVERENS_MAIL_FROM: z
+    .string()
+    .regex(/^([^<>\r\n]+<[^<>\s@]+@[^<>\s@]+>|[^<>\s@]+@[^<>\s@]+)$/, 'must be an address, or a name and <address>')
+    .default('RSS Dalarna <noreply@example.se>')
+    .describe("The sender of reminders and notices: an address, or 'Name <address>'."),
+  OVERENS_LINK_SECRET: linkSecret,
+  // Required here, unlike in the API: the worker has no port of its own to guess a default from.
+  OVERENS_PUBLIC_URL: z.string().url().describe('Where people reach the web pages: the base of the links in e-mails.'),
+});
 
 /** The one-terminal developer stack: servers it starts itself unless told where they are. */
 export const stackSettingsSchema = z.object({
@@ -61,6 +79,10 @@ export const stackSettingsSchema = z.object({
   TEMPORAL_CLI_PATH: z.string().min(1).optional(),
   OVERENS_ADMIN_TOKEN: z.string().min(24, 'must be at least 24 characters').optional(),
   OVERENS_LINK_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  OVERENS_PUBLIC_URL: z.string().url().optional(),
+  OVERENS_SMTP_URL: smtpUrl.optional().describe('An SMTP server for e-mail; without it the stack starts its own outbox that catches every message.'),
+  OVERENS_OUTBOX_PORT: port.default(8025).describe("The outbox's web page, when the stack starts one."),
+  OVERENS_OUTBOX_SMTP_PORT: port.default(2525).describe("The outbox's SMTP port, when the stack starts one."),
   OVERENS_DATA_DIR: z.string().min(1).default('.data'),
   OVERENS_POSTGRES_PORT: port.default(5433),
   TEMPORAL_PORT: port.default(7233),

@@ -46,6 +46,12 @@ export class CoordinatorRepository {
     };
   }
 
+  /** Every coordinator's address: who gets the notices about cases. */
+  async listEmails(): Promise<string[]> {
+    const rows: { email: string }[] = await this.dataSource.query(`SELECT email FROM coordinators ORDER BY lower(email)`);
+    return rows.map((row) => row.email);
+  }
+
   /** Counts a failed sign-in; after `limit` in a row the account is locked for `lockMs`. */
   async recordFailedSignIn(id: string, limit: number, lockMs: number): Promise<void> {
     await this.dataSource.query(

@@ -8,6 +8,7 @@ import { CreateReadModel1763800000000 } from './migrations/1763800000000-create-
 import { AddAttachmentsAndPartyReference1763810000000 } from './migrations/1763810000000-add-attachments-and-party-reference';
 import { CreateCoordinatorAccounts1763820000000 } from './migrations/1763820000000-create-coordinator-accounts';
 import { AddVersionsAndMeetings1763830000000 } from './migrations/1763830000000-add-versions-and-meetings';
+import { CreateContactsAndOutgoingEmail1763840000000 } from './migrations/1763840000000-create-contacts-and-outgoing-email';
 import { AddLifecycle1763850000000 } from './migrations/1763850000000-add-lifecycle';
 
 // A `date` column is a calendar date: keep it as YYYY-MM-DD, never shift it through a time zone.
@@ -20,6 +21,7 @@ export const MIGRATIONS = [
   AddAttachmentsAndPartyReference1763810000000,
   CreateCoordinatorAccounts1763820000000,
   AddVersionsAndMeetings1763830000000,
+  CreateContactsAndOutgoingEmail1763840000000,
   AddLifecycle1763850000000,
 ];
 

@@ -2,3 +2,5 @@ export * from './case-projection.repository';
 export * from './case.repository';
 export * from './data-source';
 export * from './coordinator.repository';
+export * from './outgoing-email.repository';
+export * from './party-contact.repository';

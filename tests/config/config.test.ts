@@ -1,4 +1,4 @@
-import { ConfigurationError, apiSettingsSchema, readSettings, stackSettingsSchema } from '../../libs/config/config';
+import { ConfigurationError, apiSettingsSchema, readSettings, stackSettingsSchema, workerSettingsSchema } from '../../libs/config/config';
 
 describe('configuration', () => {
   const valid = {
@@ -28,6 +28,37 @@ describe('configuration', () => {
     expect(read).toThrow(/DATABASE_URL/);
     expect(read).toThrow(/PORT/);
     expect(read).toThrow(/OVERENS_ADMIN_TOKEN: must be at least 24 characters/);
+  });
+
+  it('reads the worker settings: where e-mail goes, from whom, and how links are made', () => {
+    const worker = {
+      DATABASE_URL: valid.DATABASE_URL,
+      TEMPORAL_ADDRESS: valid.TEMPORAL_ADDRESS,
+      OVERENS_SMTP_URL: 'smtp://overens:secret@smtp.example.se:587',
+      OVERENS_LINK_SECRET: valid.OVERENS_LINK_SECRET,
+      OVERENS_PUBLIC_URL: 'https://overens.example.se',
+    };
+    expect(readSettings(workerSettingsSchema, worker)).toEqual({
+      ...worker,
+      TEMPORAL_NAMESPACE: 'default',
+      TEMPORAL_TASK_QUEUE: 'overens-cases',
+      OVERENS_TIME_ZONE: 'Europe/Stockholm',
+      OVERENS_MAIL_FROM: 'RSS Dalarna <noreply@example.se>',
+    });
+    const read = () =>
+      readSettings(workerSettingsSchema, { ...worker, OVERENS_SMTP_URL: 'https://smtp.example.se', OVERENS_MAIL_FROM: 'RSS <nobody>', OVERENS_PUBLIC_URL: '' });
+    expect(read).toThrow(/OVERENS_SMTP_URL: must start with smtp:\/\/ or smtps:\/\//);
+    expect(read).toThrow(/OVERENS_MAIL_FROM/);
+    expect(read).toThrow(/OVERENS_PUBLIC_URL/);
+    expect(readSettings(workerSettingsSchema, { ...worker, OVERENS_MAIL_FROM: 'samordning@rss.example.se' }).OVERENS_MAIL_FROM).toBe(
+      'samordning@rss.example.se',
+    );
+  });
+
+  it('gives the stack its outbox ports unless an SMTP server is named', () => {
+    expect(readSettings(stackSettingsSchema, {})).toMatchObject({ OVERENS_OUTBOX_PORT: 8025, OVERENS_OUTBOX_SMTP_PORT: 2525 });
+    expect(readSettings(stackSettingsSchema, {}).OVERENS_SMTP_URL).toBeUndefined();
+    expect(readSettings(stackSettingsSchema, { OVERENS_SMTP_URL: 'smtps://smtp.example.se:465' }).OVERENS_SMTP_URL).toBe('smtps://smtp.example.se:465');
   });
 
   it('treats an empty variable as unset, so the stack starts its own servers', () => {

@@ -4,10 +4,11 @@ import { join, resolve } from 'node:path';
 import { freePort } from '../../libs/embedded/free-port';
 import { startEmbeddedPostgres } from '../../libs/embedded/embedded-postgres';
 import { startTemporalDevServer } from '../../libs/embedded/temporal-dev-server';
+import { startOutbox } from '../../libs/mail/outbox-server';
 import { createDataSource, migrate } from '../../libs/persistence';
 import { publishTestServers } from './test-servers';
 
-/** Starts one real PostgreSQL and one real Temporal server for the whole run. */
+/** Starts one real PostgreSQL, one real Temporal server and one catching SMTP outbox for the whole run. */
 export default async function globalSetup(): Promise<void> {
   const root = resolve(__dirname, '..', '..');
   mkdirSync(join(root, '.test-data'), { recursive: true });
@@ -20,6 +21,7 @@ export default async function globalSetup(): Promise<void> {
     startEmbeddedPostgres({ dataDir: join(runDir, 'postgres'), port: postgresPort, database: 'overens_test' }),
     startTemporalDevServer({ port: temporalPort, uiPort: 0, namespace: 'default', log: () => undefined }),
     bundleWorkflowCode({ workflowsPath: require.resolve('../../workflows'), logger: quietLogger }),
+    startOutbox({ smtpPort: 0, httpPort: 0 }),
   ] as const;
   const settled = await Promise.allSettled(starting);
   const failure = settled.find((result) => result.status === 'rejected');
@@ -30,8 +32,8 @@ export default async function globalSetup(): Promise<void> {
     }
     throw failure.reason;
   }
-  const [postgres, temporal, bundle] = await Promise.all(starting);
-  globalThis.__overensTestServers = { postgres, temporal, runDir };
+  const [postgres, temporal, bundle, outbox] = await Promise.all(starting);
+  globalThis.__overensTestServers = { postgres, temporal, outbox, runDir };
 
   const dataSource = await createDataSource(postgres.url, { poolSize: 1 }).initialize();
   await migrate(dataSource);
@@ -39,7 +41,14 @@ export default async function globalSetup(): Promise<void> {
 
   const workflowBundlePath = join(runDir, 'workflow-bundle.js');
   writeFileSync(workflowBundlePath, bundle.code);
-  publishTestServers({ databaseUrl: postgres.url, temporalAddress: temporal.address, workflowBundlePath, runDir });
+  publishTestServers({
+    databaseUrl: postgres.url,
+    temporalAddress: temporal.address,
+    workflowBundlePath,
+    runDir,
+    outboxSmtpUrl: outbox.smtpUrl,
+    outboxHttpUrl: outbox.httpUrl,
+  });
 }
 
 const quietLogger = {

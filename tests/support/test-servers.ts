@@ -4,6 +4,9 @@ export interface TestServers {
   readonly temporalAddress: string;
   readonly workflowBundlePath: string;
   readonly runDir: string;
+  /** The catching SMTP server every test's e-mail goes to, and its web page and JSON. */
+  readonly outboxSmtpUrl: string;
+  readonly outboxHttpUrl: string;
 }
 
 const VARIABLE = 'OVERENS_TEST_SERVERS';

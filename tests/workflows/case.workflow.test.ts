@@ -2,7 +2,7 @@ import { WorkflowExecutionAlreadyStartedError, WorkflowUpdateFailedError, type C
 import { ApplicationFailure } from '@temporalio/common';
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
-import { PARTY_IDS, REGIONAL_AGREEMENT, type CaseOpening } from '../../libs/domain';
+import { PARTY_IDS, REGIONAL_AGREEMENT, REGIONAL_AGREEMENT_V1, type CaseOpening, type ProcessDefinition } from '../../libs/domain';
 import { CaseRepository } from '../../libs/persistence';
 import { caseWorkflow } from '../../workflows/case.workflow';
 import {
@@ -55,11 +55,11 @@ async function withWorker(test: (taskQueue: string) => Promise<void>): Promise<v
   }
 }
 
-async function startCase(taskQueue: string, caseOpening: CaseOpening) {
+async function startCase(taskQueue: string, caseOpening: CaseOpening, definition: ProcessDefinition = REGIONAL_AGREEMENT) {
   return client.workflow.start(caseWorkflow, {
     workflowId: caseWorkflowId(caseOpening.id),
     taskQueue,
-    args: [{ opening: caseOpening, process: { id: REGIONAL_AGREEMENT.id, version: REGIONAL_AGREEMENT.version } }],
+    args: [{ opening: caseOpening, process: { id: definition.id, version: definition.version } }],
     workflowIdConflictPolicy: 'FAIL',
     workflowIdReusePolicy: 'REJECT_DUPLICATE',
   });
@@ -135,10 +135,10 @@ it('keeps stage and waiting-on visible as search attributes', () =>
     expect(attributes.get(WAITING_ON_ATTRIBUTE)).toEqual(['mora']);
   }));
 
-it('completes when every party has adopted, with the read model equal to its state', () =>
+it('a case of version 1 completes when every party has adopted, with the read model equal to its state', () =>
   withWorker(async (taskQueue) => {
     const caseOpening = opening(['falun', 'mora', 'smedjebacken']);
-    const handle = await startCase(taskQueue, caseOpening);
+    const handle = await startCase(taskQueue, caseOpening, REGIONAL_AGREEMENT_V1);
     await handle.executeUpdate(recordCouncilOutcome, { args: [{ outcome: 'recommend', date: '2024-06-01', actor: 'coordinator' }] });
     for (const [party, outcome] of [
       ['smedjebacken', 'opted-out'],
@@ -150,4 +150,19 @@ it('completes when every party has adopted, with the read model equal to its sta
     const result = await handle.result();
     expect(result.stage).toBe('in-force');
     expect(await repository.findById(caseOpening.id)).toEqual(result);
+  }));
+
+it('a case with timers enters force and lives on for its follow-up, the read model equal to its state', () =>
+  withWorker(async (taskQueue) => {
+    const caseOpening = opening(['falun', 'mora']);
+    const handle = await startCase(taskQueue, caseOpening);
+    await handle.executeUpdate(recordCouncilOutcome, { args: [{ outcome: 'recommend', date: '2024-06-01', actor: 'coordinator' }] });
+    await handle.executeUpdate(recordDecision, { args: [{ party: 'falun', outcome: 'adopted', date: '2024-09-12', actor: 'coordinator' }] });
+    const inForce = await handle.executeUpdate(recordDecision, {
+      args: [{ party: 'mora', outcome: 'adopted', date: '2024-09-13', actor: 'coordinator' }],
+    });
+    expect(inForce.stage).toBe('in-force');
+    expect(inForce.followUp).toMatchObject({ owner: 'Styrgruppen', status: 'open' });
+    expect((await handle.describe()).status.name).toBe('RUNNING');
+    expect(await repository.findById(caseOpening.id)).toEqual(inForce);
   }));

@@ -1,20 +1,7 @@
 import { findParty, PARTY_STATUS_LABELS, STAGE_LABELS, type PartyStatus, type Stage } from '../../../libs/domain';
 
-const LONG_DATE = new Intl.DateTimeFormat('sv-SE', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
-
-/** 2024-09-12 → "12 september 2024". */
-export function longDate(isoDate: string | null): string {
-  if (!isoDate) return '';
-  return LONG_DATE.format(new Date(`${isoDate}T00:00:00Z`));
-}
-
-/** An instant as Swedes read it, in Swedish time: "22 november 2026 kl. 13:45". */
-export function dateTime(instant: string, timeZone: string): string {
-  const date = new Date(instant);
-  const day = new Intl.DateTimeFormat('sv-SE', { day: 'numeric', month: 'long', year: 'numeric', timeZone }).format(date);
-  const time = new Intl.DateTimeFormat('sv-SE', { hour: '2-digit', minute: '2-digit', timeZone }).format(date);
-  return `${day} kl. ${time}`;
-}
+// The dates moved to libs/format, where the e-mails use them too.
+export { dateTime, longDate } from '../../../libs/format/swedish-dates';
 
 export function days(count: number): string {
   return count === 1 ? '1 dag' : `${count} dagar`;

@@ -1,0 +1,66 @@
+import { findParty } from '../domain';
+import { longDate } from '../format/swedish-dates';
+import type { CoordinatorNotice, CoordinatorNoticeKind } from '../../workflows/case.activity-types';
+import { renderHtml, renderText, type ComposedEmail, type EmailContent } from './email-body';
+
+interface NoticeWords {
+  readonly subject: string;
+  readonly says: (date: string) => string;
+  /** What the parties listed are to the notice. */
+  readonly partiesLabel: string;
+}
+
+// The words of the notices, in one place.
+const NOTICES: Record<CoordinatorNoticeKind, NoticeWords> = {
+  'validity-expiring': {
+    subject: 'Giltighetstiden går snart ut',
+    says: (date) => `Överenskommelsens giltighetstid går ut den ${date}. Se över om den ska förlängas, eller om någon part har sagt upp den.`,
+    partiesLabel: 'Berörda parter',
+  },
+  'validity-renewed': {
+    subject: 'Överenskommelsen har förlängts',
+    says: (date) => `Ingen part sade upp överenskommelsen, så den har förlängts och gäller nu till och med den ${date}.`,
+    partiesLabel: 'Berörda parter',
+  },
+  'validity-terminated': {
+    subject: 'Överenskommelsen har sagts upp',
+    says: (date) => `Överenskommelsen har sagts upp och upphör att gälla den ${date}.`,
+    partiesLabel: 'Parter som har sagt upp',
+  },
+  'validity-ended': {
+    subject: 'Giltighetstiden har gått ut',
+    says: (date) => `Överenskommelsens giltighetstid gick ut den ${date}.`,
+    partiesLabel: 'Berörda parter',
+  },
+  'consultation-closed': {
+    subject: 'Remisstiden har gått ut',
+    says: (date) => `Remisstiden gick ut den ${date}. Remissen är nu stängd för svar.`,
+    partiesLabel: 'Parter som inte svarade',
+  },
+  'follow-up-due': {
+    subject: 'Dags för uppföljning',
+    says: (date) => `Det är dags att följa upp överenskommelsen. Uppföljningen är planerad till den ${date}.`,
+    partiesLabel: 'Berörda parter',
+  },
+};
+
+/** A notice to the coordinators about one case, with a link to the case page. */
+export function coordinatorNoticeEmail(notice: CoordinatorNotice, casePageUrl: string): ComposedEmail {
+  const words = NOTICES[notice.kind];
+  const subject = `${words.subject} – ${notice.title}`;
+  const parties = notice.parties.map((party) => findParty(party)?.name ?? party);
+  const content: EmailContent = {
+    greeting: 'Hej!',
+    paragraphs: [words.says(longDate(notice.date))],
+    facts: [
+      ['Ärende', notice.title],
+      ...(notice.reference ? [['Diarienummer', notice.reference] as const] : []),
+      ...(parties.length > 0 ? [[words.partiesLabel, parties.join(', ')] as const] : []),
+    ],
+    link: { label: 'Ärendet i Överens', url: casePageUrl },
+    afterLink: [],
+    signature: ['Överens'],
+    footer: 'Det här meddelandet skickades automatiskt från Överens till samordnarna på RSS Dalarna.',
+  };
+  return { subject, text: renderText(content), html: renderHtml(subject, content) };
+}

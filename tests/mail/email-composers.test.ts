@@ -1,0 +1,86 @@
+import { coordinatorNoticeEmail } from '../../libs/mail/coordinator-notice-email';
+import { reminderEmail } from '../../libs/mail/reminder-email';
+import type { CoordinatorNoticeKind, ReminderKind } from '../../workflows/case.activity-types';
+
+const LINK = 'https://overens.example.se/svar/7f1c/hedemora/1790000000.abc-DEF_123';
+const request = (kind: ReminderKind) => ({ kind, title: 'Regional överenskommelse om Kvinnofrid', reference: 'HSN 2024/1905' });
+
+describe('the reminder to a party', () => {
+  it('before the deadline names the party, the case, the deadline in Swedish form and the link', () => {
+    const email = reminderEmail({ request: request('before'), party: 'hedemora', deadline: '2024-12-10', link: LINK });
+    expect(email.subject).toBe('Påminnelse: sista svarsdag 10 december 2024 – Regional överenskommelse om Kvinnofrid');
+    expect(email.text).toContain('RSS Dalarna väntar på beslutet från Hedemora');
+    expect(email.text).toContain('Sista svarsdag är den 10 december 2024.');
+    expect(email.text).toContain('Diarienummer: HSN 2024/1905');
+    expect(email.text).toContain(`Svarssidan för Hedemora:\n${LINK}`);
+    expect(email.html).toContain(`<a href="${LINK}">Svarssidan för Hedemora</a>`);
+    expect(email.html).toContain('<html lang="sv">');
+  });
+
+  it('on the deadline says that today is the last day', () => {
+    const email = reminderEmail({ request: request('on'), party: 'region-dalarna', deadline: '2024-12-10', link: LINK });
+    expect(email.subject).toBe('Sista svarsdag i dag – Regional överenskommelse om Kvinnofrid');
+    expect(email.text).toContain('Region Dalarna');
+    expect(email.text).toContain('I dag, den 10 december 2024, är sista svarsdag.');
+  });
+
+  it('after the deadline says when it passed', () => {
+    const email = reminderEmail({ request: request('after'), party: 'sater', deadline: '2024-12-10', link: LINK });
+    expect(email.subject).toBe('Sista svarsdagen har passerat – Regional överenskommelse om Kvinnofrid');
+    expect(email.text).toContain('Sista svarsdag passerades den 10 december 2024.');
+    expect(email.text).toContain('Säter');
+  });
+
+  it("as the coordinator's reminder works without a deadline or registry number", () => {
+    const email = reminderEmail({ request: { ...request('now'), reference: null }, party: 'malung-salen', deadline: null, link: LINK });
+    expect(email.subject).toBe('Påminnelse från RSS Dalarna – Regional överenskommelse om Kvinnofrid');
+    expect(email.text).toContain('RSS Dalarna påminner om att vi väntar på beslutet från Malung-Sälen');
+    expect(email.text).not.toContain('Sista svarsdag');
+    expect(email.text).not.toContain('Diarienummer');
+    expect(email.text).toContain(LINK);
+  });
+
+  it('escapes what people wrote in the HTML, and keeps it as written in the text', () => {
+    const email = reminderEmail({
+      request: { kind: 'now', title: 'Avtal <b>"A & B"</b>', reference: null },
+      party: 'mora',
+      deadline: null,
+      link: LINK,
+    });
+    expect(email.html).toContain('Avtal &lt;b&gt;&quot;A &amp; B&quot;&lt;/b&gt;');
+    expect(email.html).not.toContain('<b>');
+    expect(email.text).toContain('Ärende: Avtal <b>"A & B"</b>');
+  });
+});
+
+describe('the notice to the coordinators', () => {
+  const CASE_PAGE = 'https://overens.example.se/arenden/7f1c';
+  const expected: Record<CoordinatorNoticeKind, string> = {
+    'validity-expiring': 'går ut den 30 juni 2027',
+    'validity-renewed': 'gäller nu till och med den 30 juni 2027',
+    'validity-terminated': 'upphör att gälla den 30 juni 2027',
+    'validity-ended': 'gick ut den 30 juni 2027',
+    'consultation-closed': 'Remisstiden gick ut den 30 juni 2027',
+    'follow-up-due': 'planerad till den 30 juni 2027',
+  };
+
+  it.each(Object.entries(expected))('%s says what happened, when, to whom, with a link to the case', (kind, phrase) => {
+    const email = coordinatorNoticeEmail(
+      {
+        noticeId: 'n-1',
+        caseId: '7f1c',
+        title: 'MiniMaria',
+        reference: 'LCHNV 2024/12',
+        kind: kind as CoordinatorNoticeKind,
+        date: '2027-06-30',
+        parties: ['smedjebacken', 'alvdalen'],
+      },
+      CASE_PAGE,
+    );
+    expect(email.subject).toMatch(/ – MiniMaria$/);
+    expect(email.text).toContain(phrase);
+    expect(email.text).toContain('Smedjebacken, Älvdalen');
+    expect(email.text).toContain(CASE_PAGE);
+    expect(email.html).toContain(`<a href="${CASE_PAGE}">`);
+  });
+});

@@ -1,0 +1,15 @@
+import type { CaughtMessage } from '../../libs/mail/outbox-server';
+import { testServers } from './test-servers';
+
+/** The run's outbox as JSON: every message caught so far, newest first. */
+export async function caughtMessages(httpUrl = testServers().outboxHttpUrl): Promise<CaughtMessage[]> {
+  const response = await fetch(`${httpUrl}/api/messages`);
+  if (!response.ok) throw new Error(`the outbox answered ${response.status}`);
+  return (await response.json()) as CaughtMessage[];
+}
+
+/** Messages to any of `recipients`: tests share the outbox, so each test writes to addresses of its own. */
+export async function messagesTo(recipients: readonly string[], httpUrl?: string): Promise<CaughtMessage[]> {
+  const wanted = new Set(recipients.map((address) => address.toLowerCase()));
+  return (await caughtMessages(httpUrl)).filter((message) => message.to.some((address) => wanted.has(address.toLowerCase())));
+}
