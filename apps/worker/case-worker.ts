@@ -1,13 +1,13 @@
 import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
 import type { DataSource } from 'typeorm';
-import { CaseProjectionRepository } from '../../libs/persistence';
-import { createCaseActivities } from './case.activities';
+import { createCaseActivities, type CaseMailSettings } from './case.activities';
 
 export interface CaseWorkerOptions {
   readonly connection: NativeConnection;
   readonly namespace: string;
   readonly taskQueue: string;
   readonly dataSource: DataSource;
+  readonly mail: CaseMailSettings;
   /** A prebuilt bundle (tests build it once); otherwise the workflows are bundled on start. */
   readonly workflowBundle?: WorkerOptions['workflowBundle'];
 }
@@ -17,7 +17,7 @@ export function createCaseWorker(options: CaseWorkerOptions): Promise<Worker> {
     connection: options.connection,
     namespace: options.namespace,
     taskQueue: options.taskQueue,
-    activities: createCaseActivities(new CaseProjectionRepository(options.dataSource)),
+    activities: createCaseActivities(options.dataSource, options.mail),
     ...(options.workflowBundle
       ? { workflowBundle: options.workflowBundle }
       : { workflowsPath: require.resolve('../../workflows') }),

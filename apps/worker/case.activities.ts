@@ -1,9 +1,33 @@
-import type { CaseProjectionRepository } from '../../libs/persistence';
+import type { DataSource } from 'typeorm';
+import { CaseLinks } from '../../libs/links/case-links';
+import { PartyLinkSigner } from '../../libs/links/party-link';
+import { createCaseMailActivities } from '../../libs/mail/case-mail.activities';
+import { EmailDelivery, type MessageSender } from '../../libs/mail/email-delivery';
+import {
+  CaseProjectionRepository,
+  CoordinatorRepository,
+  OutgoingEmailRepository,
+  PartyContactRepository,
+} from '../../libs/persistence';
 import type { CaseActivities } from '../../workflows/case.activity-types';
 
+/** What the e-mail activities need besides the database. */
+export interface CaseMailSettings {
+  readonly sender: MessageSender;
+  readonly linkSecret: string;
+  readonly publicUrl: string;
+}
+
 /** The I/O the case workflow asks for. Each activity is idempotent. */
-export function createCaseActivities(projection: CaseProjectionRepository): CaseActivities {
+export function createCaseActivities(dataSource: DataSource, mail: CaseMailSettings): CaseActivities {
+  const projection = new CaseProjectionRepository(dataSource);
   return {
     projectCase: (change) => projection.project(change),
+    ...createCaseMailActivities({
+      contacts: new PartyContactRepository(dataSource),
+      coordinators: new CoordinatorRepository(dataSource),
+      delivery: new EmailDelivery(new OutgoingEmailRepository(dataSource), mail.sender),
+      links: new CaseLinks(new PartyLinkSigner(mail.linkSecret), mail.publicUrl),
+    }),
   };
 }

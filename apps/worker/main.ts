@@ -1,6 +1,7 @@
 import { Connection } from '@temporalio/client';
 import { DefaultLogger, NativeConnection, Runtime } from '@temporalio/worker';
 import { readSettings, workerSettingsSchema } from '../../libs/config/config';
+import { Mailer } from '../../libs/mail/mailer';
 import { createDataSource } from '../../libs/persistence';
 import { ensureSearchAttributes } from '../../libs/temporal/temporal-connection';
 import { createCaseWorker } from './case-worker';
@@ -20,6 +21,11 @@ async function main(): Promise<void> {
     namespace: settings.TEMPORAL_NAMESPACE,
     taskQueue: settings.TEMPORAL_TASK_QUEUE,
     dataSource,
+    mail: {
+      sender: new Mailer(settings.OVERENS_SMTP_URL, settings.OVERENS_MAIL_FROM),
+      linkSecret: settings.OVERENS_LINK_SECRET,
+      publicUrl: settings.OVERENS_PUBLIC_URL,
+    },
   });
   // The worker's own shutdown hooks stop it on SIGINT/SIGTERM; run() resolves after that.
   console.log(`worker: polling task queue ${settings.TEMPORAL_TASK_QUEUE} on ${settings.TEMPORAL_ADDRESS}`);

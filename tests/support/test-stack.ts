@@ -6,6 +6,8 @@ import { ApiConfig } from '../../apps/api/api-config';
 import { createApi } from '../../apps/api/create-api';
 import type { SecurityEvent } from '../../apps/api/security-log';
 import { createCaseWorker } from '../../apps/worker/case-worker';
+import type { CaseMailSettings } from '../../apps/worker/case.activities';
+import { Mailer } from '../../libs/mail/mailer';
 import { freePort } from '../../libs/embedded/free-port';
 import { createDataSource } from '../../libs/persistence';
 import { connectClient } from '../../libs/temporal/temporal-connection';
@@ -31,21 +33,41 @@ export function connectTemporalClient(address = testServers().temporalAddress): 
 }
 
 /** A case worker in this process, on the run's Temporal, with the prebuilt workflow bundle. */
+/** E-mail from test workers goes to the run's outbox; links point at `publicUrl`. */
+export function testMailSettings(options: { linkSecret?: string; publicUrl?: string } = {}): CaseMailSettings & { close(): void } {
+  const mailer = new Mailer(testServers().outboxSmtpUrl, 'RSS Dalarna <noreply@example.se>');
+  return {
+    sender: mailer,
+    linkSecret: options.linkSecret ?? 'test-link-secret-of-the-test-workers!',
+    publicUrl: options.publicUrl ?? 'http://127.0.0.1:3000',
+    close: () => mailer.close(),
+  };
+}
+
 export async function createTestWorker(
   taskQueue: string,
   dataSource: DataSource,
   address = testServers().temporalAddress,
+  mailOptions: { linkSecret?: string; publicUrl?: string } = {},
 ): Promise<{ worker: Worker; close(): Promise<void> }> {
   quietRuntime();
   const connection = await NativeConnection.connect({ address });
+  const mail = testMailSettings(mailOptions);
   const worker = await createCaseWorker({
     connection,
     namespace: 'default',
     taskQueue,
     dataSource,
+    mail,
     workflowBundle: { codePath: testServers().workflowBundlePath },
   });
-  return { worker, close: () => connection.close() };
+  return {
+    worker,
+    close: async () => {
+      mail.close();
+      await connection.close();
+    },
+  };
 }
 
 export interface TestApi {
@@ -101,7 +123,7 @@ export async function startTestApi(
   let stopWorker = async (): Promise<void> => undefined;
   const startWorker = async (): Promise<void> => {
     await stopWorker();
-    const { worker, close } = await createTestWorker(taskQueue, dataSource, options.temporalAddress);
+    const { worker, close } = await createTestWorker(taskQueue, dataSource, options.temporalAddress, { linkSecret, publicUrl: url });
     const running = worker.run();
     stopWorker = async () => {
       if (worker.getState() === 'RUNNING') worker.shutdown();
