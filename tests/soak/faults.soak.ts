@@ -24,8 +24,9 @@ const STARTUP_ALLOWANCE_MS = 5 * 60_000;
 it(
   `keeps every answer exactly once through ${settings.minutes} min of faults`,
   async () => {
-    const started = Date.now();
-    const elapsedSeconds = () => ((Date.now() - started) / 1000).toFixed(1);
+    // Times are told from the moment the clients start (the stack's start-up before it).
+    let origin = Date.now();
+    const elapsedSeconds = () => ((Date.now() - origin) / 1000).toFixed(1);
     const root = resolve(__dirname, '..', '..');
     mkdirSync(join(root, '.test-data'), { recursive: true });
     const runDir = mkdtempSync(join(root, '.test-data', 'soak-'));
@@ -54,10 +55,11 @@ it(
       say(`stack up after ${elapsedSeconds()} s: API ${stack.apiUrl}, Temporal ${stack.temporalAddress}`);
       const ledger = new Ledger();
       const runStarted = Date.now();
+      origin = runStarted;
       const control: ClientControl = { stopping: false, giveUpAt: Number.POSITIVE_INFINITY };
       const faults = new FaultInjector(stack, random.fork(-1), settings.faultPeriodSeconds * 1000, runStarted);
       const clients = Array.from({ length: settings.clients }, (_, index) =>
-        new SoakClient(`soak-${settings.seed}-${runStarted}-client${index}`, { url: stack.apiUrl, token: stack.token }, ledger, random.fork(index), control).run(),
+        new SoakClient(`soak-${settings.seed}-client${index}`, { url: stack.apiUrl, token: stack.token }, ledger, random.fork(index), control).run(),
       );
       const faulting = faults.run();
 
@@ -79,6 +81,7 @@ it(
       const dataSource = await createDataSource(stack.databaseUrl, { poolSize: 2 }).initialize();
       const temporal = await connectClient(stack.temporalAddress, 'default');
       const cases = new Map<string, CaseSides>();
+      const later = new Map<string, CaseSides>();
       try {
         const ids = await knownCaseIds(ledger, dataSource, temporal);
         for (const id of ids) {
@@ -89,6 +92,9 @@ it(
           }
           cases.set(id, sides);
         }
+        // Settled means it stays so: a while later both sides must still say the same.
+        await sleep(10_000);
+        for (const id of await knownCaseIds(ledger, dataSource, temporal)) later.set(id, await readBothSides(id, dataSource, temporal));
       } finally {
         await temporal.connection.close();
         await dataSource.destroy();
@@ -96,6 +102,14 @@ it(
       say(`${elapsedSeconds()} s: settled, ${cases.size} cases read from both sides`);
 
       const violations = [...ledger.anomalies, ...checkInvariant(cases, ledger)];
+      for (const [id, sides] of later) {
+        const before = cases.get(id);
+        if (!before) violations.push(`case ${id}: appeared after the run had settled`);
+        else if (sides.truth?.sequence !== before.truth?.sequence || sides.readModel?.sequence !== before.readModel?.sequence) {
+          violations.push(`case ${id}: changed after the run had settled (workflow ${before.truth?.sequence} → ${sides.truth?.sequence}, read model ${before.readModel?.sequence} → ${sides.readModel?.sequence})`);
+        }
+      }
+      violations.push(...checkInvariant(later, ledger).map((violation) => `10 s after settling: ${violation}`));
       const unresolved = [...ledger.submissions.values()].filter((submission) => submission.verdict === 'unresolved');
       for (const submission of unresolved) violations.push(`${submission.key}: never got a final answer (${submission.sends} sends)`);
 
