@@ -179,10 +179,16 @@ export class SoakStack {
       });
 
     const postgres = await startPostgres();
-    const dataSource = await createDataSource(postgres.url, { poolSize: 1 }).initialize();
-    await migrate(dataSource);
-    await dataSource.destroy();
-    const temporal = await startTemporal();
+    let temporal: RunningTemporalDevServer;
+    try {
+      const dataSource = await createDataSource(postgres.url, { poolSize: 1 }).initialize();
+      await migrate(dataSource);
+      await dataSource.destroy();
+      temporal = await startTemporal();
+    } catch (error) {
+      await postgres.stop();
+      throw error;
+    }
 
     const shared = { DATABASE_URL: postgres.url, TEMPORAL_ADDRESS: temporal.address, TEMPORAL_NAMESPACE: 'default', TEMPORAL_TASK_QUEUE: options.taskQueue };
     const worker = new SupervisedProgram('worker', shared, 'polling task queue', options.logDir, options.elapsedSeconds);
@@ -202,8 +208,14 @@ export class SoakStack {
     const stack = new SoakStack(`http://127.0.0.1:${apiPort}`, options.token, postgres.url, temporal.address, postgres, temporal, startPostgres, startTemporal, worker, api);
     stack.temporalStarts = 1;
     stack.postgresStarts = 1;
-    await worker.start();
-    await api.start();
+    try {
+      await worker.start();
+      await api.start();
+    } catch (error) {
+      // Leave nothing running behind a soak that could not start.
+      await stack.stop();
+      throw error;
+    }
     return stack;
   }
 
