@@ -114,7 +114,7 @@ it(
       for (const submission of unresolved) violations.push(`${submission.key}: never got a final answer (${submission.sends} sends)`);
 
       const stackFigures = stack.figures();
-      const closed = [...cases.values()].filter((sides) => sides.truth && ['in-force', 'rejected', 'withdrawn'].includes(sides.truth.stage)).length;
+      const closed = [...cases.values()].filter((sides) => sides.truth && ['in-force', 'rejected', 'withdrawn', 'closed', 'expired'].includes(sides.truth.stage)).length;
       const figures = {
         seed: settings.seed,
         minutes: settings.minutes,

@@ -7,6 +7,7 @@ import { freePort } from '../../../libs/embedded/free-port';
 import { startTemporalDevServer, type RunningTemporalDevServer } from '../../../libs/embedded/temporal-dev-server';
 import { createDataSource, migrate } from '../../../libs/persistence';
 import { spawnPostgres, type PostgresProcess } from '../../support/postgres-process';
+import { testServers } from '../../support/test-servers';
 
 const PROGRAM_READY_TIMEOUT_MS = 180_000;
 
@@ -191,7 +192,19 @@ export class SoakStack {
     }
 
     const shared = { DATABASE_URL: postgres.url, TEMPORAL_ADDRESS: temporal.address, TEMPORAL_NAMESPACE: 'default', TEMPORAL_TASK_QUEUE: options.taskQueue };
-    const worker = new SupervisedProgram('worker', shared, 'polling task queue', options.logDir, options.elapsedSeconds);
+    const worker = new SupervisedProgram(
+      'worker',
+      {
+        ...shared,
+        // Reminders go to the run's outbox; links point at the soak's API.
+        OVERENS_SMTP_URL: testServers().outboxSmtpUrl,
+        OVERENS_LINK_SECRET: options.linkSecret,
+        OVERENS_PUBLIC_URL: `http://127.0.0.1:${apiPort}`,
+      },
+      'polling task queue',
+      options.logDir,
+      options.elapsedSeconds,
+    );
     const api = new SupervisedProgram(
       'api',
       {
