@@ -2,6 +2,7 @@ import { z } from 'zod';
 import {
   caseListViewSchema,
   caseViewSchema,
+  contactListViewSchema,
   councilOutcomeSchema,
   createCaseSchema,
   dashboardViewSchema,
@@ -9,7 +10,10 @@ import {
   errorViewSchema,
   listCasesQuerySchema,
   networkOutcomeSchema,
+  partyContactsViewSchema,
+  partyId,
   partyViewSchema,
+  replaceContactsSchema,
 } from '../../libs/contract';
 
 type JsonSchema = Record<string, unknown>;
@@ -70,6 +74,9 @@ export function buildOpenApiDocument(): Record<string, unknown> {
         Dashboard: schemaOf(dashboardViewSchema, 'output'),
         Party: schemaOf(partyViewSchema, 'output'),
         Error: schemaOf(errorViewSchema, 'output'),
+        ReplaceContacts: schemaOf(replaceContactsSchema, 'input'),
+        PartyContacts: schemaOf(partyContactsViewSchema, 'output'),
+        ContactList: schemaOf(contactListViewSchema, 'output'),
       },
     },
     paths: {
@@ -107,6 +114,31 @@ export function buildOpenApiDocument(): Record<string, unknown> {
       '/api/cases/{id}/council': { post: write("Record Välfärdsrådet's outcome", 'CouncilOutcome') },
       '/api/cases/{id}/network': { post: write("Record the network's (LCHNV) outcome", 'NetworkOutcome') },
       '/api/cases/{id}/decisions': { post: write("Record a party's political decision", 'Decision') },
+      '/api/contacts': {
+        get: {
+          summary: "The parties' contacts: who gets the reminders",
+          security: [{ coordinator: [] }],
+          responses: {
+            '200': { description: 'All 16 parties with their addresses.', content: json('ContactList') },
+            '401': coordinatorErrors['401'],
+            '403': errorResponse("A party's link is not enough."),
+          },
+        },
+      },
+      '/api/contacts/{party}': {
+        put: {
+          summary: "Replace a party's contact addresses",
+          security: [{ coordinator: [] }],
+          parameters: [{ name: 'party', in: 'path', required: true, schema: schemaOf(partyId, 'input') }],
+          requestBody: { required: true, content: json('ReplaceContacts') },
+          responses: {
+            '200': { description: "The party's addresses now.", content: json('PartyContacts') },
+            ...coordinatorErrors,
+            '403': errorResponse("A party's link is not enough."),
+            '404': errorResponse('No such party.'),
+          },
+        },
+      },
       '/api/dashboard': {
         get: {
           summary: 'Who blocks what',
