@@ -1,7 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { Client } from '@temporalio/client';
 import { DataSource } from 'typeorm';
-import { CaseRepository, CoordinatorRepository } from '../../libs/persistence';
+import { CaseRepository, CoordinatorRepository, PartyContactRepository } from '../../libs/persistence';
 import { ApiConfig } from './api-config';
 import { CaseController } from './case.controller';
 import { CaseService } from './case.service';
@@ -9,10 +9,13 @@ import { CaseWorkflowClient } from './case-workflow.client';
 import { CallerIdentifier } from './caller';
 import { Clock } from './clock';
 import { PartyLinkSigner } from './party-link';
+import { ContactController } from './contact.controller';
+import { ContactService } from './contact.service';
 import { CoordinatorGuard } from './coordinator.guard';
 import { DashboardController } from './dashboard.controller';
 import { PartyController } from './party.controller';
 import { SecurityLog, type SecurityEvent } from './security-log';
+import { ContactPagesController } from './web/contact-pages.controller';
 import { CoordinatorPageGuard } from './web/coordinator-page.guard';
 import { CoordinatorPagesController } from './web/coordinator-pages.controller';
 import { CoordinatorSessionService } from './web/coordinator-session.service';
@@ -42,6 +45,8 @@ export class AppModule {
         PartyController,
         CaseController,
         DashboardController,
+        ContactController,
+        ContactPagesController,
       ],
       providers: [
         { provide: ApiConfig, useValue: dependencies.config },
@@ -62,6 +67,12 @@ export class AppModule {
         CaseWorkflowClient,
         CaseService,
         CoordinatorGuard,
+        {
+          provide: PartyContactRepository,
+          useFactory: (dataSource: DataSource) => new PartyContactRepository(dataSource),
+          inject: [DataSource],
+        },
+        ContactService,
       ],
     };
   }

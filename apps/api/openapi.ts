@@ -3,6 +3,7 @@ import { PARTY_IDS } from '../../libs/domain';
 import {
   caseListViewSchema,
   caseViewSchema,
+  contactListViewSchema,
   councilOutcomeSchema,
   createCaseSchema,
   dashboardViewSchema,
@@ -10,6 +11,8 @@ import {
   errorViewSchema,
   listCasesQuerySchema,
   networkOutcomeSchema,
+  partyContactsViewSchema,
+  partyId,
   partyViewSchema,
   appealSchema,
   deadlineSchema,
@@ -18,6 +21,7 @@ import {
   reminderSchema,
   revisionSchema,
   terminationSchema,
+  replaceContactsSchema,
 } from '../../libs/contract';
 
 type JsonSchema = Record<string, unknown>;
@@ -87,6 +91,9 @@ export function buildOpenApiDocument(): Record<string, unknown> {
         Dashboard: schemaOf(dashboardViewSchema, 'output'),
         Party: schemaOf(partyViewSchema, 'output'),
         Error: schemaOf(errorViewSchema, 'output'),
+        ReplaceContacts: schemaOf(replaceContactsSchema, 'input'),
+        PartyContacts: schemaOf(partyContactsViewSchema, 'output'),
+        ContactList: schemaOf(contactListViewSchema, 'output'),
       },
     },
     paths: {
@@ -136,6 +143,31 @@ export function buildOpenApiDocument(): Record<string, unknown> {
       },
       '/api/cases/{id}/parties/{party}/termination': {
         post: write('Record that a party terminates the agreement in force', 'Termination', stepErrors, partyStep),
+      },
+      '/api/contacts': {
+        get: {
+          summary: "The parties' contacts: who gets the reminders",
+          security: [{ coordinator: [] }],
+          responses: {
+            '200': { description: 'All 16 parties with their addresses.', content: json('ContactList') },
+            '401': coordinatorErrors['401'],
+            '403': errorResponse("A party's link is not enough."),
+          },
+        },
+      },
+      '/api/contacts/{party}': {
+        put: {
+          summary: "Replace a party's contact addresses",
+          security: [{ coordinator: [] }],
+          parameters: [{ name: 'party', in: 'path', required: true, schema: schemaOf(partyId, 'input') }],
+          requestBody: { required: true, content: json('ReplaceContacts') },
+          responses: {
+            '200': { description: "The party's addresses now.", content: json('PartyContacts') },
+            ...coordinatorErrors,
+            '403': errorResponse("A party's link is not enough."),
+            '404': errorResponse('No such party.'),
+          },
+        },
       },
       '/api/dashboard': {
         get: {

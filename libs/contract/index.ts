@@ -5,3 +5,4 @@ z.config(z.locales.sv());
 
 export * from './case.schemas';
 export * from './common.schemas';
+export * from './contact.schemas';

@@ -8,6 +8,11 @@ import { testServers } from './test-servers';
  * parties' contacts, the coordinators) would otherwise meet another suite's.
  */
 export async function connectFreshDatabase(prefix: string): Promise<DataSource> {
+  return createDataSource(await createFreshDatabase(prefix), { poolSize: 4 }).initialize();
+}
+
+/** The URL of a new, migrated database. */
+export async function createFreshDatabase(prefix: string): Promise<string> {
   const name = `${prefix}_${randomUUID().replace(/-/g, '')}`;
   const admin = await createDataSource(testServers().databaseUrl, { poolSize: 1 }).initialize();
   try {
@@ -15,7 +20,12 @@ export async function connectFreshDatabase(prefix: string): Promise<DataSource> 
   } finally {
     await admin.destroy();
   }
-  const dataSource = await createDataSource(testServers().databaseUrl.replace(/\/[^/]+$/, `/${name}`), { poolSize: 4 }).initialize();
-  await migrate(dataSource);
-  return dataSource;
+  const url = testServers().databaseUrl.replace(/\/[^/]+$/, `/${name}`);
+  const dataSource = await createDataSource(url, { poolSize: 1 }).initialize();
+  try {
+    await migrate(dataSource);
+  } finally {
+    await dataSource.destroy();
+  }
+  return url;
 }

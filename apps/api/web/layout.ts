@@ -18,6 +18,7 @@ const NAVIGATION = [
   { href: '/oversikt', label: 'Översikt' },
   { href: '/matris', label: 'Matris' },
   { href: '/arenden/nytt', label: 'Nytt ärende' },
+  { href: '/kontakter', label: 'Kontakter' },
 ];
 
 /** The page shell: Swedish, a skip link, landmarks, one stylesheet, no script. */

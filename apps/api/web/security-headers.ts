@@ -27,7 +27,7 @@ export function securityHeaders(options: { https: boolean }) {
     response.setHeader('Permissions-Policy', 'camera=(), microphone=(), geolocation=()');
     response.setHeader('Cross-Origin-Opener-Policy', 'same-origin');
     if (options.https) response.setHeader('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
-    if (request.path.startsWith('/svar') || request.path.startsWith('/arenden') || request.path === '/logga-in') {
+    if (request.path.startsWith('/svar') || request.path.startsWith('/arenden') || request.path === '/logga-in' || request.path.startsWith('/kontakter')) {
       response.setHeader('Cache-Control', 'no-store');
     }
     next();

@@ -1,0 +1,52 @@
+import { Body, Controller, Get, Header, Param, Post, Query, Res, UseGuards } from '@nestjs/common';
+import type { Response } from 'express';
+import { replaceContactsSchema } from '../../../libs/contract';
+import { isPartyId } from '../../../libs/domain';
+import type { CoordinatorSession } from '../../../libs/persistence';
+import { ApiError } from '../api-error';
+import { ContactService } from '../contact.service';
+import { CoordinatorPageGuard, CurrentSession } from './coordinator-page.guard';
+import { contactsPage } from './contacts.view';
+
+/** The coordinator keeps the parties' contacts; the form is checked with the API's own schema. */
+@Controller('kontakter')
+@UseGuards(CoordinatorPageGuard)
+export class ContactPagesController {
+  constructor(private readonly contacts: ContactService) {}
+
+  @Get()
+  @Header('Content-Type', 'text/html; charset=utf-8')
+  async list(@Query('sparat') saved: unknown, @CurrentSession() session: CoordinatorSession): Promise<string> {
+    const { parties } = await this.contacts.list();
+    return contactsPage({ coordinator: signedIn(session), parties, ...(typeof saved === 'string' && isPartyId(saved) ? { saved } : {}) });
+  }
+
+  @Post(':party')
+  async save(
+    @Param('party') party: string,
+    @Body() body: unknown,
+    @CurrentSession() session: CoordinatorSession,
+    @Res() response: Response,
+  ): Promise<void> {
+    if (!isPartyId(party)) throw new ApiError('not-found', 'Parten finns inte.');
+    const raw = (body ?? {}) as Record<string, unknown>;
+    const text = typeof raw.emails === 'string' ? raw.emails : '';
+    // One a line, as asked; commas and semicolons too, as addresses pasted from a mail program come.
+    const emails = text.split(/[\s,;]+/).filter((email) => email !== '');
+    const parsed = replaceContactsSchema.safeParse({ emails });
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      const index = issue.path[1];
+      const error = typeof index === 'number' && !issue.message.includes(emails[index]) ? `${emails[index]}: ${issue.message}` : issue.message;
+      const { parties } = await this.contacts.list();
+      response.status(400).type('html').send(contactsPage({ coordinator: signedIn(session), parties, failed: { party, text, error } }));
+      return;
+    }
+    await this.contacts.replace(party, parsed.data);
+    response.redirect(303, `/kontakter?sparat=${party}#kontakt-${party}`);
+  }
+}
+
+function signedIn(session: CoordinatorSession) {
+  return { name: session.coordinator.name, csrfToken: session.csrfToken };
+}

@@ -1,0 +1,52 @@
+import { MAX_CONTACTS_PER_PARTY, type ContactListView } from '../../../libs/contract';
+import { errorSummary, textArea } from './form-fields';
+import { html } from './html';
+import { page, type SignedInCoordinator } from './layout';
+
+export interface ContactsPageOptions {
+  readonly coordinator: SignedInCoordinator;
+  readonly parties: ContactListView['parties'];
+  /** The party whose addresses were just saved. */
+  readonly saved?: string;
+  /** A party's form that was refused: what was written, and why. */
+  readonly failed?: { readonly party: string; readonly text: string; readonly error: string };
+}
+
+export const contactsLabel = (name: string) => `E-postadresser till ${name}`;
+
+/** The parties' contacts: one form per party, so that saving one never touches another. */
+export function contactsPage(options: ContactsPageOptions): string {
+  const { failed, saved } = options;
+  const savedName = options.parties.find((party) => party.party === saved)?.name;
+  const failedName = options.parties.find((party) => party.party === failed?.party)?.name;
+  return page({
+    title: failed ? 'Fel i formuläret – Kontakter' : 'Kontakter',
+    current: '/kontakter',
+    coordinator: options.coordinator,
+    main: html`<h1>Kontakter</h1>
+<p class="lead">Påminnelser om ärenden skickas till de här adresserna, med partens egen svarslänk.</p>
+<p>Skriv en adress per rad, högst ${MAX_CONTACTS_PER_PARTY} per part. En part utan adresser får inga påminnelser.</p>
+${savedName ? html`<div class="notice" role="status"><p>Adresserna till ${savedName} är sparade.</p></div>` : ''}
+${failed && failedName ? errorSummary({ emails: failed.error }, { emails: contactsLabel(failedName) }, `${failed.party}-`) : ''}
+<div class="actions">
+${options.parties.map((party) => {
+  const error = failed?.party === party.party ? failed.error : undefined;
+  return html`<section id="kontakt-${party.party}" aria-labelledby="kontakt-${party.party}-rubrik">
+<h2 id="kontakt-${party.party}-rubrik">${party.name}</h2>
+<form method="post" action="/kontakter/${party.party}" novalidate>
+<input type="hidden" name="_csrf" value="${options.coordinator.csrfToken}">
+${textArea({
+  name: 'emails',
+  idPrefix: `${party.party}-`,
+  label: contactsLabel(party.name),
+  hint: 'En adress per rad.',
+  value: error !== undefined ? failed?.text : party.emails.join('\n'),
+  error,
+})}
+<button type="submit">Spara adresser till ${party.name}</button>
+</form>
+</section>`;
+})}
+</div>`,
+  });
+}

@@ -1,0 +1,192 @@
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import { Worker } from '@temporalio/worker';
+import { randomUUID } from 'node:crypto';
+import type { DataSource } from 'typeorm';
+import { createCaseActivities } from '../../apps/worker/case.activities';
+import {
+  CONSULTATION,
+  REGIONAL_AGREEMENT,
+  addDays,
+  addMonths,
+  type CaseOpening,
+  type CaseState,
+  type ProcessDefinition,
+} from '../../libs/domain';
+import { CaseRepository, CoordinatorRepository, PartyContactRepository } from '../../libs/persistence';
+import { caseWorkflow } from '../../workflows/case.workflow';
+import { caseStateQuery, caseWorkflowId, recordCouncilOutcome, recordDecision, type DecisionInput } from '../../workflows/case.messages';
+import { messagesTo } from '../support/outbox';
+import { connectDataSource, quietRuntime, testMailSettings, uniqueTaskQueue } from '../support/test-stack';
+import { testServers } from '../support/test-servers';
+import { startTimeSkipping } from '../support/time-skipping';
+
+/**
+ * The months-long timers on Temporal's time-skipping test server: reminders on the
+ * right days and each once, a renewal a year on, a consultation closing on its date.
+ * The activities are the real ones: the read model in PostgreSQL, e-mail to the run's
+ * SMTP outbox.
+ */
+let env: TestWorkflowEnvironment;
+let dataSource: DataSource;
+let contacts: PartyContactRepository;
+const mail = () => testMailSettings();
+
+beforeAll(async () => {
+  quietRuntime();
+  env = await startTimeSkipping();
+  dataSource = await connectDataSource();
+  contacts = new PartyContactRepository(dataSource);
+});
+
+afterAll(async () => {
+  await env?.teardown();
+  await dataSource?.destroy();
+});
+
+async function withWorker(test: (taskQueue: string) => Promise<void>): Promise<void> {
+  const taskQueue = uniqueTaskQueue('timers');
+  const settings = mail();
+  const worker = await Worker.create({
+    connection: env.nativeConnection,
+    taskQueue,
+    workflowBundle: { codePath: testServers().workflowBundlePath },
+    activities: createCaseActivities(dataSource, settings),
+  });
+  try {
+    await worker.runUntil(test(taskQueue));
+  } finally {
+    settings.close();
+  }
+}
+
+/** The test server's today; refreshed at the start of each test. */
+let day = '';
+beforeEach(async () => {
+  day = new Date(await env.currentTimeMs()).toISOString().slice(0, 10);
+});
+
+function today(): string {
+  return day;
+}
+
+function opening(overrides: Partial<CaseOpening>): CaseOpening {
+  return {
+    id: randomUUID(),
+    title: 'Regional överenskommelse om samverkan för Kvinnofrid',
+    reference: 'HSN 2024/1905',
+    parties: ['falun', 'hedemora', 'sater', 'vansbro'],
+    deadline: null,
+    attachments: [],
+    networkDecision: { date: today() },
+    actor: 'coordinator',
+    requestId: null,
+    ...overrides,
+  };
+}
+
+async function start(taskQueue: string, caseOpening: CaseOpening, definition: ProcessDefinition = REGIONAL_AGREEMENT) {
+  return env.client.workflow.start(caseWorkflow, {
+    workflowId: caseWorkflowId(caseOpening.id),
+    taskQueue,
+    args: [{ opening: caseOpening, process: { id: definition.id, version: definition.version } }],
+  });
+}
+
+const decide = (party: string, outcome: 'adopted' | 'answered' | 'declined'): { args: [DecisionInput] } => ({
+  args: [{ party, outcome, date: today(), actor: 'coordinator' }],
+});
+
+function entries(state: CaseState, type: string) {
+  return state.history.filter((entry) => entry.type === type);
+}
+
+it('reminds the parties that have not answered 14 days before, on the deadline and weekly after: each once, on its day', () =>
+  withWorker(async (taskQueue) => {
+    const run = randomUUID().slice(0, 8);
+    const hedemora = `registrator-hedemora-${run}@example.se`;
+    const sater = [`kansli-sater-${run}@example.se`, `socialchef-sater-${run}@example.se`];
+    await contacts.replaceFor('hedemora', [hedemora]);
+    await contacts.replaceFor('sater', sater);
+    await contacts.replaceFor('vansbro', []);
+
+    const deadline = addDays(today(), 30);
+    const handle = await start(taskQueue, opening({ deadline }));
+    await handle.executeUpdate(recordCouncilOutcome, { args: [{ outcome: 'recommend', date: today(), actor: 'coordinator' }] });
+    await handle.executeUpdate(recordDecision, decide('falun', 'adopted'));
+
+    await env.sleep('50 days');
+    const state = await handle.query(caseStateQuery);
+    const reminders = entries(state, 'reminder.sent');
+    expect(reminders.map((entry) => [entry.date, entry.outcome])).toEqual([
+      [addDays(deadline, -14), 'before'],
+      [deadline, 'on'],
+      [addDays(deadline, 7), 'after'],
+      [addDays(deadline, 14), 'after'],
+    ]);
+    for (const entry of reminders) {
+      expect(entry.at).toBe(`${entry.date}T06:00:00.000Z`);
+      expect(entry.reopened).toEqual(['hedemora', 'sater', 'vansbro']);
+      expect(entry.unreachable).toEqual(['vansbro']);
+      expect(entry.actor).toBe('system');
+    }
+    // One e-mail per reminder and address: none lost, none twice.
+    expect(await messagesTo([hedemora])).toHaveLength(4);
+    expect(await messagesTo([sater[0]])).toHaveLength(4);
+    expect(await messagesTo([sater[1]])).toHaveLength(4);
+    const [newest] = await messagesTo([hedemora]);
+    expect(newest.subject).toContain('Påminnelse');
+    expect(newest.text).toContain('/svar/');
+
+    // The read model holds the same history.
+    const stored = await new CaseRepository(dataSource).findById(state.id);
+    expect(entries(stored as CaseState, 'reminder.sent')).toEqual(reminders);
+  }));
+
+it('renews an agreement by a year when nobody terminated, warning the coordinators first (the SUS agreement)', () =>
+  withWorker(async (taskQueue) => {
+    const run = randomUUID().slice(0, 8);
+    const coordinator = `samordnare-${run}@example.se`;
+    await new CoordinatorRepository(dataSource).upsert(coordinator, 'Samordnare', 'not-a-real-hash');
+    const to = addDays(today(), 100);
+    const handle = await start(
+      taskQueue,
+      opening({
+        title: 'Samverkan kring SUS-verksamheten',
+        parties: ['falun', 'mora'],
+        validity: { from: addMonths(to, -24), to, renewal: { months: 12, noticeMonths: 6 }, warnDays: 90 },
+        followUp: { owner: 'Arbetsgruppen', months: 60 },
+      }),
+    );
+    await handle.executeUpdate(recordCouncilOutcome, { args: [{ outcome: 'recommend', date: today(), actor: 'coordinator' }] });
+    await handle.executeUpdate(recordDecision, decide('falun', 'adopted'));
+    const inForce = await handle.executeUpdate(recordDecision, decide('mora', 'adopted'));
+    expect(inForce.stage).toBe('in-force');
+
+    await env.sleep('105 days');
+    const state = await handle.query(caseStateQuery);
+    expect(state.stage).toBe('in-force');
+    expect(state.validity?.to).toBe(addMonths(to, 12));
+    expect(entries(state, 'validity.expiring').map((entry) => entry.at.slice(0, 10))).toEqual([addDays(to, -90)]);
+    expect(entries(state, 'validity.renewed').map((entry) => [entry.at.slice(0, 10), entry.date])).toEqual([[addDays(to, 1), addMonths(to, 12)]]);
+    const notices = await messagesTo([coordinator]);
+    expect(notices.map((message) => message.subject)).toEqual([expect.stringMatching(/förläng/i), expect.stringMatching(/löper ut|upphör|slut/i)]);
+  }));
+
+it('closes a consultation the day after its closing date, naming those who never answered', () =>
+  withWorker(async (taskQueue) => {
+    const closing = addDays(today(), 20);
+    const caseOpening = opening({ title: 'Remiss: regional handlingsplan för suicidprevention', parties: ['falun', 'mora', 'orsa'], deadline: closing });
+    const handle = await start(taskQueue, caseOpening, CONSULTATION);
+    await handle.executeUpdate(recordDecision, decide('falun', 'answered'));
+    await handle.executeUpdate(recordDecision, decide('mora', 'declined'));
+
+    const result = await handle.result();
+    expect(result.stage).toBe('closed');
+    expect(result.parties.map((answer) => [answer.party, answer.status])).toEqual([
+      ['falun', 'answered'],
+      ['mora', 'declined'],
+      ['orsa', 'unanswered'],
+    ]);
+    expect(entries(result, 'round.closed')).toEqual([expect.objectContaining({ at: `${addDays(closing, 1)}T06:00:00.000Z`, reopened: ['orsa'] })]);
+    expect(await new CaseRepository(dataSource).findById(caseOpening.id)).toEqual(result);
+  }));
