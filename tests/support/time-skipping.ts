@@ -1,6 +1,7 @@
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { ensureSearchAttributes } from '../../libs/temporal/temporal-connection';
 
 /** Must match scripts/install-tools.js. */
 const TEST_SERVER_VERSION = '1.40.0';
@@ -16,7 +17,9 @@ export function resolveTestServer(): string {
   return local;
 }
 
-/** A test server whose clock jumps to the next timer whenever the workflows wait. */
-export function startTimeSkipping(): Promise<TestWorkflowEnvironment> {
-  return TestWorkflowEnvironment.createTimeSkipping({ server: { executable: { type: 'existing-path', path: resolveTestServer() } } });
+/** A test server whose clock jumps to the next timer whenever the workflows wait; our search attributes registered. */
+export async function startTimeSkipping(): Promise<TestWorkflowEnvironment> {
+  const env = await TestWorkflowEnvironment.createTimeSkipping({ server: { executable: { type: 'existing-path', path: resolveTestServer() } } });
+  await ensureSearchAttributes(env.connection, env.namespace ?? 'default');
+  return env;
 }
