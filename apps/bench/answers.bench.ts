@@ -1,0 +1,204 @@
+import { randomUUID } from 'node:crypto';
+import { PARTY_IDS } from '../../libs/domain';
+import { caseStateQuery, caseWorkflowId } from '../../workflows/case.messages';
+import { apiCall, expectStatus, processGroups, sendDecision, type BenchContext } from './bench-context';
+import { noopWorkflow, touch, touchThroughActivity, touchThroughLocalActivity } from './bench.workflows';
+import { CpuSampler } from './process-sampler';
+import { summarize, timed, type Summary } from './statistics';
+
+export interface Comparison {
+  readonly ours: Summary;
+  readonly floors: Record<string, Summary>;
+}
+
+function newCaseBody(index: number): Record<string, unknown> {
+  return {
+    title: `Bänk: regional överenskommelse ${index}`,
+    reference: `BÄNK ${index}`,
+    deadline: '2027-06-30',
+    networkDecision: { date: '2026-11-02' },
+  };
+}
+
+/** Row 2: POST /api/cases against a bare workflow start; returns the cases, brought to the parties' decisions. */
+export async function compareStarts(context: BenchContext, count: number): Promise<{ comparison: Comparison; caseIds: string[]; noopIds: string[] }> {
+  const ours: number[] = [];
+  const bare: number[] = [];
+  const caseIds: string[] = [];
+  const noopIds: string[] = [];
+  for (let index = 0; index < count; index += 1) {
+    const createCase = async () => {
+      const created = await expectStatus(apiCall(context, 'POST', '/api/cases', newCaseBody(index), randomUUID()), 201, 'create a case');
+      caseIds.push(created.id as string);
+    };
+    const startBare = async () => {
+      const workflowId = `bench-noop-${randomUUID()}`;
+      await context.temporal.workflow.start(noopWorkflow, { taskQueue: context.stack.floorTaskQueue, workflowId });
+      noopIds.push(workflowId);
+    };
+    const [first, second] = index % 2 === 0 ? [createCase, startBare] : [startBare, createCase];
+    const firstMs = await timed(first);
+    const secondMs = await timed(second);
+    ours.push(index % 2 === 0 ? firstMs : secondMs);
+    bare.push(index % 2 === 0 ? secondMs : firstMs);
+  }
+  for (const caseId of caseIds) {
+    await expectStatus(apiCall(context, 'POST', `/api/cases/${caseId}/council`, { outcome: 'recommend', date: '2026-11-10' }, randomUUID()), 200, 'recommend');
+  }
+  return { comparison: { ours: summarize(ours.slice(2)), floors: { 'bare workflow start': summarize(bare.slice(2)) } }, caseIds, noopIds };
+}
+
+/** A party's `scheduled` answer: keeps the case open, so that a case can be answered again and again. */
+function scheduledDecision(party: string, counter: number): Record<string, unknown> {
+  const day = String(1 + (counter % 28)).padStart(2, '0');
+  return { party, outcome: 'scheduled', date: `2027-01-${day}`, body: 'Socialnämnden' };
+}
+
+/** Round-robin over the cases first, then the parties: concurrent answers mostly land on different cases. */
+export function answerTarget(caseIds: readonly string[], counter: number): { caseId: string; party: string } {
+  return { caseId: caseIds[counter % caseIds.length], party: PARTY_IDS[Math.floor(counter / caseIds.length) % PARTY_IDS.length] };
+}
+
+/** Row 1: the answer path against a bare update on a no-op workflow and a single-row upsert, in turns. */
+export async function compareAnswers(context: BenchContext, caseIds: readonly string[], noopIds: readonly string[], rounds: number): Promise<Comparison> {
+  await context.pool.query('CREATE TABLE IF NOT EXISTS bench_upsert_floor (id integer PRIMARY KEY, value text NOT NULL, at timestamptz NOT NULL)');
+  const samples = { ours: [] as number[], update: [] as number[], upsert: [] as number[], activity: [] as number[], localActivity: [] as number[] };
+  const noop = () => context.temporal.workflow.getHandle(noopIds[counter % noopIds.length]);
+  const warmUp = 10;
+  let counter = 0;
+  const steps: [keyof typeof samples, () => Promise<unknown>][] = [
+    [
+      'ours',
+      () => {
+        const { caseId, party } = answerTarget(caseIds, counter);
+        return sendDecision(context, caseId, scheduledDecision(party, counter), randomUUID());
+      },
+    ],
+    ['update', () => noop().executeUpdate(touch)],
+    ['activity', () => noop().executeUpdate(touchThroughActivity)],
+    ['localActivity', () => noop().executeUpdate(touchThroughLocalActivity)],
+    [
+      'upsert',
+      () =>
+        context.pool.query(
+          `INSERT INTO bench_upsert_floor (id, value, at) VALUES ($1, $2, now())
+           ON CONFLICT (id) DO UPDATE SET value = EXCLUDED.value, at = EXCLUDED.at`,
+          [counter % 100, randomUUID()],
+        ),
+    ],
+  ];
+  for (let round = 0; round < rounds + warmUp; round += 1, counter += 1) {
+    for (let index = 0; index < steps.length; index += 1) {
+      const [name, call] = steps[(index + round) % steps.length];
+      const ms = await timed(call);
+      if (round >= warmUp) samples[name].push(ms);
+    }
+  }
+  await context.pool.query('DROP TABLE bench_upsert_floor');
+  return {
+    ours: summarize(samples.ours),
+    floors: {
+      'bare Temporal update (no-op workflow)': summarize(samples.update),
+      'single-row INSERT … ON CONFLICT': summarize(samples.upsert),
+      // Not floors of the goal: where the time between the two goes.
+      'update awaiting one no-op activity': summarize(samples.activity),
+      'update awaiting one no-op local activity': summarize(samples.localActivity),
+    },
+  };
+}
+
+export interface LoadLevel {
+  readonly clients: number;
+  readonly instances: number;
+  readonly seconds: number;
+  readonly answers: number;
+  readonly answersPerSecond: number;
+  readonly latency: Summary;
+  readonly refused: number;
+  /** Percent of one core per process group over the level. */
+  readonly cpu: Record<string, number>;
+}
+
+let loadCounter = 0;
+
+/** `clients` concurrent clients answering for `durationMs`, each waiting for its reply before the next. */
+export async function runLoad(context: BenchContext, caseIds: readonly string[], clients: number, durationMs: number): Promise<LoadLevel> {
+  const sampler = new CpuSampler(processGroups(context));
+  const latencies: number[] = [];
+  let refused = 0;
+  const started = performance.now();
+  sampler.start();
+  await Promise.all(
+    Array.from({ length: clients }, async (_, client) => {
+      while (performance.now() - started < durationMs) {
+        const counter = loadCounter++;
+        const { caseId, party } = answerTarget(caseIds, counter);
+        const sent = await sendDecision(context, caseId, scheduledDecision(party, counter), randomUUID(), client);
+        latencies.push(sent.ms);
+        refused += sent.refused;
+      }
+    }),
+  );
+  const seconds = (performance.now() - started) / 1000;
+  const cpu = sampler.stop();
+  return {
+    clients,
+    instances: context.stack.apis.length,
+    seconds,
+    answers: latencies.length,
+    answersPerSecond: latencies.length / seconds,
+    latency: summarize(latencies),
+    refused,
+    cpu,
+  };
+}
+
+/** Row 4: 1, 4, 16, 64 clients, stopping after the first level whose p95 passes 500 ms. */
+export async function throughputLevels(context: BenchContext, caseIds: readonly string[], levels: readonly number[], durationMs: number): Promise<LoadLevel[]> {
+  const results: LoadLevel[] = [];
+  for (const clients of levels) {
+    const level = await runLoad(context, caseIds, clients, durationMs);
+    context.log(`  ${clients} clients: ${level.answersPerSecond.toFixed(1)} answers/s, p95 ${level.latency.p95.toFixed(0)} ms, ${level.refused} refused`);
+    results.push(level);
+    if (level.latency.p95 > 500) break;
+  }
+  return results;
+}
+
+export interface IntegrityCheck {
+  readonly accepted: number;
+  readonly lost: number;
+  readonly doubled: number;
+  readonly casesChecked: number;
+  /** Cases whose read model disagrees with their workflow (history length, sequence). */
+  readonly casesDiffering: number;
+}
+
+/** Every accepted answer is in the read model exactly once, and each case's read model equals its workflow. */
+export async function checkIntegrity(context: BenchContext, caseIds: readonly string[]): Promise<IntegrityCheck> {
+  const keys = context.accepted.map((answer) => answer.key);
+  const rows = await context.pool.query<{ request_id: string; count: string }>(
+    'SELECT request_id, count(*) AS count FROM case_history WHERE request_id = ANY($1::text[]) GROUP BY request_id',
+    [keys],
+  );
+  const found = new Map(rows.rows.map((row) => [row.request_id, Number(row.count)]));
+  let casesDiffering = 0;
+  for (const caseId of caseIds) {
+    const state = await context.temporal.workflow.getHandle(caseWorkflowId(caseId)).query(caseStateQuery);
+    const stored = await context.pool.query<{ sequence: number; rows: string; top: number }>(
+      `SELECT c.sequence, (SELECT count(*) FROM case_history h WHERE h.case_id = c.id) AS rows,
+              (SELECT max(sequence) FROM case_history h WHERE h.case_id = c.id) AS top
+         FROM cases c WHERE c.id = $1`,
+      [caseId],
+    );
+    const row = stored.rows[0];
+    if (!row || row.sequence !== state.sequence || Number(row.rows) !== state.history.length || row.top !== state.sequence) casesDiffering += 1;
+  }
+  return {
+    accepted: keys.length,
+    lost: keys.filter((key) => !found.has(key)).length,
+    doubled: [...found.values()].filter((count) => count > 1).length,
+    casesChecked: caseIds.length,
+    casesDiffering,
+  };
+}

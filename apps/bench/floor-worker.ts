@@ -1,0 +1,39 @@
+import { DefaultLogger, NativeConnection, Runtime, Worker } from '@temporalio/worker';
+import { readSettings, workerSettingsSchema } from '../../libs/config/config';
+import { Mailer } from '../../libs/mail/mailer';
+import { createDataSource } from '../../libs/persistence';
+import { failStartup } from '../shared/fail-startup';
+import { createCaseActivities } from '../worker/case.activities';
+
+/**
+ * The bench's own worker: the floor workflows and the many-party analogue, with the
+ * product's projection activity. A process of its own so that the bench's load
+ * generator does not share its event loop.
+ */
+async function main(): Promise<void> {
+  const settings = readSettings(workerSettingsSchema);
+  Runtime.install({ logger: new DefaultLogger('WARN') });
+  const dataSource = await createDataSource(settings.DATABASE_URL).initialize();
+  const connection = await NativeConnection.connect({ address: settings.TEMPORAL_ADDRESS });
+  const worker = await Worker.create({
+    connection,
+    namespace: settings.TEMPORAL_NAMESPACE,
+    taskQueue: settings.TEMPORAL_TASK_QUEUE,
+    workflowsPath: require.resolve('./bench.workflows'),
+    activities: {
+      ...createCaseActivities(dataSource, {
+        sender: new Mailer(settings.OVERENS_SMTP_URL, settings.OVERENS_MAIL_FROM),
+        linkSecret: settings.OVERENS_LINK_SECRET,
+        publicUrl: settings.OVERENS_PUBLIC_URL,
+      }),
+      nothing: async () => undefined,
+    },
+  });
+  console.log(`floor-worker: polling task queue ${settings.TEMPORAL_TASK_QUEUE}`);
+  await worker.run();
+  await connection.close();
+  await dataSource.destroy();
+  process.exit(0);
+}
+
+main().catch(failStartup('floor-worker'));
