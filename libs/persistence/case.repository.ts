@@ -73,6 +73,8 @@ export class CaseRepository {
     const entities = await this.dataSource.getRepository(CaseEntity).find({
       where: page.map(({ id }) => ({ id })),
       relations: { parties: true, history: true },
+      // Separate queries for parties and history: one join would repeat each case's row parties × history times.
+      relationLoadStrategy: 'query',
       order: { openedAt: 'DESC', id: 'ASC', parties: { ordinal: 'ASC' }, history: { sequence: 'ASC' } },
     });
     return { items: entities.map(toCaseState), total };
@@ -108,6 +110,13 @@ export class CaseRepository {
           [blockedRows.map((row) => row.id)],
         )
       : [];
+    // Grouped once: filtering every meeting for every case is quadratic at 10,000 cases.
+    const scheduledByCase = new Map<string, { party: string; body: string | null; date: string }[]>();
+    for (const { case_id: caseId, party, body, date } of scheduledRows) {
+      const list = scheduledByCase.get(caseId) ?? [];
+      list.push({ party, body, date });
+      scheduledByCase.set(caseId, list);
+    }
     const blocked = blockedRows.map((row) => ({
       id: row.id,
       title: row.title,
@@ -116,9 +125,7 @@ export class CaseRepository {
       waitingSince: row.stage_since,
       deadline: row.deadline,
       overdue: row.overdue,
-      scheduled: scheduledRows
-        .filter((scheduled) => scheduled.case_id === row.id)
-        .map(({ party, body, date }) => ({ party, body, date })),
+      scheduled: scheduledByCase.get(row.id) ?? [],
     }));
 
     const partyRows: { party: string; waiting: string; overdue: string }[] = await this.dataSource.query(
@@ -141,15 +148,15 @@ export class CaseRepository {
         WHERE c.stage = 'in-force' AND c.lifecycle->'followUp'->>'status' = 'open'
         ORDER BY due, c.id`,
     );
-    const periodRows: { id: string; title: string; to: string; renews: boolean; terminated_by: string[] | null }[] = await this.dataSource.query(
-      `SELECT c.id, c.title, c.lifecycle->'validity'->>'to' AS to,
+    const periodRows: { id: string; title: string; ends_on: string; renews: boolean; terminated_by: string[] | null }[] = await this.dataSource.query(
+      `SELECT c.id, c.title, c.lifecycle->'validity'->>'to' AS ends_on,
               jsonb_typeof(c.lifecycle->'validity'->'renewal') = 'object' AS renews,
               ARRAY(SELECT t->>'party' FROM jsonb_array_elements(c.lifecycle->'validity'->'terminations') t) AS terminated_by
          FROM cases c
         WHERE c.stage = 'in-force' AND jsonb_typeof(c.lifecycle->'validity') = 'object'
-        ORDER BY to, c.id`,
+        ORDER BY ends_on, c.id`,
     );
-    const periods = periodRows.map((row) => ({ id: row.id, title: row.title, to: row.to, renews: row.renews, terminatedBy: row.terminated_by ?? [] }));
+    const periods = periodRows.map((row) => ({ id: row.id, title: row.title, to: row.ends_on, renews: row.renews, terminatedBy: row.terminated_by ?? [] }));
     return { byStage, blocked, byParty, followUps, periods };
   }
 }
