@@ -20,6 +20,8 @@ import type {
 import {
   PARTY_IDS,
   STAGE_LABELS,
+  addDays,
+  addMonths,
   findProcessDefinition,
   newestProcessDefinition,
   refuseOpening,
@@ -27,6 +29,7 @@ import {
   type CaseOpening,
   type CaseState,
   type Stage,
+  type ValidityTerms,
 } from '../../libs/domain';
 import { CaseRepository } from '../../libs/persistence';
 import { ApiError } from './api-error';
@@ -61,7 +64,7 @@ export class CaseService {
       actor,
       requestId: requestId ?? null,
       ...(input.reminders ? { reminders: input.reminders } : {}),
-      ...(input.validity ? { validity: input.validity } : {}),
+      ...(input.validity ? { validity: validityTerms(input.validity) } : {}),
       ...(input.followUp ? { followUp: input.followUp } : {}),
       ...(input.extendsCase ? { extendsCase: input.extendsCase } : {}),
     };
@@ -69,7 +72,7 @@ export class CaseService {
     const refusal = refuseOpening(opening, definition);
     if (refusal) throw refusal;
     if (input.extendsCase && !(await this.cases.findById(input.extendsCase))) {
-      throw new ApiError('validation', 'Ärendet som ska förlängas finns inte.');
+      throw new ApiError('not-found', 'Ärendet som ska förlängas finns inte.');
     }
     const process = { id: definition.id, version: definition.version };
     const state = await this.afterClose(id, requestId, () => this.workflows.open({ opening, process }));
@@ -213,6 +216,11 @@ export class CaseService {
       throw new ApiError('conflict', `Ärendet är avslutat (${STAGE_LABELS[stored.stage]}) och tar inte emot fler steg.`);
     }
   }
+}
+
+/** The contract's period (first day and months) as the domain's (first and last day). */
+function validityTerms({ months, ...terms }: NonNullable<CreateCaseInput['validity']>): ValidityTerms {
+  return { ...terms, to: addDays(addMonths(terms.from, months), -1) };
 }
 
 function caseIdFromKey(key: string): string {

@@ -111,7 +111,12 @@ export function buildOpenApiDocument(): Record<string, unknown> {
           security: [{ coordinator: [] }],
           parameters: [idempotencyKey],
           requestBody: { required: true, content: json('CreateCase') },
-          responses: { '201': { description: 'The new case, in stage council.', content: json('Case') }, ...coordinatorErrors, '503': stepErrors['503'] },
+          responses: {
+            '201': { description: 'The new case, in its first stage.', content: json('Case') },
+            ...coordinatorErrors,
+            '404': errorResponse('The case named in extendsCase does not exist.'),
+            '503': stepErrors['503'],
+          },
         },
         get: {
           summary: 'List cases',
@@ -133,7 +138,10 @@ export function buildOpenApiDocument(): Record<string, unknown> {
       '/api/cases/{id}/decisions': { post: write("Record a party's political decision", 'Decision') },
       '/api/cases/{id}/revisions': { post: write('Revise the case and re-open decisions for all or some parties', 'Revision') },
       '/api/cases/{id}/deadline': { post: write("Move the deadline, for every party or for one, without restarting the case", 'Deadline') },
-      '/api/cases/{id}/reminders': { post: write('Remind one party, or every party that has not answered, now (e-mail)', 'Reminder') },
+      '/api/cases/{id}/reminders': {
+        // No body reminds every party that has not answered.
+        post: { ...write('Remind one party, or every party that has not answered, now (e-mail)', 'Reminder'), requestBody: { required: false, content: json('Reminder') } },
+      },
       '/api/cases/{id}/follow-up': { post: write('Mark the follow-up assignment done, or hand it on', 'FollowUp') },
       '/api/cases/{id}/parties/{party}/posting': {
         post: write('Record the day the minutes with an adopted decision were posted (anslag)', 'Posting', stepErrors, partyStep),

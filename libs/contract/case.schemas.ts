@@ -26,25 +26,29 @@ const reminderPolicy = z.strictObject({
   weeklyAfter: z.boolean({ error: 'Ange true eller false.' }).describe('Remind every week after the deadline until the party answers.'),
 });
 
-const validityTerms = z
-  .strictObject({
-    from: isoDate.describe('First day in force.'),
-    to: isoDate.describe('Last day of the period.'),
-    renewal: z
-      .strictObject({
-        months: z.number({ error: 'Ange antal månader.' }).int('Ange ett heltal.').min(1, 'Minst 1 månad.').max(120, 'Högst 120 månader.'),
-        noticeMonths: z.number({ error: 'Ange antal månader.' }).int('Ange ett heltal.').min(0, 'Minst 0 månader.').max(60, 'Högst 60 månader.'),
-      })
-      .nullable()
-      .describe('Extended by `months` unless a party terminates at least `noticeMonths` before the end; null for none.'),
-    warnDays: z
-      .number({ error: 'Ange antal dagar.' })
-      .int('Ange ett heltal.')
-      .min(0, 'Minst 0 dagar.')
-      .max(730, 'Högst 730 dagar.')
-      .describe('How many days before the end the coordinator is warned.'),
-  })
-  .refine((terms) => terms.from <= terms.to, { message: 'Giltighetstiden kan inte sluta innan den börjar.', path: ['to'] });
+// A period as its first day and length, so that it cannot end before it begins.
+const validityTerms = z.strictObject({
+  from: isoDate.describe('First day in force.'),
+  months: z
+    .number({ error: 'Ange antal månader.' })
+    .int('Ange ett heltal.')
+    .min(1, 'Minst 1 månad.')
+    .max(240, 'Högst 240 månader.')
+    .describe('The length of the first period: from 2025-07-01 for 24 months runs to 2027-06-30.'),
+  renewal: z
+    .strictObject({
+      months: z.number({ error: 'Ange antal månader.' }).int('Ange ett heltal.').min(1, 'Minst 1 månad.').max(120, 'Högst 120 månader.'),
+      noticeMonths: z.number({ error: 'Ange antal månader.' }).int('Ange ett heltal.').min(0, 'Minst 0 månader.').max(60, 'Högst 60 månader.'),
+    })
+    .nullable()
+    .describe('Extended by `months` unless a party terminates at least `noticeMonths` before the end; null for none.'),
+  warnDays: z
+    .number({ error: 'Ange antal dagar.' })
+    .int('Ange ett heltal.')
+    .min(0, 'Minst 0 dagar.')
+    .max(730, 'Högst 730 dagar.')
+    .describe('How many days before the end the coordinator is warned.'),
+});
 
 export const createCaseSchema = z.strictObject({
   title: personText('Ange en rubrik.').regex(NOT_BLANK, 'Ange en rubrik.').trim().min(1, 'Ange en rubrik.').max(300, 'Högst 300 tecken.'),
@@ -80,7 +84,13 @@ export const createCaseSchema = z.strictObject({
     .optional()
     .describe('The follow-up assignment created when the case enters force: owner, and months until it is due. Default Styrgruppen, 12 months.'),
   extendsCase: z.uuid({ error: 'Ange ärendets id.' }).optional().describe('The case whose agreement this case extends (förlängning).'),
-});
+})
+  .refine((input) => input.process !== 'consultation' || input.deadline !== undefined, {
+    message: 'En remiss behöver ett sista svarsdatum.',
+    path: ['deadline'],
+  })
+  // The same rule for the OpenAPI text, where a refinement does not show.
+  .meta({ if: { properties: { process: { const: 'consultation' } }, required: ['process'] }, then: { required: ['deadline'] } });
 export type CreateCaseInput = z.infer<typeof createCaseSchema>;
 
 export const deadlineSchema = z.strictObject({

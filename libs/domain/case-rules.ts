@@ -97,9 +97,6 @@ export function refuseOpening(opening: CaseOpening, definition?: ProcessDefiniti
       return new DomainError('validation', 'Giltighetstidens datum ska vara i formen ÅÅÅÅ-MM-DD.');
     }
     if (validity.to < validity.from) return new DomainError('validation', 'Giltighetstiden kan inte sluta innan den börjar.');
-    if (validity.renewal && validity.renewal.noticeMonths > validity.renewal.months + 12) {
-      return new DomainError('validation', 'Uppsägningstiden är orimligt lång för förlängningen.');
-    }
   }
   return undefined;
 }
@@ -152,7 +149,7 @@ function refuseByKind(state: CaseState, step: CaseStep, definition: ProcessDefin
   switch (step.kind) {
     case 'decision':
       if (!definition.answers.includes(step.outcome)) {
-        return new DomainError('validation', `Svaret (${step.outcome}) hör inte till ${definition.name.toLowerCase()}.`);
+        return new DomainError('conflict', `Svaret (${step.outcome}) hör inte till ${definition.name.toLowerCase()}.`);
       }
       if (step.postedOn !== undefined && !isIsoDate(step.postedOn)) {
         return new DomainError('validation', 'Anslagsdatum ska vara ett datum i formen ÅÅÅÅ-MM-DD.');

@@ -270,7 +270,7 @@ describe('GET /api/dashboard', () => {
 
     expect(after.byStage.decisions - before.byStage.decisions).toBe(1);
     expect(after.byStage.council - before.byStage.council).toBe(1);
-    expect(Object.keys(after.byStage).sort()).toEqual(['council', 'decisions', 'in-force', 'network', 'rejected', 'withdrawn']);
+    expect(Object.keys(after.byStage).sort()).toEqual(['closed', 'council', 'decisions', 'expired', 'in-force', 'network', 'rejected', 'withdrawn']);
 
     const lateRow = after.blocked.find((row: { id: string }) => row.id === late.id);
     expect(lateRow).toEqual({

@@ -110,7 +110,7 @@ describe('on the dev server', () => {
   it('in force: the follow-up is assigned and tracked, and a party can terminate', async () => {
     const recommended = await recommendedCase(api, {
       parties: ['falun', 'mora'],
-      validity: { from: '2025-07-01', to: '2099-06-30', renewal: { months: 12, noticeMonths: 6 }, warnDays: 90 },
+      validity: { from: '2079-07-01', months: 240, renewal: { months: 12, noticeMonths: 6 }, warnDays: 90 },
       followUp: { owner: 'Arbetsgruppen för MiniMaria', months: 12 },
     });
     const path = `/api/cases/${recommended.id}`;
@@ -132,14 +132,14 @@ describe('on the dev server', () => {
     // An extension case, started from the expiring one.
     const extension = await createCase(api, { title: 'Förlängning av MiniMaria', parties: ['falun', 'mora'], extendsCase: recommended.id });
     expect(extension.extendsCase).toBe(recommended.id);
-    expect((await api.request('POST', '/api/cases', { title: 'x', networkDecision: { date: '2024-01-01' }, extendsCase: randomUUID() })).status).toBe(400);
+    expect((await api.request('POST', '/api/cases', { title: 'x', networkDecision: { date: '2024-01-01' }, extendsCase: randomUUID() })).status).toBe(404);
   });
 
   it('a signing round and a network-only decision are other kinds of cases, not other code', async () => {
     const signing = await createCase(api, { title: 'Avtal om gemensam nämnd', process: 'signing', parties: ['falun', 'mora'] });
     expect(signing).toMatchObject({ stage: 'decisions', processName: 'Underskrift av avtal', waitingOn: ['falun', 'mora'] });
     const refused = await api.request('POST', `/api/cases/${signing.id}/decisions`, decision('falun', 'adopted'));
-    expect(refused.status).toBe(400);
+    expect(refused.status).toBe(409);
     await post(`/api/cases/${signing.id}/decisions`, decision('falun', 'signed'));
     expect((await post(`/api/cases/${signing.id}/decisions`, decision('mora', 'signed'))).stage).toBe('in-force');
 
@@ -179,7 +179,7 @@ describe('on the time-skipping test server', () => {
     const recommended = await recommendedCase(api, {
       title: 'Samverkansavtal om SUS',
       parties: ['falun', 'mora', 'region-dalarna'],
-      validity: { from: addMonths(to, -24), to, renewal: { months: 12, noticeMonths: 6 }, warnDays: 30 },
+      validity: { from: addDays(addMonths(to, -24), 1), months: 24, renewal: { months: 12, noticeMonths: 6 }, warnDays: 30 },
       followUp: { owner: 'Styrgruppen', months: 36 },
     });
     const path = `/api/cases/${recommended.id}`;

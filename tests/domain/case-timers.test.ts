@@ -143,7 +143,7 @@ describe('a consultation (remiss)', () => {
   it('takes answers and declines, not adoptions', () => {
     const state = remiss();
     expect(state.stage).toBe('decisions');
-    expect(refuseStep(state, { kind: 'decision', party: 'falun', outcome: 'adopted', date: '2025-01-01' }, CONSULTATION)?.code).toBe('validation');
+    expect(refuseStep(state, { kind: 'decision', party: 'falun', outcome: 'adopted', date: '2025-01-01' }, CONSULTATION)?.code).toBe('conflict');
     const answered = take(state, { kind: 'decision', party: 'falun', outcome: 'answered', date: '2025-01-01' }, CONSULTATION);
     expect(answered.parties[0].status).toBe('answered');
   });

@@ -72,6 +72,7 @@ export class CoordinatorPagesController {
       title: `Förlängning: ${earlier.title}`,
       ...(earlier.reference ? { reference: earlier.reference } : {}),
       ...(earlier.validity ? { 'validity.from': addDays(earlier.validity.to, 1), 'validity.warnDays': String(earlier.validity.warnDays) } : {}),
+      ...(earlier.validity?.renewal ? { 'validity.months': String(earlier.validity.renewal.months) } : {}),
       ...(earlier.validity?.renewal
         ? { 'validity.renewal.months': String(earlier.validity.renewal.months), 'validity.renewal.noticeMonths': String(earlier.validity.renewal.noticeMonths) }
         : {}),
@@ -116,7 +117,7 @@ export class CoordinatorPagesController {
       response.redirect(303, `/arenden/${created.id}`);
     } catch (error) {
       const refusal = toApiError(error);
-      if (refusal.code !== 'validation' && refusal.code !== 'conflict') throw error;
+      if (refusal.code !== 'validation' && refusal.code !== 'conflict' && refusal.code !== 'not-found') throw error;
       rerender(refusal.code === 'conflict' ? 409 : 400, { _form: refusal.message });
     }
   }
@@ -238,7 +239,7 @@ function numberFrom(value: string | undefined): number | undefined {
 
 /** The validity fieldset, when any of it is filled in. */
 function validityFrom(values: Record<string, string>): { validity?: unknown } {
-  const names = ['validity.from', 'validity.to', 'validity.renewal.months', 'validity.renewal.noticeMonths'];
+  const names = ['validity.from', 'validity.months', 'validity.renewal.months', 'validity.renewal.noticeMonths'];
   if (!names.some((name) => values[name])) return {};
   const renewal =
     values['validity.renewal.months'] || values['validity.renewal.noticeMonths']
@@ -247,7 +248,7 @@ function validityFrom(values: Record<string, string>): { validity?: unknown } {
   return {
     validity: {
       from: values['validity.from'] ?? '',
-      to: values['validity.to'] ?? '',
+      months: numberFrom(values['validity.months']),
       renewal,
       warnDays: numberFrom(values['validity.warnDays'] ?? '90'),
     },

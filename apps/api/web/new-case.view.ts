@@ -18,7 +18,7 @@ export const NEW_CASE_LABELS: Record<string, string> = {
   'attachments.2.url': 'Bilaga 3, webbadress',
   process: 'Sorts ärende',
   'validity.from': 'Gäller från',
-  'validity.to': 'Gäller till och med',
+  'validity.months': 'Giltighetstid (månader)',
   'validity.renewal.months': 'Förlängs med (månader)',
   'validity.renewal.noticeMonths': 'Uppsägningstid (månader)',
   'validity.warnDays': 'Varna samordnaren (dagar före slutet)',
@@ -84,8 +84,8 @@ ${textField({ name: `attachments.${index}.url`, label: NEW_CASE_LABELS[`attachme
 <fieldset class="field">
 <legend>Giltighetstid <span class="muted">(frivilligt)</span></legend>
 <p class="hint">För en överenskommelse som gäller en viss tid. Lämna tomt om den gäller tills vidare.</p>
-${(['validity.from', 'validity.to'] as const).map((name) =>
-      textField({ name, label: NEW_CASE_LABELS[name], type: 'date', value: values[name], error: errors[name], hint: 'ÅÅÅÅ-MM-DD' }))}
+${textField({ name: 'validity.from', label: NEW_CASE_LABELS['validity.from'], type: 'date', value: values['validity.from'], error: errors['validity.from'], hint: 'ÅÅÅÅ-MM-DD' })}
+${textField({ name: 'validity.months', label: NEW_CASE_LABELS['validity.months'], type: 'number', value: values['validity.months'], error: errors['validity.months'], hint: 'Till exempel 24: från 1 juli 2025 gäller den då till och med 30 juni 2027.' })}
 ${textField({ name: 'validity.renewal.months', label: NEW_CASE_LABELS['validity.renewal.months'], type: 'number', value: values['validity.renewal.months'], error: errors['validity.renewal.months'], hint: 'Till exempel 12, om den förlängs ett år i taget när ingen part säger upp den. Tomt: ingen förlängning.' })}
 ${textField({ name: 'validity.renewal.noticeMonths', label: NEW_CASE_LABELS['validity.renewal.noticeMonths'], type: 'number', value: values['validity.renewal.noticeMonths'], error: errors['validity.renewal.noticeMonths'], hint: 'Hur många månader före slutet en part senast måste säga upp.' })}
 ${textField({ name: 'validity.warnDays', label: NEW_CASE_LABELS['validity.warnDays'], type: 'number', value: values['validity.warnDays'] ?? '90', error: errors['validity.warnDays'] })}
