@@ -81,11 +81,18 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseState>
     await condition(() => projectedSequence >= reached.sequence);
     return reached;
   };
+  // Temporal applies an update id once per run; after continue-as-new the history is the guard.
+  const alreadyApplied = (): boolean => {
+    const requestId = currentUpdateInfo()?.id;
+    return requestId !== undefined && state.history.some((entry) => entry.requestId === requestId);
+  };
   const validate = (step: CaseStep): void => {
+    if (alreadyApplied()) return;
     const refusal = refuseStep(state, step, definition);
     if (refusal) throw toFailure(refusal);
   };
   const apply = (step: CaseStep, actor: Actor): Promise<CaseState> => {
+    if (alreadyApplied()) return untilProjected();
     state = applyStep(state, step, definition, { at: nowIso(), actor, requestId: currentUpdateInfo()?.id ?? null });
     publishSearchAttributes(state, definition);
     return untilProjected();
@@ -138,6 +145,7 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseState>
   setHandler(
     remindParties,
     async ({ actor, party }) => {
+      if (alreadyApplied()) return untilProjected();
       const requestId = currentUpdateInfo()?.id ?? null;
       const parties = partiesToRemindNow(state, definition, party);
       const delivery = await sendReminders({
@@ -154,6 +162,7 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseState>
     },
     {
       validator: ({ party }) => {
+        if (alreadyApplied()) return;
         const refusal = refuseReminderNow(state, definition, party);
         if (refusal) throw toFailure(refusal);
       },

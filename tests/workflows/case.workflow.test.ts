@@ -2,7 +2,7 @@ import { WorkflowExecutionAlreadyStartedError, WorkflowUpdateFailedError, type C
 import { ApplicationFailure } from '@temporalio/common';
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
-import { PARTY_IDS, REGIONAL_AGREEMENT, REGIONAL_AGREEMENT_V1, type CaseOpening, type ProcessDefinition } from '../../libs/domain';
+import { PARTY_IDS, REGIONAL_AGREEMENT, REGIONAL_AGREEMENT_V1, applyStep, openCase, type CaseOpening, type ProcessDefinition } from '../../libs/domain';
 import { CaseRepository } from '../../libs/persistence';
 import { caseWorkflow } from '../../workflows/case.workflow';
 import {
@@ -165,4 +165,29 @@ it('a case with timers enters force and lives on for its follow-up, the read mod
     expect(inForce.followUp).toMatchObject({ owner: 'Styrgruppen', status: 'open' });
     expect((await handle.describe()).status.name).toBe('RUNNING');
     expect(await repository.findById(caseOpening.id)).toEqual(inForce);
+  }));
+
+it('a case carried on by continue-as-new keeps its state, and a step retried with its key is not applied twice', () =>
+  withWorker(async (taskQueue) => {
+    // No deadline: no reminders fall due while the test runs.
+    const caseOpening = { ...opening(['falun', 'mora']), deadline: null };
+    const opened = openCase(caseOpening, REGIONAL_AGREEMENT, '2024-05-16T08:00:00.000Z');
+    const carried = applyStep(opened, { kind: 'council', outcome: 'recommend', date: '2024-06-01' }, REGIONAL_AGREEMENT, {
+      at: '2024-06-01T08:00:00.000Z',
+      actor: 'coordinator',
+      requestId: 'recommend-key',
+    });
+    const handle = await client.workflow.start(caseWorkflow, {
+      workflowId: caseWorkflowId(caseOpening.id),
+      taskQueue,
+      args: [{ opening: caseOpening, process: { id: REGIONAL_AGREEMENT.id, version: REGIONAL_AGREEMENT.version }, resume: { state: carried } }],
+    });
+    const again = await handle.executeUpdate(recordCouncilOutcome, {
+      args: [{ outcome: 'recommend', date: '2024-06-01', actor: 'coordinator' }],
+      updateId: 'recommend-key',
+    });
+    expect(again).toEqual(carried);
+    const decided = await handle.executeUpdate(recordDecision, { args: [{ party: 'falun', outcome: 'adopted', date: '2024-09-12', actor: 'coordinator' }] });
+    expect(decided.sequence).toBe(carried.sequence + 1);
+    await handle.terminate('test over');
   }));

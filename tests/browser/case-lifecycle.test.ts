@@ -1,0 +1,102 @@
+import { randomUUID } from 'node:crypto';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { hashPassword } from '../../apps/api/web/password';
+import { CoordinatorRepository } from '../../libs/persistence';
+import { axeViolations, launchChromium } from '../support/browser';
+import { decision, recommendedCase } from '../support/case-requests';
+import { messagesTo } from '../support/outbox';
+import { startTestApi, type TestApi } from '../support/test-stack';
+
+/**
+ * The case page's lifecycle forms in Chromium (plain forms, no script): remind now,
+ * move a deadline, and a case in force with its period, follow-up and appeal; axe on
+ * every page.
+ */
+const EMAIL = `livscykel-${Date.now()}@rss-dalarna.example`;
+const PASSWORD = 'ett långt lösenord för test';
+
+let api: TestApi;
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+const violations: string[] = [];
+
+beforeAll(async () => {
+  api = await startTestApi();
+  await new CoordinatorRepository(api.dataSource).upsert(EMAIL, 'Karin Samordnare', await hashPassword(PASSWORD));
+  browser = await launchChromium();
+  // Our pages have no script; axe is injected (hence bypassCSP).
+  context = await browser.newContext({ bypassCSP: true, locale: 'sv-SE' });
+  page = await context.newPage();
+  await page.goto(`${api.url}/logga-in`);
+  await page.fill('#falt-email', EMAIL);
+  await page.fill('#falt-password', PASSWORD);
+  await page.click('button[type=submit]');
+  await page.waitForURL(/\/oversikt$/);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await api?.close();
+});
+
+it('the coordinator reminds a late party now and moves its deadline, from the case page', async () => {
+  const address = `registrator-sater-${randomUUID().slice(0, 8)}@example.se`;
+  expect((await api.request('PUT', '/api/contacts/sater', { emails: [address] })).status).toBe(200);
+  const recommended = await recommendedCase(api, { parties: ['falun', 'sater'], deadline: '2024-12-31' });
+  await api.request('POST', `/api/cases/${recommended.id}/decisions`, decision('falun'));
+
+  await page.goto(`${api.url}/arenden/${recommended.id}`);
+  violations.push(...(await axeViolations(page)));
+  await page.selectOption('#reminder-falt-party', 'sater');
+  await page.click('button:has-text("Skicka påminnelse")');
+  await page.waitForSelector('.notice[role=status]');
+  expect(await page.locator('.timeline li').last().innerText()).toContain('Påminnelse skickades');
+  expect(await messagesTo([address])).toHaveLength(1);
+
+  // A missing date is shown by its field.
+  await page.click('button:has-text("Flytta")');
+  await page.waitForSelector('#deadline-falt-deadline-fel');
+  violations.push(...(await axeViolations(page)));
+  await page.fill('#deadline-falt-deadline', '2099-02-28');
+  await page.selectOption('#deadline-falt-party', 'sater');
+  await page.click('button:has-text("Flytta")');
+  await page.waitForSelector('.notice[role=status]');
+  expect(await page.locator('tr', { hasText: 'Säter' }).innerText()).toContain('Egen sista svarsdag 28 februari 2099');
+  violations.push(...(await axeViolations(page)));
+});
+
+it('a case in force shows its period, its follow-up and whether each decision is final', async () => {
+  const recommended = await recommendedCase(api, {
+    parties: ['falun', 'mora'],
+    validity: { from: '2025-07-01', months: 24, renewal: { months: 12, noticeMonths: 6 }, warnDays: 90 },
+  });
+  const path = `/api/cases/${recommended.id}`;
+  await api.request('POST', `${path}/decisions`, decision('falun', 'adopted', { postedOn: '2024-09-16' }));
+  await api.request('POST', `${path}/decisions`, decision('mora'));
+
+  await page.goto(`${api.url}/arenden/${recommended.id}`);
+  const facts = await page.locator('dl.facts').innerText();
+  expect(facts).toContain('1 juli 2025 – 30 juni 2027');
+  expect(facts).toContain('Förlängs med 12 månader om ingen part säger upp senast 30 december 2026');
+  expect(facts).toContain('Styrgruppen');
+  expect(await page.locator('tr', { hasText: 'Falun' }).innerText()).toContain('Beslutet har vunnit laga kraft.');
+  expect(await page.locator('tr', { hasText: 'Mora' }).innerText()).toContain('anslagsdatum saknas');
+  violations.push(...(await axeViolations(page)));
+
+  await page.selectOption('#posting-falt-party', 'mora');
+  await page.fill('#posting-falt-postedOn', '2099-01-10');
+  await page.click('button:has-text("Registrera anslaget")');
+  await page.waitForSelector('.notice[role=status]');
+  expect(await page.locator('tr', { hasText: 'Mora' }).innerText()).toContain('vinner laga kraft 1 februari 2099');
+
+  await page.click('a:has-text("Starta ett förlängningsärende")');
+  await page.waitForURL(/\/arenden\/nytt\?forlanger=/);
+  expect(await page.locator('#falt-title').inputValue()).toContain('Förlängning:');
+  expect(await page.locator('#falt-validity-from').inputValue()).toBe('2027-07-01');
+  violations.push(...(await axeViolations(page)));
+});
+
+it('has no accessibility violations on any page visited', () => {
+  expect(violations).toEqual([]);
+});
