@@ -139,7 +139,7 @@ export function renderMarkdown(results: BenchResults): string {
   lines.push('', '### Events per case (Temporal warns at 10,240)', '');
   lines.push('| Measurement | Events |', '|---|---|');
   lines.push(`| Real case after opening and the council's recommendation | ${results.events.eventsAfterRecommendation} |`);
-  lines.push(`| Real case finished: 16 answers one after another, in force | ${results.events.eventsFinished} |`);
+  lines.push(`| Real case finished: 16 answers one after another, in force, final, follow-up done | ${results.events.eventsFinished} |`);
   lines.push(`| Per answer (sequential) | ${results.events.eventsPerAnswer.toFixed(1)} |`);
   lines.push(`| Sequential answers one case can take before the warning | ${results.events.answersUntilWarning.toLocaleString('en')} |`);
   for (const run of results.simultaneous) {

@@ -155,7 +155,7 @@ export interface FinishedCaseEvents {
   readonly answersUntilWarning: number;
 }
 
-/** Row 6: a real case from start to in force, its 16 answers one after another. */
+/** Row 6: a real case from start to its end: 16 answers one after another, final, the follow-up done. */
 export async function eventsPerFinishedCase(context: BenchContext): Promise<FinishedCaseEvents> {
   const created = await expectStatus(
     apiCall(context, 'POST', '/api/cases', { title: 'Bänk: ett helt ärende', deadline: '2027-06-30', networkDecision: { date: '2026-11-02' } }, randomUUID()),
@@ -165,9 +165,12 @@ export async function eventsPerFinishedCase(context: BenchContext): Promise<Fini
   const caseId = created.id as string;
   await expectStatus(apiCall(context, 'POST', `/api/cases/${caseId}/council`, { outcome: 'recommend', date: '2026-11-10' }, randomUUID()), 200, 'recommend');
   const eventsAfterRecommendation = await historyEvents(context, caseWorkflowId(caseId));
+  // Minutes posted long ago: every decision is final at once, so the case settles when
+  // its follow-up is done (a case in force otherwise lives on for appeals and follow-up).
   for (const party of PARTY_IDS) {
-    await sendDecision(context, caseId, { party, outcome: 'adopted', date: '2026-11-20', body: 'Kommunfullmäktige' }, randomUUID());
+    await sendDecision(context, caseId, { party, outcome: 'adopted', date: '2026-09-20', body: 'Kommunfullmäktige', postedOn: '2026-09-21' }, randomUUID());
   }
+  await expectStatus(apiCall(context, 'POST', `/api/cases/${caseId}/follow-up`, { outcome: 'done', date: '2026-11-20' }, randomUUID()), 200, 'follow-up done');
   await context.temporal.workflow.getHandle(caseWorkflowId(caseId)).result();
   const eventsFinished = await historyEvents(context, caseWorkflowId(caseId));
   const eventsPerAnswer = (eventsFinished - eventsAfterRecommendation) / PARTY_IDS.length;
