@@ -1,9 +1,6 @@
-import type { CaseProjection } from '../libs/domain';
+import type { CaseProjection, ReminderKind } from '../libs/domain';
 
-export type { CaseProjection };
-
-/** Why a party is reminded: before its deadline, on it, after it, or because the coordinator asked now. */
-export type ReminderKind = 'before' | 'on' | 'after' | 'now';
+export type { CaseProjection, ReminderKind };
 
 export interface ReminderRequest {
   /** Unique per firing (case and history sequence): sending it again sends nothing twice. */

@@ -140,27 +140,19 @@ export class CaseController {
   @Post(':id/parties/:party/appeals')
   @UseGuards(CoordinatorGuard)
   @HttpCode(200)
-  appeal(
-    @Param('id') id: string,
-    @Param('party') party: string,
-    @Body() body: unknown,
-    @Headers('idempotency-key') key?: string,
-  ): Promise<CaseView> {
-    const [caseId, partyId, requestId] = [parseCaseId(id), parsePartyId(party), parseIdempotencyKey(key)];
-    return this.cases.recordAppeal(caseId, partyId, parseInput(appealSchema, body, 'begäran'), 'coordinator', requestId);
+  appeal(@Param('id') id: string, @Param('party') party: string, @Body() body: unknown, @Headers('idempotency-key') key?: string): Promise<CaseView> {
+    return this.partyStep(id, party, key, (caseId, partyId, requestId) =>
+      this.cases.recordAppeal(caseId, partyId, parseInput(appealSchema, body, 'begäran'), 'coordinator', requestId),
+    );
   }
 
   @Post(':id/parties/:party/termination')
   @UseGuards(CoordinatorGuard)
   @HttpCode(200)
-  terminate(
-    @Param('id') id: string,
-    @Param('party') party: string,
-    @Body() body: unknown,
-    @Headers('idempotency-key') key?: string,
-  ): Promise<CaseView> {
-    const [caseId, partyId, requestId] = [parseCaseId(id), parsePartyId(party), parseIdempotencyKey(key)];
-    return this.cases.recordTermination(caseId, partyId, parseInput(terminationSchema, body, 'begäran'), 'coordinator', requestId);
+  terminate(@Param('id') id: string, @Param('party') party: string, @Body() body: unknown, @Headers('idempotency-key') key?: string): Promise<CaseView> {
+    return this.partyStep(id, party, key, (caseId, partyId, requestId) =>
+      this.cases.recordTermination(caseId, partyId, parseInput(terminationSchema, body, 'begäran'), 'coordinator', requestId),
+    );
   }
 
   @Post(':id/follow-up')
@@ -170,6 +162,18 @@ export class CaseController {
     const caseId = parseCaseId(id);
     const requestId = parseIdempotencyKey(key);
     return this.cases.recordFollowUp(caseId, parseInput(followUpSchema, body, 'begäran'), 'coordinator', requestId);
+  }
+
+  /** Path and header parsed in the same order as every other step: case, party, key. */
+  private partyStep(
+    id: string,
+    party: string,
+    key: string | undefined,
+    record: (caseId: string, party: string, requestId: string | undefined) => Promise<CaseView>,
+  ): Promise<CaseView> {
+    const caseId = parseCaseId(id);
+    const partyId = parsePartyId(party);
+    return record(caseId, partyId, parseIdempotencyKey(key));
   }
 
   @Get(':id/parties/:party/link')

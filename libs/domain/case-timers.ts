@@ -10,6 +10,7 @@ import type { ProcessDefinition } from './process-definition';
  * after it. The workflow sleeps until `nextTimerDate`, does the event's I/O (e-mails)
  * and applies it; each applied event moves the state so that it is never due again.
  */
+/** Why a party is reminded: before its deadline, on it, after it, or because the coordinator asked now. */
 export type ReminderKind = 'before' | 'on' | 'after' | 'now';
 
 export interface PartyReminder {

@@ -72,6 +72,9 @@ const LIFECYCLE_TRANSITIONS: readonly Transition[] = [
   { step: 'follow-up.reassign', from: ['in-force'], to: 'unchanged' },
 ];
 
+/** The same, for rounds without political decisions to post or appeal. */
+const LIFECYCLE_WITHOUT_APPEALS = LIFECYCLE_TRANSITIONS.filter((transition) => transition.step !== 'appeal' && transition.step !== 'posting');
+
 /** The regional agreement (RÖK), as first built: network → council → political decisions. */
 export const REGIONAL_AGREEMENT_V1: ProcessDefinition = {
   id: 'regional-agreement',
@@ -107,7 +110,7 @@ export const NETWORK_DECISION: ProcessDefinition = {
     { step: 'network.table', from: ['network'], to: 'network' },
     { step: 'network.withdraw', from: ['network'], to: 'withdrawn' },
     { step: 'network.reject', from: ['network'], to: 'rejected' },
-    ...LIFECYCLE_TRANSITIONS.filter((transition) => transition.step !== 'appeal' && transition.step !== 'posting'),
+    ...LIFECYCLE_WITHOUT_APPEALS,
   ],
   onPartyRejection: 'network',
   answers: [],
@@ -145,7 +148,7 @@ export const SIGNING_ROUND: ProcessDefinition = {
   transitions: [
     { step: 'decision', from: ['decisions'], to: 'by-decisions' },
     { step: 'network.withdraw', from: ['decisions'], to: 'withdrawn' },
-    ...LIFECYCLE_TRANSITIONS.filter((transition) => transition.step !== 'appeal' && transition.step !== 'posting'),
+    ...LIFECYCLE_WITHOUT_APPEALS,
   ],
   onPartyRejection: 'decisions',
   answers: ['signed'],
