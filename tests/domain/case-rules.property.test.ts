@@ -1,6 +1,23 @@
 import fc from 'fast-check';
-import { DomainError, REGIONAL_AGREEMENT, applyStep, isClosed, refuseStep, versionOf, waitingOn, type CaseState, type CaseStep } from '../../libs/domain';
-import { openedCase } from './case-fixtures';
+import {
+  DomainError,
+  REGIONAL_AGREEMENT,
+  addDays,
+  applyStep,
+  applyTimerEvent,
+  dueTimerEvent,
+  isClosed,
+  isFinalStage,
+  nextTimerDate,
+  openCase,
+  recordReminder,
+  refuseStep,
+  versionOf,
+  waitingOn,
+  type CaseState,
+  type CaseStep,
+} from '../../libs/domain';
+import { opening, openedCase } from './case-fixtures';
 
 const PARTIES = ['falun', 'mora', 'orsa', 'smedjebacken'];
 const date = fc.constantFrom('2024-06-13', '2024-09-19', '2024-13-01');
@@ -57,5 +74,67 @@ it('no sequence of steps reaches an impossible state, and a refused step changes
       }
     }),
     { seed: 20261122, numRuns: 1000 },
+  );
+});
+
+/** The steps that came with the timers, fitting or not. */
+const lifecycleStep: fc.Arbitrary<CaseStep> = fc.oneof(
+  fc.record({ kind: fc.constant('deadline' as const), date: fc.constantFrom('2024-11-15', '2025-01-31', '2025-13-01'), party: fc.option(fc.constantFrom(...PARTIES), { nil: undefined }) }),
+  fc.record({ kind: fc.constant('posting' as const), party: fc.constantFrom(...PARTIES), date: fc.constantFrom('2024-10-20', '2024-12-01') }),
+  fc.record({ kind: fc.constant('appeal' as const), party: fc.constantFrom(...PARTIES), date }),
+  fc.record({ kind: fc.constant('termination' as const), party: fc.constantFrom(...PARTIES), date: fc.constantFrom('2025-01-15', '2026-03-01') }),
+  fc.record({ kind: fc.constant('follow-up' as const), outcome: fc.constantFrom('done', 'reassign' as const), date, owner: fc.constant('Arbetsgruppen') }),
+);
+
+/** Either a person's step, or the calendar moving on by some days (and the timers acting). */
+type Move = { step: CaseStep } | { days: number };
+const move: fc.Arbitrary<Move> = fc.oneof(
+  step.map((next) => ({ step: next })),
+  lifecycleStep.map((next) => ({ step: next })),
+  fc.integer({ min: 1, max: 120 }).map((days) => ({ days })),
+);
+
+it('with timers: no mix of steps and passing days reaches an impossible state, and no timer event fires twice', () => {
+  fc.assert(
+    fc.property(fc.array(move, { maxLength: 30 }), (moves) => {
+      let today = '2024-10-01';
+      let state = openCase(
+        opening({ parties: PARTIES, deadline: '2024-12-31', validity: { from: '2025-01-01', to: '2025-12-31', renewal: { months: 12, noticeMonths: 3 }, warnDays: 60 } }),
+        REGIONAL_AGREEMENT,
+        `${today}T08:00:00.000Z`,
+      );
+      for (const next of moves) {
+        if ('days' in next) {
+          today = addDays(today, next.days);
+          // The workflow's loop: take what is due until nothing is; it must come to rest.
+          for (let taken = 0; ; taken += 1) {
+            expect(taken).toBeLessThan(20);
+            const event = dueTimerEvent(state, REGIONAL_AGREEMENT, today);
+            if (!event) break;
+            const at = { at: `${today}T06:00:00.000Z`, actor: 'system' as const, requestId: null };
+            state =
+              event.kind === 'reminders'
+                ? recordReminder(state, { kind: event.reminderKind, date: event.date, parties: event.parties }, { reached: [], unreachable: [] }, at)
+                : applyTimerEvent(state, event, at);
+          }
+        } else {
+          const refusal = refuseStep(state, next.step, REGIONAL_AGREEMENT);
+          if (refusal) {
+            expect(() => applyStep(state, next.step, REGIONAL_AGREEMENT, { ...context, at: `${today}T09:00:00.000Z` })).toThrow(refusal.message);
+            continue;
+          }
+          state = applyStep(state, next.step, REGIONAL_AGREEMENT, { ...context, at: `${today}T09:00:00.000Z` });
+        }
+        checkInvariants(state);
+        // A case in force has its follow-up; each scheduled reminder day is acted on once.
+        if (state.stage === 'in-force') expect(state.followUp).not.toBeNull();
+        const reminderDays = state.history.filter((entry) => entry.type === 'reminder.sent' && entry.outcome !== 'now').map((entry) => entry.date);
+        expect(new Set(reminderDays).size).toBe(reminderDays.length);
+        const renewals = state.history.filter((entry) => entry.type === 'validity.renewed').map((entry) => entry.date);
+        expect(new Set(renewals).size).toBe(renewals.length);
+        expect(isFinalStage(state.stage) ? nextTimerDate(state, REGIONAL_AGREEMENT, today) : null).toBeNull();
+      }
+    }),
+    { seed: 20261123, numRuns: 500 },
   );
 });
