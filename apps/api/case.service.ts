@@ -185,9 +185,9 @@ export class CaseService {
 
   /** Cases started before timers existed take none of their steps. */
   private async requireTimers(id: string): Promise<void> {
-    const stored = await this.cases.findById(id);
-    if (!stored) throw new ApiError('not-found', 'Ärendet finns inte.');
-    if (!findProcessDefinition(stored.process.id, stored.process.version)?.timers) {
+    const process = await this.cases.findProcess(id);
+    if (!process) throw new ApiError('not-found', 'Ärendet finns inte.');
+    if (!findProcessDefinition(process.id, process.version)?.timers) {
       throw new ApiError('conflict', 'Ärendet startades innan påminnelser, giltighet och uppföljning fanns och tar inte det steget.');
     }
   }

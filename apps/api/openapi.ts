@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { PARTY_IDS } from '../../libs/domain';
 import {
   caseListViewSchema,
   caseViewSchema,
@@ -41,7 +40,7 @@ const idempotencyKey = {
   description: 'The same key sent again returns the first answer and changes nothing.',
   schema: { type: 'string', minLength: 1, maxLength: 200, pattern: '^[\\x21-\\x7e]+$' },
 };
-const partyParameter = { name: 'party', in: 'path', required: true, schema: { type: 'string', enum: [...PARTY_IDS] } };
+const partyParameter = { name: 'party', in: 'path', required: true, schema: schemaOf(partyId, 'input') };
 const partyStep = [caseId, partyParameter, idempotencyKey];
 const coordinatorErrors = { '400': errorResponse('Malformed body or query.'), '401': errorResponse('No or bad token.') };
 const stepErrors = {
@@ -167,7 +166,7 @@ export function buildOpenApiDocument(): Record<string, unknown> {
         put: {
           summary: "Replace a party's contact addresses",
           security: [{ coordinator: [] }],
-          parameters: [{ name: 'party', in: 'path', required: true, schema: schemaOf(partyId, 'input') }],
+          parameters: [partyParameter],
           requestBody: { required: true, content: json('ReplaceContacts') },
           responses: {
             '200': { description: "The party's addresses now.", content: json('PartyContacts') },

@@ -5,9 +5,14 @@ import { parseInput } from './zod-input';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
+/** Whether a value can be a case id at all. */
+export function isCaseId(value: unknown): value is string {
+  return typeof value === 'string' && UUID.test(value);
+}
+
 /** A case id from the path; anything that cannot be one names no case. */
 export function parseCaseId(id: string): string {
-  if (!UUID.test(id)) throw new ApiError('not-found', 'Ärendet finns inte.');
+  if (!isCaseId(id)) throw new ApiError('not-found', 'Ärendet finns inte.');
   return id.toLowerCase();
 }
 

@@ -8,7 +8,7 @@ import {
   proxyLocalActivities,
   setHandler,
 } from '@temporalio/workflow';
-import { REGIONAL_AGREEMENT, projectionOf, type CaseState, type HistoryEntry, type PartyAnswer } from '../../libs/domain';
+import { REGIONAL_AGREEMENT, pendingAnswer, projectionOf, type CaseState, type HistoryEntry } from '../../libs/domain';
 import type { CaseActivities } from '../../workflows/case.activity-types';
 
 /**
@@ -70,18 +70,6 @@ const { projectCase } = proxyActivities<CaseActivities>({
  */
 export async function manyPartiesWorkflow(input: ManyPartiesInput): Promise<number> {
   const openedAt = new Date().toISOString();
-  const pending = (party: string): PartyAnswer => ({
-    party,
-    status: 'pending',
-    date: null,
-    body: null,
-    paragraph: null,
-    minutesUrl: null,
-    partyReference: null,
-    note: null,
-    answeredAt: null,
-    version: null,
-  });
   const opened: HistoryEntry = { sequence: 1, at: openedAt, type: 'network.approve', actor: 'coordinator', requestId: null, stage: 'decisions', version: 1 };
   let state: CaseState = {
     id: input.caseId,
@@ -93,7 +81,7 @@ export async function manyPartiesWorkflow(input: ManyPartiesInput): Promise<numb
     stage: 'decisions',
     stageSince: openedAt,
     openedAt,
-    parties: input.parties.map(pending),
+    parties: input.parties.map(pendingAnswer),
     history: [opened],
     sequence: 1,
     version: 1,

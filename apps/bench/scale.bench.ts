@@ -43,6 +43,18 @@ async function adoptedCount(context: BenchContext, caseId: string): Promise<numb
   return Number(result.rows[0].count);
 }
 
+/** A real case of the 16 parties, through the API, waiting on their decisions. */
+async function recommendedCase(context: BenchContext, title: string): Promise<string> {
+  const created = await expectStatus(
+    apiCall(context, 'POST', '/api/cases', { title, deadline: '2027-06-30', networkDecision: { date: '2026-11-02' } }, randomUUID()),
+    201,
+    'create a case',
+  );
+  const caseId = created.id as string;
+  await expectStatus(apiCall(context, 'POST', `/api/cases/${caseId}/council`, { outcome: 'recommend', date: '2026-11-10' }, randomUUID()), 200, 'recommend');
+  return caseId;
+}
+
 async function historyEvents(context: BenchContext, workflowId: string): Promise<number> {
   const history = await context.temporal.workflow.getHandle(workflowId).fetchHistory();
   return history.events?.length ?? 0;
@@ -50,13 +62,7 @@ async function historyEvents(context: BenchContext, workflowId: string): Promise
 
 /** All 16 parties of a real case adopt at the same moment, through the API. */
 export async function sixteenAtOnce(context: BenchContext): Promise<SimultaneousAnswers> {
-  const created = await expectStatus(
-    apiCall(context, 'POST', '/api/cases', { title: 'Bänk: sexton på en gång', deadline: '2027-06-30', networkDecision: { date: '2026-11-02' } }, randomUUID()),
-    201,
-    'create a case',
-  );
-  const caseId = created.id as string;
-  await expectStatus(apiCall(context, 'POST', `/api/cases/${caseId}/council`, { outcome: 'recommend', date: '2026-11-10' }, randomUUID()), 200, 'recommend');
+  const caseId = await recommendedCase(context, 'Bänk: sexton på en gång');
   const started = performance.now();
   let lastReplyMs = 0;
   const sent = await Promise.all(
@@ -157,13 +163,7 @@ export interface FinishedCaseEvents {
 
 /** Row 6: a real case from start to its end: 16 answers one after another, final, the follow-up done. */
 export async function eventsPerFinishedCase(context: BenchContext): Promise<FinishedCaseEvents> {
-  const created = await expectStatus(
-    apiCall(context, 'POST', '/api/cases', { title: 'Bänk: ett helt ärende', deadline: '2027-06-30', networkDecision: { date: '2026-11-02' } }, randomUUID()),
-    201,
-    'create a case',
-  );
-  const caseId = created.id as string;
-  await expectStatus(apiCall(context, 'POST', `/api/cases/${caseId}/council`, { outcome: 'recommend', date: '2026-11-10' }, randomUUID()), 200, 'recommend');
+  const caseId = await recommendedCase(context, 'Bänk: ett helt ärende');
   const eventsAfterRecommendation = await historyEvents(context, caseWorkflowId(caseId));
   // Minutes posted long ago: every decision is final at once, so the case settles when
   // its follow-up is done (a case in force otherwise lives on for appeals and follow-up).

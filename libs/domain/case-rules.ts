@@ -394,7 +394,8 @@ function stepName(step: CaseStep): StepName {
   }
 }
 
-function pendingAnswer(party: string): PartyAnswer {
+/** A party's answer before it has answered. */
+export function pendingAnswer(party: string): PartyAnswer {
   return {
     party,
     status: 'pending',

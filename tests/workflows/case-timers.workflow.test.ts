@@ -29,7 +29,6 @@ import { startTimeSkipping } from '../support/time-skipping';
 let env: TestWorkflowEnvironment;
 let dataSource: DataSource;
 let contacts: PartyContactRepository;
-const mail = () => testMailSettings();
 
 beforeAll(async () => {
   quietRuntime();
@@ -46,16 +45,23 @@ afterAll(async () => {
 /** Cases started by the current test: ended after it, since the test server does not skip time past a timer nobody polls for. */
 let started: { terminate(reason?: string): Promise<unknown>; describe(): Promise<{ status: { name: string } }> }[] = [];
 
-async function withWorker(test: (taskQueue: string) => Promise<void>): Promise<void> {
-  const taskQueue = uniqueTaskQueue('timers');
-  started = [];
-  const settings = mail();
+/** A worker on the test server with the real activities; its mailer is the caller's to close. */
+async function timeSkippingWorker(taskQueue: string, options: { maxCachedWorkflows?: number } = {}) {
+  const settings = testMailSettings();
   const worker = await Worker.create({
     connection: env.nativeConnection,
     taskQueue,
+    ...options,
     workflowBundle: { codePath: testServers().workflowBundlePath },
     activities: createCaseActivities(dataSource, settings),
   });
+  return { worker, settings };
+}
+
+async function withWorker(test: (taskQueue: string) => Promise<void>): Promise<void> {
+  const taskQueue = uniqueTaskQueue('timers');
+  started = [];
+  const { worker, settings } = await timeSkippingWorker(taskQueue);
   try {
     await worker.runUntil(async () => {
       try {
@@ -216,15 +222,8 @@ it('follows a deadline moved mid-case for one party, and sends nothing twice acr
   let handle: Awaited<ReturnType<typeof start>> | undefined;
 
   // First worker: open, recommend, move Mora's deadline, let the first reminders go.
-  const first = mail();
   // No sticky cache: the test server, its clock stopped, would never hand a sticky task back to the queue.
-  const before = await Worker.create({
-    connection: env.nativeConnection,
-    taskQueue,
-    maxCachedWorkflows: 0,
-    workflowBundle: { codePath: testServers().workflowBundlePath },
-    activities: createCaseActivities(dataSource, first),
-  });
+  const { worker: before, settings: first } = await timeSkippingWorker(taskQueue, { maxCachedWorkflows: 0 });
   await before.runUntil(async () => {
     started = [];
     handle = await start(taskQueue, opening({ parties: ['falun', 'mora'], deadline }));
@@ -254,8 +253,7 @@ it('follows a deadline moved mid-case for one party, and sends nothing twice acr
 });
 
 async function withWorkerOn(taskQueue: string, test: () => Promise<void>): Promise<void> {
-  const settings = mail();
-  const worker = await Worker.create({ connection: env.nativeConnection, taskQueue, workflowBundle: { codePath: testServers().workflowBundlePath }, activities: createCaseActivities(dataSource, settings) });
+  const { worker, settings } = await timeSkippingWorker(taskQueue);
   try {
     await worker.runUntil(test());
   } finally {

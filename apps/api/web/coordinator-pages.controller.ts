@@ -22,7 +22,7 @@ import type { CoordinatorSession } from '../../../libs/persistence';
 import { ApiConfig } from '../api-config';
 import { toApiError } from '../api-exception.filter';
 import { CaseService } from '../case.service';
-import { parseCaseId } from '../request-input';
+import { isCaseId, parseCaseId } from '../request-input';
 import { CASE_ACTIONS, casePage, type CaseAction } from './case-page.view';
 import { CoordinatorPageGuard, CurrentSession } from './coordinator-page.guard';
 import { fieldErrorsFrom, formValues, type FieldErrors } from './form-fields';
@@ -65,7 +65,7 @@ export class CoordinatorPagesController {
   @Header('Content-Type', 'text/html; charset=utf-8')
   async newCase(@Query('forlanger') extending: unknown, @CurrentSession() session: CoordinatorSession): Promise<string> {
     const base = { coordinator: signedIn(session), requestId: randomUUID() };
-    const earlier = typeof extending === 'string' && UUID_PATTERN.test(extending) ? await this.cases.find(extending) : undefined;
+    const earlier = isCaseId(extending) ? await this.cases.find(extending.toLowerCase()) : undefined;
     if (!earlier) return newCasePage(base);
     // An extension starts as a copy of the expiring agreement, its period beginning the day after.
     const values: Record<string, string> = {
@@ -229,8 +229,6 @@ export class CoordinatorPagesController {
     });
   }
 }
-
-const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** A number field: blank is absent, anything else a number (or NaN, which the schema refuses). */
 function numberFrom(value: string | undefined): number | undefined {
