@@ -1,8 +1,10 @@
 import { Connection } from '@temporalio/client';
+import { status as grpcStatus } from '@grpc/grpc-js';
 import { DefaultLogger, NativeConnection, Runtime } from '@temporalio/worker';
 import { readSettings, workerSettingsSchema } from '../../libs/config/config';
 import { Mailer } from '../../libs/mail/mailer';
 import { createDataSource } from '../../libs/persistence';
+import { ensureNamespaceRetention, namespaceRetentionDays } from '../../libs/temporal/namespace-retention';
 import { ensureSearchAttributes } from '../../libs/temporal/temporal-connection';
 import { createCaseWorker } from './case-worker';
 import { failStartup } from '../shared/fail-startup';
@@ -12,6 +14,7 @@ async function main(): Promise<void> {
   Runtime.install({ logger: new DefaultLogger('WARN') });
   const admin = await Connection.connect({ address: settings.TEMPORAL_ADDRESS });
   await ensureSearchAttributes(admin, settings.TEMPORAL_NAMESPACE);
+  await setRetention(admin, settings.TEMPORAL_NAMESPACE, settings.OVERENS_RETENTION_DAYS);
   await admin.close();
 
   const dataSource = await createDataSource(settings.DATABASE_URL).initialize();
@@ -34,6 +37,24 @@ async function main(): Promise<void> {
   await dataSource.destroy();
   // Nothing else may keep a stopped worker alive.
   process.exit(0);
+}
+
+/**
+ * The namespace's retention as configured. A cluster that does not let workers change
+ * its namespaces (a managed one) keeps its own: said once, and the worker runs on.
+ */
+async function setRetention(admin: Connection, namespace: string, days: number): Promise<void> {
+  try {
+    await ensureNamespaceRetention(admin, namespace, days);
+  } catch (error) {
+    const code = (error as { code?: number }).code;
+    if (code !== grpcStatus.PERMISSION_DENIED && code !== grpcStatus.UNIMPLEMENTED) throw error;
+    const kept = await namespaceRetentionDays(admin, namespace);
+    console.warn(
+      `worker: may not set the retention of namespace ${namespace} (${kept} days kept); ` +
+        `set it on the cluster: temporal operator namespace update --namespace ${namespace} --retention ${days}d`,
+    );
+  }
 }
 
 main().catch(failStartup('worker'));

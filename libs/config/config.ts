@@ -17,6 +17,14 @@ const smtpUrl = z
   .regex(/^smtps?:\/\//i, 'must start with smtp:// or smtps://')
   .describe('Where e-mail is sent: smtp://user:password@host:587 (STARTTLS when offered) or smtps://…:465. Secret: it may hold a password.');
 
+const retentionDays = z.coerce
+  .number()
+  .int()
+  .min(1)
+  .max(3650)
+  .default(30)
+  .describe('Days Temporal keeps a closed case workflow; the worker sets it on its namespace at start.');
+
 export const serverSettingsSchema = z.object({
   DATABASE_URL: z.string().url().describe('PostgreSQL connection URL of the read model. Secret: it holds the password.'),
   TEMPORAL_ADDRESS: z.string().min(1).describe('host:port of the Temporal frontend.'),
@@ -69,6 +77,7 @@ export const workerSettingsSchema = serverSettingsSchema.extend({
   OVERENS_LINK_SECRET: linkSecret,
   // Required here, unlike in the API: the worker has no port of its own to guess a default from.
   OVERENS_PUBLIC_URL: z.string().url().describe('Where people reach the web pages: the base of the links in e-mails.'),
+  OVERENS_RETENTION_DAYS: retentionDays,
 });
 
 /** The one-terminal developer stack: servers it starts itself unless told where they are. */

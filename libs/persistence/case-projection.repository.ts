@@ -15,26 +15,14 @@ export class CaseProjectionRepository {
   }
 
   /**
-   * Empties the read model and writes it anew from the workflows' states, in one
-   * transaction: readers see the old model until the new one is whole.
+   * Writes one projection with the given manager (inside the caller's transaction).
+   * `rewrite` writes the case row even at the sequence it already has: the rebuild's
+   * way to repair a row from its workflow.
    */
-  async rebuild(projections: AsyncIterable<CaseProjection>): Promise<number> {
-    return this.dataSource.transaction(async (manager) => {
-      // TRUNCATE passes by the row trigger that keeps the history append-only: on purpose, here alone.
-      await manager.query('TRUNCATE case_history, case_parties, cases');
-      let count = 0;
-      for await (const projection of projections) {
-        await this.write(manager, projection, true);
-        count += 1;
-      }
-      return count;
-    });
-  }
-
-  private async write(
+  async write(
     manager: EntityManager,
     { state, waitingOn, newHistory, overdueFrom }: CaseProjection,
-    rebuilding: boolean,
+    rewrite: boolean,
   ): Promise<void> {
     const advanced: unknown[] = await manager.query(
       `INSERT INTO cases (id, process_id, process_version, title, reference, stage, waiting_on,
@@ -62,7 +50,7 @@ export class CaseProjectionRepository {
         state.sequence,
         JSON.stringify(state.attachments ?? []),
         state.version ?? 1,
-        rebuilding,
+        rewrite,
         lifecycleOf(state),
         // Projections written before overdueFrom existed judged by the case's deadline.
         overdueFrom === undefined ? (state.stage === 'decisions' ? state.deadline : null) : overdueFrom,

@@ -4,3 +4,4 @@ export * from './data-source';
 export * from './coordinator.repository';
 export * from './outgoing-email.repository';
 export * from './party-contact.repository';
+export * from './read-model-rebuild';

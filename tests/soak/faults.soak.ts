@@ -1,3 +1,5 @@
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { randomUUID } from 'node:crypto';
@@ -82,6 +84,7 @@ it(
       const temporal = await connectClient(stack.temporalAddress, 'default');
       const cases = new Map<string, CaseSides>();
       const later = new Map<string, CaseSides>();
+      const rebuilt = new Map<string, CaseSides>();
       try {
         const ids = await knownCaseIds(ledger, dataSource, temporal);
         for (const id of ids) {
@@ -95,6 +98,9 @@ it(
         // Settled means it stays so: a while later both sides must still say the same.
         await sleep(10_000);
         for (const id of await knownCaseIds(ledger, dataSource, temporal)) later.set(id, await readBothSides(id, dataSource, temporal));
+        // A rebuild of the read model from the workflows must leave every case as it found it.
+        say(`${elapsedSeconds()} s: ${await rebuildReadModel(stack)}`);
+        for (const id of later.keys()) rebuilt.set(id, await readBothSides(id, dataSource, temporal));
       } finally {
         await temporal.connection.close();
         await dataSource.destroy();
@@ -110,6 +116,10 @@ it(
         }
       }
       violations.push(...checkInvariant(later, ledger).map((violation) => `10 s after settling: ${violation}`));
+      violations.push(...checkInvariant(rebuilt, ledger).map((violation) => `after the rebuild: ${violation}`));
+      for (const [id, sides] of rebuilt) {
+        if (sides.readModel?.sequence !== later.get(id)?.readModel?.sequence) violations.push(`case ${id}: the rebuild moved its read model`);
+      }
       const unresolved = [...ledger.submissions.values()].filter((submission) => submission.verdict === 'unresolved');
       for (const submission of unresolved) violations.push(`${submission.key}: never got a final answer (${submission.sends} sends)`);
 
@@ -160,6 +170,15 @@ it(
   },
   settings.minutes * 60_000 + 2 * settings.settleMinutes * 60_000 + STARTUP_ALLOWANCE_MS,
 );
+
+/** The operator's rebuild program against the soak's servers; its summary line. */
+async function rebuildReadModel(stack: SoakStack): Promise<string> {
+  const cli = resolve(__dirname, '..', '..', 'dist', 'apps', 'cli', 'rebuild-read-model.js');
+  const { stdout } = await promisify(execFile)(process.execPath, [cli], {
+    env: { ...process.env, DATABASE_URL: stack.databaseUrl, TEMPORAL_ADDRESS: stack.temporalAddress },
+  });
+  return stdout.trim();
+}
 
 function say(line: string): void {
   process.stdout.write(`soak: ${line}\n`);
