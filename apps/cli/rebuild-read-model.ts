@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import type { Client } from '@temporalio/client';
 import { z } from 'zod';
 import { ConfigurationError, readSettings } from '../../libs/config/config';
+import { withStackAddresses } from '../../libs/config/stack-file';
 import { findProcessDefinition, projectionOf, type CaseProjection } from '../../libs/domain';
 import { ReadModelAheadError, ReadModelRebuild, createDataSource, describeRebuild } from '../../libs/persistence';
 import { connectClient } from '../../libs/temporal/temporal-connection';
@@ -14,7 +15,8 @@ const USAGE = 'usage: npm run read-model:rebuild -- [--where "<Temporal visibili
  * workflows (the truth while a case runs). It never deletes: cases Temporal no longer
  * holds, or that `--where` did not match, keep their rows, and history only grows.
  * `--dry-run` says what would change and changes nothing. A worker must be running to
- * answer the queries.
+ * answer the queries. Without DATABASE_URL and TEMPORAL_ADDRESS it uses the servers of
+ * the `npm start` running from the same folder.
  */
 async function main(): Promise<void> {
   const { values } = parseArgs({ options: { where: { type: 'string' }, 'dry-run': { type: 'boolean' } } });
@@ -24,6 +26,8 @@ async function main(): Promise<void> {
       TEMPORAL_ADDRESS: z.string().min(1),
       TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
     }),
+    // Beside a running `npm start`, its servers are found without being named.
+    withStackAddresses(process.env),
   );
   const dataSource = await createDataSource(settings.DATABASE_URL, { poolSize: 1 })
     .initialize()

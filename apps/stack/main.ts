@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { readSettings, stackSettingsSchema } from '../../libs/config/config';
+import { writeStackAddresses } from '../../libs/config/stack-file';
 import { startEmbeddedPostgres, type RunningPostgres } from '../../libs/embedded/embedded-postgres';
 import { startTemporalDevServer, type RunningTemporalDevServer } from '../../libs/embedded/temporal-dev-server';
 import { waitFor } from '../../libs/embedded/wait-for';
@@ -103,6 +104,7 @@ async function main(): Promise<void> {
       OVERENS_SMTP_URL: smtpUrl,
       PORT: String(settings.PORT),
     };
+    writeStackAddresses(dataDir, { DATABASE_URL: databaseUrl, TEMPORAL_ADDRESS: temporalAddress, TEMPORAL_NAMESPACE: settings.TEMPORAL_NAMESPACE });
     const worker = new SupervisedProcess('worker', join(__dirname, '..', 'worker', 'main.js'), env);
     const api = new SupervisedProcess('api', join(__dirname, '..', 'api', 'main.js'), env);
     worker.start();
