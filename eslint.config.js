@@ -2,7 +2,17 @@ const tseslint = require('typescript-eslint');
 const { builtinModules } = require('node:module');
 
 const nodeBuiltins = [...builtinModules, ...builtinModules.map((name) => `node:${name}`)];
+const deterministic = nodeBuiltins.map((name) => ({ name, message: 'Workflow code is replayed: it must stay deterministic.' }));
+/** Workflow code may use these packages and no other. */
+const onlyWorkflowPackages = {
+  regex: '^(?!\\.|@temporalio/(workflow|common)$)',
+  message: 'Workflow code imports no package but @temporalio/workflow (and @temporalio/common).',
+};
 
+/**
+ * The arrows of the house, enforced: apps → workflows → libs/workflow-contract → libs/domain;
+ * libs never import apps or workflows, and libs/domain imports nothing but itself.
+ */
 module.exports = tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', '.tools/**', '.data/**', '.test-data/**', '*.js', 'scripts/**'] },
   {
@@ -15,16 +25,56 @@ module.exports = tseslint.config(
     },
   },
   {
-    // Workflow code is replayed: it may import only the workflow SDK and pure code.
-    files: ['workflows/**/*.ts', 'libs/domain/**/*.ts'],
+    files: ['libs/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ regex: '(^|/)(apps|workflows)(/|$)', message: 'libs/ may not import apps/ or workflows/.' }] },
+      ],
+    },
+  },
+  {
+    files: ['libs/domain/**/*.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
         {
-          paths: nodeBuiltins.map((name) => ({ name, message: 'Workflow and domain code must stay deterministic.' })),
           patterns: [
-            { group: ['@temporalio/*', '!@temporalio/workflow', '!@temporalio/common'], message: 'Workflows import only @temporalio/workflow.' },
-            { group: ['**/apps/**', '**/libs/persistence/**', '**/libs/temporal/**', '**/libs/config/**'], message: 'Workflows import only pure domain code.' },
+            { regex: '^[^.]', message: 'libs/domain imports no package: the rules are plain functions.' },
+            { regex: '^\\.\\./(?!domain(/|$))', message: 'libs/domain imports only from libs/domain.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['libs/workflow-contract/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: deterministic,
+          patterns: [
+            onlyWorkflowPackages,
+            { regex: '^\\.\\./(?!domain(/|$))', message: 'The workflow contract imports only libs/domain.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['workflows/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: deterministic,
+          patterns: [
+            onlyWorkflowPackages,
+            {
+              regex: '^\\.\\./(?!libs/(domain|workflow-contract)(/|$))',
+              message: 'Workflows import only libs/domain and libs/workflow-contract.',
+            },
           ],
         },
       ],

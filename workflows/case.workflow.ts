@@ -35,7 +35,7 @@ import {
   type Actor,
   type TimerEvent,
 } from '../libs/domain';
-import type { CaseActivities, CoordinatorNoticeKind } from './case.activity-types';
+import type { CaseActivities, CoordinatorNoticeKind } from '../libs/workflow-contract/case.activity-types';
 import {
   awaitProjection,
   caseStateQuery,
@@ -50,7 +50,7 @@ import {
   remindParties,
   reviseCase,
 } from './case.messages';
-import { DEADLINE_ATTRIBUTE, STAGE_ATTRIBUTE, WAITING_ON_ATTRIBUTE } from './search-attributes';
+import { DEADLINE_ATTRIBUTE, STAGE_ATTRIBUTE, WAITING_ON_ATTRIBUTE } from '../libs/workflow-contract/search-attributes';
 
 const { projectCase, sendReminders, notifyCoordinators } = proxyActivities<CaseActivities>({
   startToCloseTimeout: '30 seconds',

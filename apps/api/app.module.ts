@@ -8,7 +8,7 @@ import { CaseService } from './case.service';
 import { CaseWorkflowClient } from './case-workflow.client';
 import { CallerIdentifier } from './caller';
 import { Clock } from './clock';
-import { PartyLinkSigner } from './party-link';
+import { PartyLinkSigner } from '../../libs/links/party-link';
 import { ContactController } from './contact.controller';
 import { ContactService } from './contact.service';
 import { CoordinatorGuard } from './coordinator.guard';

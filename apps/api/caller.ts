@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { ApiConfig } from './api-config';
-import { PartyLinkSigner, type PartyLinkClaim } from './party-link';
+import { PartyLinkSigner, type PartyLinkClaim } from '../../libs/links/party-link';
 import { SecurityLog } from './security-log';
 
 /** Who is calling the API: the coordinator with the admin token, or a party with its link. */

@@ -37,7 +37,7 @@ import { presentCase, presentDashboard } from './case.presenter';
 import { CaseWorkflowClient } from './case-workflow.client';
 import { ApiConfig } from './api-config';
 import { Clock } from './clock';
-import { PartyLinkSigner, partyLinkPath } from './party-link';
+import { PartyLinkSigner, partyLinkPath } from '../../libs/links/party-link';
 
 /** The case decisions of the API: writes go to the workflows, reads to the read model. */
 @Injectable()

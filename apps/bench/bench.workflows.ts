@@ -9,7 +9,7 @@ import {
   setHandler,
 } from '@temporalio/workflow';
 import { REGIONAL_AGREEMENT, pendingAnswer, projectionOf, type CaseState, type HistoryEntry } from '../../libs/domain';
-import type { CaseActivities } from '../../workflows/case.activity-types';
+import type { CaseActivities } from '../../libs/workflow-contract/case.activity-types';
 
 /**
  * Workflows for the benchmark only, run by the bench's own worker on a task queue of its

@@ -9,7 +9,7 @@ import {
   OutgoingEmailRepository,
   PartyContactRepository,
 } from '../../libs/persistence';
-import type { CaseActivities } from '../../workflows/case.activity-types';
+import type { CaseActivities } from '../../libs/workflow-contract/case.activity-types';
 
 /** What the e-mail activities need besides the database. */
 export interface CaseMailSettings {

@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { Connection } from '@temporalio/client';
-import { CASE_SEARCH_ATTRIBUTES } from '../../workflows/search-attributes';
+import { CASE_SEARCH_ATTRIBUTES } from '../workflow-contract/search-attributes';
 import { devServerSearchAttributeFlags } from '../temporal/search-attribute-types';
 import { resolveTemporalCli } from './temporal-cli';
 import { waitFor } from './wait-for';

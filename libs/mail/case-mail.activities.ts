@@ -1,4 +1,4 @@
-import type { CaseActivities, CoordinatorNotice, ReminderRequest, ReminderResult } from '../../workflows/case.activity-types';
+import type { CaseActivities, CoordinatorNotice, ReminderRequest, ReminderResult } from '../workflow-contract/case.activity-types';
 import type { CaseLinks } from '../links/case-links';
 import type { CoordinatorRepository, PartyContactRepository } from '../persistence';
 import { coordinatorNoticeEmail } from './coordinator-notice-email';

@@ -1,6 +1,6 @@
 import { findParty } from '../domain';
 import { longDate } from '../format/swedish-dates';
-import type { CoordinatorNotice, CoordinatorNoticeKind } from '../../workflows/case.activity-types';
+import type { CoordinatorNotice, CoordinatorNoticeKind } from '../workflow-contract/case.activity-types';
 import { renderHtml, renderText, type ComposedEmail, type EmailContent } from './email-body';
 
 interface NoticeWords {

@@ -1,6 +1,6 @@
 import { findParty } from '../domain';
 import { longDate } from '../format/swedish-dates';
-import type { ReminderKind, ReminderRequest } from '../../workflows/case.activity-types';
+import type { ReminderKind, ReminderRequest } from '../workflow-contract/case.activity-types';
 import { renderHtml, renderText, type ComposedEmail, type EmailContent } from './email-body';
 
 export interface ReminderFacts {

@@ -1,6 +1,6 @@
 import { Client, Connection } from '@temporalio/client';
 import { status as grpcStatus } from '@grpc/grpc-js';
-import { CASE_SEARCH_ATTRIBUTES } from '../../workflows/search-attributes';
+import { CASE_SEARCH_ATTRIBUTES } from '../workflow-contract/search-attributes';
 import { indexedValueTypeOf } from './search-attribute-types';
 
 export async function connectClient(address: string, namespace: string): Promise<Client> {

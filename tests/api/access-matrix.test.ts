@@ -1,4 +1,4 @@
-import { PartyLinkSigner, partyLinkPath } from '../../apps/api/party-link';
+import { PartyLinkSigner, partyLinkPath } from '../../libs/links/party-link';
 import { PARTY_IDS } from '../../libs/domain';
 import { decision, recommendedCase } from '../support/case-requests';
 import { startTestApi, type TestApi } from '../support/test-stack';

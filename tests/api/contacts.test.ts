@@ -1,5 +1,5 @@
 import { hashPassword } from '../../apps/api/web/password';
-import { PartyLinkSigner } from '../../apps/api/party-link';
+import { PartyLinkSigner } from '../../libs/links/party-link';
 import { PARTY_IDS } from '../../libs/domain';
 import { CoordinatorRepository } from '../../libs/persistence';
 import { createFreshDatabase } from '../support/fresh-database';

@@ -6,7 +6,7 @@ import { createCaseMailActivities, type CaseMailActivities } from '../../libs/ma
 import { EmailDelivery } from '../../libs/mail/email-delivery';
 import { Mailer } from '../../libs/mail/mailer';
 import { CoordinatorRepository, OutgoingEmailRepository, PartyContactRepository } from '../../libs/persistence';
-import type { ReminderRequest } from '../../workflows/case.activity-types';
+import type { ReminderRequest } from '../../libs/workflow-contract/case.activity-types';
 import { connectFreshDatabase } from '../support/fresh-database';
 import { messagesTo } from '../support/outbox';
 import { testServers } from '../support/test-servers';

@@ -1,6 +1,6 @@
 import { coordinatorNoticeEmail } from '../../libs/mail/coordinator-notice-email';
 import { reminderEmail } from '../../libs/mail/reminder-email';
-import type { CoordinatorNoticeKind, ReminderKind } from '../../workflows/case.activity-types';
+import type { CoordinatorNoticeKind, ReminderKind } from '../../libs/workflow-contract/case.activity-types';
 
 const LINK = 'https://overens.example.se/svar/7f1c/hedemora/1790000000.abc-DEF_123';
 const request = (kind: ReminderKind) => ({ kind, title: 'Regional överenskommelse om Kvinnofrid', reference: 'HSN 2024/1905' });

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { REGIONAL_AGREEMENT, applyStep, openCase, waitingOn, type CaseState } from '../../libs/domain';
 import { CaseProjectionRepository, CaseRepository } from '../../libs/persistence';
-import type { CaseProjection } from '../../workflows/case.activity-types';
+import type { CaseProjection } from '../../libs/workflow-contract/case.activity-types';
 import { connectDataSource } from '../support/test-stack';
 
 let dataSource: DataSource;

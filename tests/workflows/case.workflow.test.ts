@@ -12,7 +12,7 @@ import {
   recordCouncilOutcome,
   recordDecision,
 } from '../../workflows/case.messages';
-import { STAGE_ATTRIBUTE, WAITING_ON_ATTRIBUTE } from '../../workflows/search-attributes';
+import { STAGE_ATTRIBUTE, WAITING_ON_ATTRIBUTE } from '../../libs/workflow-contract/search-attributes';
 import { connectDataSource, connectTemporalClient, createTestWorker, uniqueTaskQueue } from '../support/test-stack';
 
 let client: Client;

@@ -1,10 +1,11 @@
 import type { CaseView } from '../../../libs/contract';
 import { findParty } from '../../../libs/domain';
 import { errorSummary, radioGroup, selectField, textArea, textField, type FieldErrors } from './form-fields';
-import { html, type SafeHtml } from './html';
+import { html, type SafeHtml } from '../../../libs/html/html';
 import { page, type SignedInCoordinator } from './layout';
 import { DECISION_LABELS, decisionChoices, finality } from './party-response.view';
-import { bodyName, dateTime, historyLabel, longDate, stageLabel, statusLabel } from './swedish-format';
+import { dateTime, longDate } from '../../../libs/format/swedish-dates';
+import { bodyName, historyLabel, stageLabel, statusLabel } from './swedish-format';
 
 export const CASE_ACTIONS = ['council', 'network', 'decision', 'revision', 'deadline', 'reminder', 'posting', 'appeal', 'termination', 'follow-up'] as const;
 export type CaseAction = (typeof CASE_ACTIONS)[number];

@@ -1,6 +1,6 @@
 import { MAX_CONTACTS_PER_PARTY, type ContactListView } from '../../../libs/contract';
 import { errorSummary, textArea } from './form-fields';
-import { html } from './html';
+import { html } from '../../../libs/html/html';
 import { page, type SignedInCoordinator } from './layout';
 
 export interface ContactsPageOptions {

@@ -1,4 +1,4 @@
-import { html } from './html';
+import { html } from '../../../libs/html/html';
 import { page } from './layout';
 
 const HEADINGS: Record<number, string> = {

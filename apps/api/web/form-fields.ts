@@ -1,4 +1,4 @@
-import { html, type SafeHtml } from './html';
+import { html, type SafeHtml } from '../../../libs/html/html';
 
 /** Errors by field name, as from a zod schema's issues. */
 export type FieldErrors = Record<string, string>;

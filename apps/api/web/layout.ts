@@ -1,4 +1,4 @@
-import { html, type SafeHtml } from './html';
+import { html, type SafeHtml } from '../../../libs/html/html';
 
 export interface SignedInCoordinator {
   readonly name: string;

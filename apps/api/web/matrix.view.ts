@@ -1,7 +1,7 @@
 import type { CaseView } from '../../../libs/contract';
 import { PARTIES, STAGES, type Stage } from '../../../libs/domain';
 import { selectField } from './form-fields';
-import { html, type SafeHtml } from './html';
+import { html, type SafeHtml } from '../../../libs/html/html';
 import { page, type SignedInCoordinator } from './layout';
 import { stageLabel, statusLabel } from './swedish-format';
 

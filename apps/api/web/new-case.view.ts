@@ -1,6 +1,6 @@
 import { PARTIES } from '../../../libs/domain';
 import { errorSummary, radioGroup, textArea, textField, type FieldErrors } from './form-fields';
-import { html } from './html';
+import { html } from '../../../libs/html/html';
 import { page, type SignedInCoordinator } from './layout';
 
 export const NEW_CASE_LABELS: Record<string, string> = {

@@ -1,8 +1,9 @@
 import type { DashboardView } from '../../../libs/contract';
 import { STAGES } from '../../../libs/domain';
-import { html } from './html';
+import { html } from '../../../libs/html/html';
 import { page, type SignedInCoordinator } from './layout';
-import { bodyName, days, longDate, stageLabel } from './swedish-format';
+import { longDate } from '../../../libs/format/swedish-dates';
+import { bodyName, days, stageLabel } from './swedish-format';
 
 export function overviewPage(dashboard: DashboardView, coordinator: SignedInCoordinator): string {
   const blocked = dashboard.blocked;

@@ -5,7 +5,7 @@ import { decisionSchema, idempotencyKey } from '../../../libs/contract';
 import { ApiError } from '../api-error';
 import { toApiError } from '../api-exception.filter';
 import { CaseService } from '../case.service';
-import { PartyLinkSigner, partyLinkPath, tokenFromLinkPath, type PartyLinkClaim } from '../party-link';
+import { PartyLinkSigner, partyLinkPath, tokenFromLinkPath, type PartyLinkClaim } from '../../../libs/links/party-link';
 import { SecurityLog } from '../security-log';
 import { fieldErrorsFrom, formValues } from './form-fields';
 import { partyReceiptPage, partyResponsePage } from './party-response.view';

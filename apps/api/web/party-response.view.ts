@@ -1,9 +1,10 @@
 import type { CaseView } from '../../../libs/contract';
 import { findParty, findProcessDefinition } from '../../../libs/domain';
 import { errorSummary, radioGroup, textArea, textField, type FieldErrors } from './form-fields';
-import { html, type SafeHtml } from './html';
+import { html, type SafeHtml } from '../../../libs/html/html';
 import { page } from './layout';
-import { longDate, stageLabel, statusLabel } from './swedish-format';
+import { longDate } from '../../../libs/format/swedish-dates';
+import { stageLabel, statusLabel } from './swedish-format';
 
 const OUTCOME_CHOICES: Record<string, string> = {
   scheduled: 'Planerat till sammanträde',

@@ -1,5 +1,5 @@
 import { errorSummary, textField, type FieldErrors } from './form-fields';
-import { html } from './html';
+import { html } from '../../../libs/html/html';
 import { page } from './layout';
 
 const LABELS = { email: 'E-postadress', password: 'Lösenord' };

@@ -1,4 +1,4 @@
-import { html } from './html';
+import { html } from '../../../libs/html/html';
 import { page } from './layout';
 
 export function homePage(): string {

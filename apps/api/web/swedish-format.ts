@@ -1,8 +1,5 @@
 import { findParty, PARTY_STATUS_LABELS, STAGE_LABELS, type PartyStatus, type Stage } from '../../../libs/domain';
 
-// The dates moved to libs/format, where the e-mails use them too.
-export { dateTime, longDate } from '../../../libs/format/swedish-dates';
-
 export function days(count: number): string {
   return count === 1 ? '1 dag' : `${count} dagar`;
 }

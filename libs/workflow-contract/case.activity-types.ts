@@ -1,4 +1,4 @@
-import type { CaseProjection, ReminderKind } from '../libs/domain';
+import type { CaseProjection, ReminderKind } from '../domain';
 
 export type { CaseProjection, ReminderKind };
 

@@ -1,2 +1,0 @@
-// Moved to libs/links so that the worker signs links too.
-export * from '../../libs/links/party-link';
