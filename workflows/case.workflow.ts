@@ -37,19 +37,14 @@ import {
 } from '../libs/domain';
 import type { CaseActivities, CoordinatorNoticeKind } from '../libs/workflow-contract/case.activity-types';
 import {
+  STEP_KINDS,
   awaitProjection,
   caseStateQuery,
-  moveDeadline,
-  recordAppeal,
-  recordCouncilOutcome,
-  recordDecision,
-  recordFollowUp,
-  recordNetworkOutcome,
-  recordPosting,
-  recordTermination,
   remindParties,
-  reviseCase,
-} from './case.messages';
+  stepFrom,
+  stepUpdate,
+  type StepKind,
+} from '../libs/workflow-contract/case.messages';
 import { DEADLINE_ATTRIBUTE, STAGE_ATTRIBUTE, WAITING_ON_ATTRIBUTE } from '../libs/workflow-contract/search-attributes';
 
 const { projectCase, sendReminders, notifyCoordinators } = proxyActivities<CaseActivities>({
@@ -98,18 +93,18 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseState>
     return untilProjected();
   };
 
-  setHandler(recordCouncilOutcome, ({ actor, ...step }) => apply({ kind: 'council', ...step }, actor), {
-    validator: ({ actor: _actor, ...step }) => validate({ kind: 'council', ...step }),
-  });
-  setHandler(recordNetworkOutcome, ({ actor, ...step }) => apply({ kind: 'network', ...step }, actor), {
-    validator: ({ actor: _actor, ...step }) => validate({ kind: 'network', ...step }),
-  });
-  setHandler(recordDecision, ({ actor, ...step }) => apply({ kind: 'decision', ...step }, actor), {
-    validator: ({ actor: _actor, ...step }) => validate({ kind: 'decision', ...step }),
-  });
-  setHandler(reviseCase, ({ actor, ...step }) => apply({ kind: 'revision', ...step }, actor), {
-    validator: ({ actor: _actor, ...step }) => validate({ kind: 'revision', ...step }),
-  });
+  // Every kind of step on every definition: the domain refuses what a definition does not take.
+  const registerStep = <K extends StepKind>(kind: K): void => {
+    setHandler(
+      stepUpdate(kind),
+      (input) => {
+        const { step, actor } = stepFrom(kind, input);
+        return apply(step, actor);
+      },
+      { validator: (input) => validate(stepFrom(kind, input).step) },
+    );
+  };
+  for (const kind of STEP_KINDS) registerStep(kind);
   setHandler(awaitProjection, untilProjected);
   setHandler(caseStateQuery, () => state);
 
@@ -130,18 +125,6 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseState>
     return state;
   }
 
-  const lifecycleSteps = [
-    [moveDeadline, 'deadline'],
-    [recordPosting, 'posting'],
-    [recordAppeal, 'appeal'],
-    [recordTermination, 'termination'],
-    [recordFollowUp, 'follow-up'],
-  ] as const;
-  for (const [update, kind] of lifecycleSteps) {
-    setHandler(update, ({ actor, ...step }: { actor: Actor }) => apply({ kind, ...step } as CaseStep, actor), {
-      validator: ({ actor: _actor, ...step }: { actor: Actor }) => validate({ kind, ...step } as CaseStep),
-    });
-  }
   setHandler(
     remindParties,
     async ({ actor, party }) => {

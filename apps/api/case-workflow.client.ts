@@ -27,7 +27,7 @@ import {
   type ReminderNowInput,
   type RevisionInput,
   type TerminationInput,
-} from '../../workflows/case.messages';
+} from '../../libs/workflow-contract/case.messages';
 import { ApiConfig } from './api-config';
 
 /** The API's only way to the case workflows. Every write returns the workflow's new state. */

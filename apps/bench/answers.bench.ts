@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { PARTY_IDS } from '../../libs/domain';
-import { caseStateQuery, caseWorkflowId } from '../../workflows/case.messages';
+import { caseStateQuery, caseWorkflowId } from '../../libs/workflow-contract/case.messages';
 import { apiCall, expectStatus, processGroups, sendDecision, type BenchContext } from './bench-context';
 import { noopWorkflow, touch, touchThroughActivity, touchThroughLocalActivity } from './bench.workflows';
 import { CpuSampler } from './process-sampler';

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { PARTY_IDS, REGIONAL_AGREEMENT, type CaseOpening } from '../../libs/domain';
 import { caseWorkflow } from '../../workflows/case.workflow';
-import { caseWorkflowId } from '../../workflows/case.messages';
+import { caseWorkflowId } from '../../libs/workflow-contract/case.messages';
 import { CASE_WORKFLOW_CACHE_SIZE } from '../worker/case-worker';
 import { apiCall, expectStatus, sendDecision, type BenchContext } from './bench-context';
 import { answerAsParty, manyPartiesWorkflow } from './bench.workflows';

@@ -6,7 +6,7 @@ import { withStackAddresses } from '../../libs/config/stack-file';
 import { findProcessDefinition, projectionOf, type CaseProjection } from '../../libs/domain';
 import { ReadModelAheadError, ReadModelRebuild, createDataSource, describeRebuild } from '../../libs/persistence';
 import { connectClient } from '../../libs/temporal/temporal-connection';
-import { caseStateQuery } from '../../workflows/case.messages';
+import { caseStateQuery } from '../../libs/workflow-contract/case.messages';
 
 const USAGE = 'usage: npm run read-model:rebuild -- [--where "<Temporal visibility query>"] [--dry-run]';
 

@@ -3,6 +3,7 @@ import type {
   CaseState,
   CaseStep,
   DecisionStep,
+  RevisionStep,
   FollowUp,
   HistoryEntry,
   PartyAnswer,
@@ -104,6 +105,7 @@ export function refuseOpening(opening: CaseOpening, definition?: ProcessDefiniti
 /** Why a step does not fit the case now, or undefined when it does. Changes nothing. */
 export function refuseStep(state: CaseState, step: CaseStep, definition: ProcessDefinition): DomainError | undefined {
   if (!isIsoDate(step.date)) return new DomainError('validation', 'Datum ska vara ett datum i formen ÅÅÅÅ-MM-DD.');
+  if (!takesStep(definition, step)) return new DomainError('conflict', notTakenMessage(definition));
   if (isClosed(state.stage) && !findTransition(state.stage, step, definition)) {
     return new DomainError('conflict', `Ärendet är avslutat (${STAGE_LABELS[state.stage]}) och tar inte emot fler steg.`);
   }
@@ -111,7 +113,7 @@ export function refuseStep(state: CaseState, step: CaseStep, definition: Process
     return new DomainError('validation', 'Mötets datum ska vara ett datum i formen ÅÅÅÅ-MM-DD.');
   }
   const named = namedParties(step);
-  if (step.kind === 'revision' && named.length === 0) {
+  if (step.kind === 'revision' && step.reopen !== undefined && named.length === 0) {
     return new DomainError('validation', 'Välj minst en part vars beslut ska öppnas på nytt.');
   }
   for (const party of named) {
@@ -129,7 +131,7 @@ export function refuseStep(state: CaseState, step: CaseStep, definition: Process
 function namedParties(step: CaseStep): readonly string[] {
   switch (step.kind) {
     case 'revision':
-      return step.reopen;
+      return step.reopen ?? [];
     case 'decision':
     case 'posting':
     case 'appeal':
@@ -220,7 +222,7 @@ export function applyStep(
     stage,
     version,
     date: step.date,
-    ...(step.kind === 'revision' ? { reopened: inPartyOrder(step.reopen) } : {}),
+    ...(step.kind === 'revision' ? { reopened: inPartyOrder(reopenedBy(state, step)) } : {}),
     ...('outcome' in step ? { outcome: step.outcome } : {}),
     ...('party' in step && step.party !== undefined ? { party: step.party } : {}),
     ...((step.kind === 'council' || step.kind === 'network') && step.untilMeeting ? { untilMeeting: step.untilMeeting } : {}),
@@ -254,7 +256,7 @@ function partiesAfter(
     case 'decision':
       return forParty(step.party, () => answerFrom(step, context.at, version));
     case 'revision':
-      return state.parties.map((answer) => (step.reopen.includes(answer.party) ? pendingAnswer(answer.party) : answer));
+      return state.parties.map((answer) => (reopenedBy(state, step).includes(answer.party) ? pendingAnswer(answer.party) : answer));
     case 'appeal':
       return forParty(step.party, () => pendingAnswer(step.party));
     case 'posting':
@@ -375,6 +377,18 @@ export function versionOf(state: Pick<CaseState, 'version'>): number {
   return state.version ?? 1;
 }
 
+/** Whether the definition has the step at all, in any stage. */
+function takesStep(definition: ProcessDefinition, step: CaseStep): boolean {
+  const name = step.kind === 'decision' ? 'decision' : stepName(step);
+  return definition.transitions.some((transition) => transition.step === name);
+}
+
+function notTakenMessage(definition: ProcessDefinition): string {
+  return definition.timers
+    ? `Steget hör inte till ${definition.name.toLowerCase()}.`
+    : 'Ärendet startades innan påminnelser, giltighet och uppföljning fanns och tar inte det steget.';
+}
+
 function findTransition(stage: Stage, step: CaseStep, definition: ProcessDefinition): Transition | undefined {
   const name = stepName(step);
   const lookup: StepName = step.kind === 'decision' ? 'decision' : name;
@@ -392,6 +406,11 @@ function stepName(step: CaseStep): StepName {
     default:
       return step.kind;
   }
+}
+
+/** The parties a revision asks again: those it names, or every party of the case. */
+function reopenedBy(state: CaseState, step: RevisionStep): readonly string[] {
+  return step.reopen ?? state.parties.map((answer) => answer.party);
 }
 
 /** A party's answer before it has answered. */

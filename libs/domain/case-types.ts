@@ -55,8 +55,8 @@ export interface RevisionStep {
   readonly kind: 'revision';
   readonly date: string;
   readonly note?: string;
-  /** The parties whose decisions are re-opened; the others keep their answers. */
-  readonly reopen: readonly string[];
+  /** The parties whose decisions are re-opened (all of the case's when left out); the others keep their answers. */
+  readonly reopen?: readonly string[];
 }
 
 export interface DecisionStep {

@@ -44,7 +44,7 @@ it.each([
   ['libs/domain/probe.ts', "import { waitingOn } from './case-rules';"],
   ['workflows/probe.ts', "import { condition } from '@temporalio/workflow';\nimport { openCase } from '../libs/domain';"],
   ['workflows/probe.ts', "import { STAGE_ATTRIBUTE } from '../libs/workflow-contract/search-attributes';"],
-  ['apps/api/probe.ts', "import { caseStateQuery } from '../../workflows/case.messages';"],
+  ['apps/api/probe.ts', "import { caseWorkflow } from '../../workflows/case.workflow';"],
 ])('allows in %s: %s', async (filePath, source) => {
   expect(await importErrors(filePath, source)).toEqual([]);
 });

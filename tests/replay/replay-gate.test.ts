@@ -20,7 +20,7 @@ import {
   recordTermination,
   remindParties,
   reviseCase,
-} from '../../workflows/case.messages';
+} from '../../libs/workflow-contract/case.messages';
 import { connectDataSource, connectTemporalClient, createTestWorker, quietRuntime, uniqueTaskQueue } from '../support/test-stack';
 import { testServers } from '../support/test-servers';
 import { resolveTemporalCli } from '../../libs/embedded/temporal-cli';

@@ -2,7 +2,7 @@ import type { ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { freePort } from '../../libs/embedded/free-port';
-import { caseStateQuery, caseWorkflowId } from '../../workflows/case.messages';
+import { caseStateQuery, caseWorkflowId } from '../../libs/workflow-contract/case.messages';
 import { decision, recommendedCase } from '../support/case-requests';
 import { startTestApi, type TestApi } from '../support/test-stack';
 import { startProgram } from '../support/program';

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { freePort } from '../../libs/embedded/free-port';
 import { createDataSource, migrate } from '../../libs/persistence';
-import { caseStateQuery, caseWorkflowId } from '../../workflows/case.messages';
+import { caseStateQuery, caseWorkflowId } from '../../libs/workflow-contract/case.messages';
 import { decision, recommendedCase } from '../support/case-requests';
 import { spawnPostgres, type PostgresProcess } from '../support/postgres-process';
 import { startTestApi, type TestApi } from '../support/test-stack';

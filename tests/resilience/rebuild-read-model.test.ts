@@ -10,7 +10,7 @@ import type { DataSource } from 'typeorm';
 import { freePort } from '../../libs/embedded/free-port';
 import { resolveTemporalCli } from '../../libs/embedded/temporal-cli';
 import { createDataSource, migrate } from '../../libs/persistence';
-import { caseWorkflowId } from '../../workflows/case.messages';
+import { caseWorkflowId } from '../../libs/workflow-contract/case.messages';
 import { createCase, decision, recommendedCase } from '../support/case-requests';
 import { spawnPostgres } from '../support/postgres-process';
 import { startTestApi, type TestApi } from '../support/test-stack';

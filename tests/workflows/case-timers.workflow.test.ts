@@ -14,7 +14,7 @@ import {
 } from '../../libs/domain';
 import { CaseRepository, CoordinatorRepository, PartyContactRepository } from '../../libs/persistence';
 import { caseWorkflow } from '../../workflows/case.workflow';
-import { caseStateQuery, caseWorkflowId, moveDeadline, recordCouncilOutcome, recordDecision, type DecisionInput } from '../../workflows/case.messages';
+import { caseStateQuery, caseWorkflowId, moveDeadline, recordCouncilOutcome, recordDecision, type DecisionInput } from '../../libs/workflow-contract/case.messages';
 import { messagesTo } from '../support/outbox';
 import { connectDataSource, quietRuntime, testMailSettings, uniqueTaskQueue } from '../support/test-stack';
 import { testServers } from '../support/test-servers';

@@ -11,7 +11,7 @@ import {
   caseWorkflowId,
   recordCouncilOutcome,
   recordDecision,
-} from '../../workflows/case.messages';
+} from '../../libs/workflow-contract/case.messages';
 import { STAGE_ATTRIBUTE, WAITING_ON_ATTRIBUTE } from '../../libs/workflow-contract/search-attributes';
 import { connectDataSource, connectTemporalClient, createTestWorker, uniqueTaskQueue } from '../support/test-stack';
 

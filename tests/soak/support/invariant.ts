@@ -1,7 +1,7 @@
 import type { Client } from '@temporalio/client';
 import type { DataSource } from 'typeorm';
 import type { CaseState } from '../../../libs/domain';
-import { caseStateQuery, caseWorkflowId } from '../../../workflows/case.messages';
+import { caseStateQuery, caseWorkflowId } from '../../../libs/workflow-contract/case.messages';
 import type { Ledger, Submission } from './ledger';
 
 /** One history entry as both sides can tell it. */

@@ -1,0 +1,73 @@
+import { defineQuery, defineUpdate } from '@temporalio/workflow';
+import type { UpdateDefinition } from '@temporalio/common';
+import type { Actor, CaseState, CaseStep } from '../domain';
+
+/**
+ * The case workflow's messages, defined once: the workflow registers them, the API and
+ * the tools send them. Their names are in every recorded history: never rename one.
+ */
+
+export type StepKind = CaseStep['kind'];
+export type StepOf<K extends StepKind> = Extract<CaseStep, { readonly kind: K }>;
+/** A step as its update carries it: the kind is implied by the update; who took it is added. */
+export type StepInput<K extends StepKind> = Omit<StepOf<K>, 'kind'> & { readonly actor: Actor };
+
+export type CouncilOutcomeInput = StepInput<'council'>;
+export type NetworkOutcomeInput = StepInput<'network'>;
+export type DecisionInput = StepInput<'decision'>;
+export type RevisionInput = StepInput<'revision'>;
+export type DeadlineInput = StepInput<'deadline'>;
+export type PostingInput = StepInput<'posting'>;
+export type AppealInput = StepInput<'appeal'>;
+export type TerminationInput = StepInput<'termination'>;
+export type FollowUpInput = StepInput<'follow-up'>;
+/** A reminder now: to one party, or to every party that has not answered. */
+export interface ReminderNowInput {
+  readonly party?: string;
+  readonly actor: Actor;
+}
+
+export const recordCouncilOutcome = defineUpdate<CaseState, [CouncilOutcomeInput]>('recordCouncilOutcome');
+export const recordNetworkOutcome = defineUpdate<CaseState, [NetworkOutcomeInput]>('recordNetworkOutcome');
+export const recordDecision = defineUpdate<CaseState, [DecisionInput]>('recordDecision');
+export const reviseCase = defineUpdate<CaseState, [RevisionInput]>('reviseCase');
+export const moveDeadline = defineUpdate<CaseState, [DeadlineInput]>('moveDeadline');
+export const recordPosting = defineUpdate<CaseState, [PostingInput]>('recordPosting');
+export const recordAppeal = defineUpdate<CaseState, [AppealInput]>('recordAppeal');
+export const recordTermination = defineUpdate<CaseState, [TerminationInput]>('recordTermination');
+export const recordFollowUp = defineUpdate<CaseState, [FollowUpInput]>('recordFollowUp');
+export const remindParties = defineUpdate<CaseState, [ReminderNowInput]>('remindParties');
+/** Changes nothing: answers once the read model holds everything the case has done so far. */
+export const awaitProjection = defineUpdate<CaseState, []>('awaitProjection');
+
+export const caseStateQuery = defineQuery<CaseState>('caseState');
+
+/** The update that carries each kind of step: one entry per kind, for the workflow's handlers and the API alike. */
+type StepUpdates = { [K in StepKind]: UpdateDefinition<CaseState, [StepInput<K>]> };
+const STEP_UPDATES: StepUpdates = {
+  council: recordCouncilOutcome,
+  network: recordNetworkOutcome,
+  decision: recordDecision,
+  revision: reviseCase,
+  deadline: moveDeadline,
+  posting: recordPosting,
+  appeal: recordAppeal,
+  termination: recordTermination,
+  'follow-up': recordFollowUp,
+};
+
+export const STEP_KINDS = Object.keys(STEP_UPDATES) as StepKind[];
+
+export function stepUpdate<K extends StepKind>(kind: K): UpdateDefinition<CaseState, [StepInput<K>]> {
+  return STEP_UPDATES[kind];
+}
+
+export function caseWorkflowId(caseId: string): string {
+  return `case-${caseId}`;
+}
+
+/** A step update's input as the domain's step and who took it. */
+export function stepFrom<K extends StepKind>(kind: K, { actor, ...fields }: StepInput<K>): { step: StepOf<K>; actor: Actor } {
+  // The one place the kind is put back: TypeScript cannot see that the fields and their kind make the step.
+  return { step: { ...fields, kind } as unknown as StepOf<K>, actor };
+}
