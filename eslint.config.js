@@ -9,6 +9,16 @@ const onlyWorkflowPackages = {
   message: 'Workflow code imports no package but @temporalio/workflow (and @temporalio/common).',
 };
 
+/** Workflow code (and what it shares): no Node built-in, no package but the SDK's, and only these relative imports. */
+function workflowFloor(folder, outsideRegex, message) {
+  return {
+    files: [`${folder}/**/*.ts`],
+    rules: {
+      'no-restricted-imports': ['error', { paths: deterministic, patterns: [onlyWorkflowPackages, { regex: outsideRegex, message }] }],
+    },
+  };
+}
+
 /**
  * The arrows of the house, enforced: apps → workflows → libs/workflow-contract → libs/domain;
  * libs never import apps or workflows, and libs/domain imports nothing but itself.
@@ -47,37 +57,6 @@ module.exports = tseslint.config(
       ],
     },
   },
-  {
-    files: ['libs/workflow-contract/**/*.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          paths: deterministic,
-          patterns: [
-            onlyWorkflowPackages,
-            { regex: '^\\.\\./(?!domain(/|$))', message: 'The workflow contract imports only libs/domain.' },
-          ],
-        },
-      ],
-    },
-  },
-  {
-    files: ['workflows/**/*.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          paths: deterministic,
-          patterns: [
-            onlyWorkflowPackages,
-            {
-              regex: '^\\.\\./(?!libs/(domain|workflow-contract)(/|$))',
-              message: 'Workflows import only libs/domain and libs/workflow-contract.',
-            },
-          ],
-        },
-      ],
-    },
-  },
+  workflowFloor('libs/workflow-contract', '^\\.\\./(?!domain(/|$))', 'The workflow contract imports only libs/domain.'),
+  workflowFloor('workflows', '^\\.\\./(?!libs/(domain|workflow-contract)(/|$))', 'Workflows import only libs/domain and libs/workflow-contract.'),
 );

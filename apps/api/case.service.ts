@@ -1,28 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { WorkflowNotFoundError } from '@temporalio/common';
 import { createHash, randomUUID } from 'node:crypto';
-import type {
-  AppealBody,
-  CaseView,
-  CouncilOutcomeBody,
-  CreateCaseInput,
-  DashboardView,
-  DeadlineBody,
-  DecisionBody,
-  FollowUpBody,
-  ListCasesQuery,
-  NetworkOutcomeBody,
-  PostingBody,
-  ReminderBody,
-  RevisionBody,
-  TerminationBody,
-} from '../../libs/contract';
+import type { CaseView, CreateCaseInput, DashboardView, ListCasesQuery, ReadStep } from '../../libs/contract';
 import {
   PARTY_IDS,
   STAGE_LABELS,
   addDays,
   addMonths,
-  findProcessDefinition,
   newestProcessDefinition,
   refuseOpening,
   type Actor,
@@ -104,18 +88,6 @@ export class CaseService {
     return { items: items.map((state) => presentCase(state, today)), total };
   }
 
-  async recordCouncilOutcome(id: string, body: CouncilOutcomeBody, actor: Actor, requestId?: string): Promise<CaseView> {
-    return this.step(id, requestId, () => this.workflows.recordCouncilOutcome(id, { ...body, actor }, requestId));
-  }
-
-  async recordNetworkOutcome(id: string, body: NetworkOutcomeBody, actor: Actor, requestId?: string): Promise<CaseView> {
-    return this.step(id, requestId, () => this.workflows.recordNetworkOutcome(id, { ...body, actor }, requestId));
-  }
-
-  async recordDecision(id: string, body: DecisionBody, actor: Actor, requestId?: string): Promise<CaseView> {
-    return this.step(id, requestId, () => this.workflows.recordDecision(id, { ...body, actor }, requestId));
-  }
-
   /** Every case the matrix shows, newest first. */
   async listForMatrix(filter: { stage?: Stage; party?: string }): Promise<CaseView[]> {
     const today = this.clock.today();
@@ -140,56 +112,9 @@ export class CaseService {
     return { url: `${this.config.publicUrl}${partyLinkPath(this.links.sign(id, party))}` };
   }
 
-  /** A new version: the parties named (all of the case's when none are) decide again. */
-  async revise(id: string, body: RevisionBody, actor: Actor, requestId?: string): Promise<CaseView> {
-    let reopen = body.parties;
-    if (!reopen) {
-      const state = await this.cases.findById(id);
-      if (!state) throw new ApiError('not-found', 'Ärendet finns inte.');
-      reopen = state.parties.map((answer) => answer.party);
-    }
-    const { parties: _parties, ...step } = body;
-    return this.step(id, requestId, () => this.workflows.revise(id, { ...step, reopen, actor }, requestId));
-  }
-
-  async moveDeadline(id: string, body: DeadlineBody, actor: Actor, requestId?: string): Promise<CaseView> {
-    await this.requireTimers(id);
-    const { deadline, ...rest } = body;
-    return this.step(id, requestId, () => this.workflows.moveDeadline(id, { ...rest, date: deadline, actor }, requestId));
-  }
-
-  async remind(id: string, body: ReminderBody, actor: Actor, requestId?: string): Promise<CaseView> {
-    await this.requireTimers(id);
-    return this.step(id, requestId, () => this.workflows.remindParties(id, { ...body, actor }, requestId));
-  }
-
-  async recordPosting(id: string, party: string, body: PostingBody, actor: Actor, requestId?: string): Promise<CaseView> {
-    await this.requireTimers(id);
-    return this.step(id, requestId, () => this.workflows.recordPosting(id, { party, date: body.postedOn, actor }, requestId));
-  }
-
-  async recordAppeal(id: string, party: string, body: AppealBody, actor: Actor, requestId?: string): Promise<CaseView> {
-    await this.requireTimers(id);
-    return this.step(id, requestId, () => this.workflows.recordAppeal(id, { party, ...body, actor }, requestId));
-  }
-
-  async recordTermination(id: string, party: string, body: TerminationBody, actor: Actor, requestId?: string): Promise<CaseView> {
-    await this.requireTimers(id);
-    return this.step(id, requestId, () => this.workflows.recordTermination(id, { party, ...body, actor }, requestId));
-  }
-
-  async recordFollowUp(id: string, body: FollowUpBody, actor: Actor, requestId?: string): Promise<CaseView> {
-    await this.requireTimers(id);
-    return this.step(id, requestId, () => this.workflows.recordFollowUp(id, { ...body, actor }, requestId));
-  }
-
-  /** Cases started before timers existed take none of their steps. */
-  private async requireTimers(id: string): Promise<void> {
-    const process = await this.cases.findProcess(id);
-    if (!process) throw new ApiError('not-found', 'Ärendet finns inte.');
-    if (!findProcessDefinition(process.id, process.version)?.timers) {
-      throw new ApiError('conflict', 'Ärendet startades innan påminnelser, giltighet och uppföljning fanns och tar inte det steget.');
-    }
+  /** A step read against its kind (libs/contract/step-kinds), taken by `actor`. */
+  async record(id: string, step: ReadStep, actor: Actor, requestId?: string): Promise<CaseView> {
+    return this.step(id, requestId, () => this.workflows.send(id, requestId, (sender) => step.send(sender, actor)));
   }
 
   async dashboard(): Promise<DashboardView> {

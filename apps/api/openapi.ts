@@ -1,25 +1,16 @@
 import { z } from 'zod';
 import {
+  STEP_ROUTES,
   caseListViewSchema,
   caseViewSchema,
   contactListViewSchema,
-  councilOutcomeSchema,
   createCaseSchema,
   dashboardViewSchema,
-  decisionSchema,
   errorViewSchema,
   listCasesQuerySchema,
-  networkOutcomeSchema,
   partyContactsViewSchema,
   partyId,
   partyViewSchema,
-  appealSchema,
-  deadlineSchema,
-  followUpSchema,
-  postingSchema,
-  reminderSchema,
-  revisionSchema,
-  terminationSchema,
   replaceContactsSchema,
 } from '../../libs/contract';
 
@@ -55,15 +46,30 @@ function queryParameters(schema: z.ZodObject): object[] {
   return Object.entries(properties).map(([name, property]) => ({ name, in: 'query', required: false, schema: property }));
 }
 
+/** Every kind of step's path, from the same table the routes are served from. */
+function stepPaths(): Record<string, object> {
+  return Object.fromEntries(
+    STEP_ROUTES.map((route) => [
+      `/api/cases/{id}/${route.path}`,
+      {
+        post: {
+          summary: route.summary,
+          security: [{ coordinator: [] }, ...(route.takenBy === 'coordinator-or-party' ? [{ partyLink: [] }] : [])],
+          parameters: route.partyInPath ? partyStep : [caseId, idempotencyKey],
+          requestBody: { required: !route.bodyOptional, content: json(route.schemaName) },
+          responses: {
+            '200': { description: 'The case after the step.', content: json('Case') },
+            ...stepErrors,
+            ...(route.takenBy === 'coordinator-or-party' ? { '403': errorResponse("A party's link used for another party or case.") } : {}),
+          },
+        },
+      },
+    ]),
+  );
+}
+
 /** The contract as OpenAPI 3.1, written from the same zod schemas that validate requests. */
 export function buildOpenApiDocument(): Record<string, unknown> {
-  const write = (summary: string, body: string, errors: object = stepErrors, parameters: object[] = [caseId, idempotencyKey]) => ({
-    summary,
-    security: [{ coordinator: [] }],
-    parameters,
-    requestBody: { required: true, content: json(body) },
-    responses: { '200': { description: 'The case after the step.', content: json('Case') }, ...errors },
-  });
   return {
     openapi: '3.1.0',
     info: {
@@ -72,24 +78,19 @@ export function buildOpenApiDocument(): Record<string, unknown> {
       description: 'Joint decisions between Region Dalarna and its 15 municipalities. Contract version 1.',
     },
     components: {
-      securitySchemes: { coordinator: { type: 'http', scheme: 'bearer' } },
+      securitySchemes: {
+        coordinator: { type: 'http', scheme: 'bearer' },
+        partyLink: { type: 'http', scheme: 'bearer', description: "A party's own link as a token: v1.<case>.<party>.<expiry>.<signature>." },
+      },
       schemas: {
         CreateCase: schemaOf(createCaseSchema, 'input'),
-        CouncilOutcome: schemaOf(councilOutcomeSchema, 'input'),
-        NetworkOutcome: schemaOf(networkOutcomeSchema, 'input'),
-        Decision: schemaOf(decisionSchema, 'input'),
-        Revision: schemaOf(revisionSchema, 'input'),
-        Deadline: schemaOf(deadlineSchema, 'input'),
-        Reminder: schemaOf(reminderSchema, 'input'),
-        Posting: schemaOf(postingSchema, 'input'),
-        Appeal: schemaOf(appealSchema, 'input'),
-        Termination: schemaOf(terminationSchema, 'input'),
-        FollowUp: schemaOf(followUpSchema, 'input'),
+        ...Object.fromEntries(STEP_ROUTES.map((route) => [route.schemaName, schemaOf(route.schema, 'input')])),
         Case: schemaOf(caseViewSchema, 'output'),
         CaseList: schemaOf(caseListViewSchema, 'output'),
         Dashboard: schemaOf(dashboardViewSchema, 'output'),
         Party: schemaOf(partyViewSchema, 'output'),
         Error: schemaOf(errorViewSchema, 'output'),
+        PartyLink: { type: 'object', required: ['url'], properties: { url: { type: 'string', format: 'uri' } } },
         ReplaceContacts: schemaOf(replaceContactsSchema, 'input'),
         PartyContacts: schemaOf(partyContactsViewSchema, 'output'),
         ContactList: schemaOf(contactListViewSchema, 'output'),
@@ -132,24 +133,19 @@ export function buildOpenApiDocument(): Record<string, unknown> {
           responses: { '200': { description: 'The case.', content: json('Case') }, '401': coordinatorErrors['401'], '404': stepErrors['404'] },
         },
       },
-      '/api/cases/{id}/council': { post: write("Record Välfärdsrådet's outcome", 'CouncilOutcome') },
-      '/api/cases/{id}/network': { post: write("Record the network's (LCHNV) outcome", 'NetworkOutcome') },
-      '/api/cases/{id}/decisions': { post: write("Record a party's political decision", 'Decision') },
-      '/api/cases/{id}/revisions': { post: write('Revise the case and re-open decisions for all or some parties', 'Revision') },
-      '/api/cases/{id}/deadline': { post: write("Move the deadline, for every party or for one, without restarting the case", 'Deadline') },
-      '/api/cases/{id}/reminders': {
-        // No body reminds every party that has not answered.
-        post: { ...write('Remind one party, or every party that has not answered, now (e-mail)', 'Reminder'), requestBody: { required: false, content: json('Reminder') } },
-      },
-      '/api/cases/{id}/follow-up': { post: write('Mark the follow-up assignment done, or hand it on', 'FollowUp') },
-      '/api/cases/{id}/parties/{party}/posting': {
-        post: write('Record the day the minutes with an adopted decision were posted (anslag)', 'Posting', stepErrors, partyStep),
-      },
-      '/api/cases/{id}/parties/{party}/appeals': {
-        post: write("Record an appeal against a party's adopted decision: its answer is open again", 'Appeal', stepErrors, partyStep),
-      },
-      '/api/cases/{id}/parties/{party}/termination': {
-        post: write('Record that a party terminates the agreement in force', 'Termination', stepErrors, partyStep),
+      ...stepPaths(),
+      '/api/cases/{id}/parties/{party}/link': {
+        get: {
+          summary: "A party's own signed link to its response page for the case",
+          security: [{ coordinator: [] }],
+          parameters: [caseId, partyParameter],
+          responses: {
+            '200': { description: 'The link.', content: json('PartyLink') },
+            '401': coordinatorErrors['401'],
+            '403': errorResponse("A party's link is not enough."),
+            '404': errorResponse('No such case, or the party is not part of it.'),
+          },
+        },
       },
       '/api/contacts': {
         get: {

@@ -6,3 +6,4 @@ z.config(z.locales.sv());
 export * from './case.schemas';
 export * from './common.schemas';
 export * from './contact.schemas';
+export * from './step-kinds';

@@ -49,15 +49,6 @@ export class CaseRepository {
     return rows.length > 0 ? toCaseState(rows[0]) : null;
   }
 
-  /** Only the process a case follows: what deciding which steps it takes needs, without its history. */
-  async findProcess(id: string): Promise<CaseState['process'] | null> {
-    const rows: { id: string; version: number }[] = await this.dataSource.query(
-      `SELECT process_id AS id, process_version AS version FROM cases WHERE id = $1`,
-      [id],
-    );
-    return rows[0] ?? null;
-  }
-
   async list(filter: CaseFilter): Promise<{ items: CaseState[]; total: number }> {
     const conditions: string[] = [];
     const parameters: unknown[] = [];

@@ -1,31 +1,16 @@
 import { Body, Controller, Get, Header, Param, Post, Query, Res, UseGuards } from '@nestjs/common';
 import type { Response } from 'express';
 import { randomUUID } from 'node:crypto';
-import type { z } from 'zod';
-import {
-  appealSchema,
-  councilOutcomeSchema,
-  createCaseSchema,
-  deadlineSchema,
-  decisionSchema,
-  followUpSchema,
-  idempotencyKey,
-  networkOutcomeSchema,
-  partyId,
-  postingSchema,
-  reminderSchema,
-  revisionSchema,
-  terminationSchema,
-} from '../../../libs/contract';
+import { createCaseSchema, findStepForm } from '../../../libs/contract';
 import { PARTY_IDS, STAGES, addDays, type Stage } from '../../../libs/domain';
 import type { CoordinatorSession } from '../../../libs/persistence';
 import { ApiConfig } from '../api-config';
-import { toApiError } from '../api-exception.filter';
 import { CaseService } from '../case.service';
 import { isCaseId, parseCaseId } from '../request-input';
 import { CASE_ACTIONS, casePage, type CaseAction } from './case-page.view';
 import { CoordinatorPageGuard, CurrentSession } from './coordinator-page.guard';
-import { fieldErrorsFrom, formValues, type FieldErrors } from './form-fields';
+import { fieldErrorsFrom, formValues, readStepForm, type FieldErrors } from './form-fields';
+import { formRefusal, formRequestId } from './form-request';
 import type { SignedInCoordinator } from './layout';
 import { matrixCsv, matrixPage, type MatrixFilter } from './matrix.view';
 import { ATTACHMENT_ROWS, newCasePage } from './new-case.view';
@@ -85,7 +70,7 @@ export class CoordinatorPagesController {
     const values = formValues(body);
     const raw = (body ?? {}) as Record<string, unknown>;
     const parties = ([] as unknown[]).concat(raw.parties ?? []).filter((party): party is string => typeof party === 'string');
-    const requestId = idempotencyKey.safeParse(values.requestId).data ?? randomUUID();
+    const requestId = formRequestId(values.requestId);
     const input = {
       title: values.title ?? '',
       ...(values.reference ? { reference: values.reference } : {}),
@@ -116,9 +101,9 @@ export class CoordinatorPagesController {
       const created = await this.cases.create(parsed.data, 'coordinator', requestId);
       response.redirect(303, `/arenden/${created.id}`);
     } catch (error) {
-      const refusal = toApiError(error);
-      if (refusal.code !== 'validation' && refusal.code !== 'conflict' && refusal.code !== 'not-found') throw error;
-      rerender(refusal.code === 'conflict' ? 409 : 400, { _form: refusal.message });
+      const refusal = formRefusal(error);
+      if (!refusal) throw error;
+      rerender(refusal.status, { _form: refusal.message });
     }
   }
 
@@ -141,7 +126,7 @@ export class CoordinatorPagesController {
     @Res() response: Response,
   ): Promise<void> {
     const caseId = parseCaseId(id);
-    if (!isAction(action)) {
+    if (!isStepForm(action)) {
       response.redirect(303, `/arenden/${caseId}`);
       return;
     }
@@ -153,64 +138,23 @@ export class CoordinatorPagesController {
       action === 'revision'
         ? { ...formFields, parties: ([] as unknown[]).concat(raw.parties ?? []).filter((party) => typeof party === 'string') }
         : formFields;
-    const requestId = idempotencyKey.safeParse(sentRequestId).data ?? randomUUID();
+    const requestId = formRequestId(sentRequestId);
     const rerender = async (status: number, errors: FieldErrors): Promise<void> => {
       response
         .status(status)
         .type('html')
         .send(await this.renderCase(caseId, session, { failed: { action, values, errors } }));
     };
-    const record = this.stepRecorder(action, caseId, requestId);
-    const refusal = record.parse(fields);
-    if (refusal) return rerender(400, refusal);
+    const reading = readStepForm(action, fields);
+    if (!reading.ok) return rerender(400, fieldErrorsFrom(reading.issues));
     try {
-      await record.send();
+      await this.cases.record(caseId, reading.step, 'coordinator', requestId);
     } catch (error) {
-      const refusal = toApiError(error);
-      if (refusal.code !== 'validation' && refusal.code !== 'conflict') throw error;
-      return rerender(refusal.code === 'conflict' ? 409 : 400, { _form: refusal.message });
+      const refusal = formRefusal(error);
+      if (!refusal) throw error;
+      return rerender(refusal.status, { _form: refusal.message });
     }
     response.redirect(303, `/arenden/${caseId}?registrerat=1`);
-  }
-
-  /** The action's schema and the service call it feeds, so that a form is parsed once. */
-  private stepRecorder(action: CaseAction, caseId: string, requestId: string): { parse(fields: unknown): FieldErrors | undefined; send(): Promise<unknown> } {
-    const bind = <T>(schema: z.ZodType<T>, call: (body: T) => Promise<unknown>) => {
-      let body: T | undefined;
-      return {
-        parse(fields: unknown): FieldErrors | undefined {
-          const parsed = schema.safeParse(fields);
-          if (!parsed.success) return fieldErrorsFrom(parsed.error.issues);
-          body = parsed.data;
-          return undefined;
-        },
-        send: () => call(body as T),
-      };
-    };
-    switch (action) {
-      case 'council':
-        return bind(councilOutcomeSchema, (body) => this.cases.recordCouncilOutcome(caseId, body, 'coordinator', requestId));
-      case 'network':
-        return bind(networkOutcomeSchema, (body) => this.cases.recordNetworkOutcome(caseId, body, 'coordinator', requestId));
-      case 'decision':
-        return bind(decisionSchema, (body) => this.cases.recordDecision(caseId, body, 'coordinator', requestId));
-      case 'revision':
-        return bind(revisionSchema, (body) => this.cases.revise(caseId, body, 'coordinator', requestId));
-      case 'deadline':
-        return bind(deadlineSchema, (body) => this.cases.moveDeadline(caseId, body, 'coordinator', requestId));
-      case 'reminder':
-        return bind(reminderSchema, (body) => this.cases.remind(caseId, body, 'coordinator', requestId));
-      case 'follow-up':
-        return bind(followUpSchema, (body) => this.cases.recordFollowUp(caseId, body, 'coordinator', requestId));
-      case 'posting':
-        return bind(postingSchema.extend({ party: partyId }), ({ party, ...body }) => this.cases.recordPosting(caseId, party, body, 'coordinator', requestId));
-      case 'appeal':
-        return bind(appealSchema.extend({ party: partyId }), ({ party, ...body }) => this.cases.recordAppeal(caseId, party, body, 'coordinator', requestId));
-      case 'termination':
-        return bind(terminationSchema.extend({ party: partyId }), ({ party, ...body }) =>
-          this.cases.recordTermination(caseId, party, body, 'coordinator', requestId),
-        );
-    }
   }
 
   private async renderCase(
@@ -257,8 +201,8 @@ function signedIn(session: CoordinatorSession): SignedInCoordinator {
   return { name: session.coordinator.name, csrfToken: session.csrfToken };
 }
 
-function isAction(value: string): value is CaseAction {
-  return (CASE_ACTIONS as readonly string[]).includes(value);
+function isStepForm(value: string): value is CaseAction {
+  return (CASE_ACTIONS as readonly string[]).includes(value) && findStepForm(value) !== undefined;
 }
 
 /** Unknown filter values are ignored: a hand-edited address still shows a page. */

@@ -1,3 +1,4 @@
+import { findStepForm, partyId, type StepReading } from '../../../libs/contract';
 import { html, type SafeHtml } from '../../../libs/html/html';
 
 /** Errors by field name, as from a zod schema's issues. */
@@ -10,6 +11,24 @@ export function fieldErrorsFrom(issues: readonly { path: readonly PropertyKey[];
     errors[name] ??= issue.message;
   }
   return errors;
+}
+
+/**
+ * A step's form read with the API's own table and schema (libs/contract/step-kinds): for
+ * steps whose party the API takes from the path, the form's `party` field stands for it.
+ */
+export function readStepForm(name: string, fields: Record<string, unknown>): StepReading {
+  const route = findStepForm(name);
+  if (!route) return { ok: false, issues: [{ code: 'custom', path: [], message: 'Okänt steg.', input: name }] };
+  if (!route.partyInPath) return route.read(fields, undefined);
+  const { party, ...body } = fields;
+  const parsedParty = partyId.safeParse(party);
+  const reading = route.read(body, parsedParty.data);
+  const issues = [
+    ...(parsedParty.success ? [] : parsedParty.error.issues.map((issue) => ({ ...issue, path: ['party', ...issue.path] }))),
+    ...(reading.ok ? [] : reading.issues),
+  ];
+  return issues.length > 0 ? { ok: false, issues } : reading;
 }
 
 /** The list at the top of a form that links to every field in error. */

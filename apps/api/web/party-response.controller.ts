@@ -1,13 +1,12 @@
 import { Body, Controller, Get, Header, Param, Post, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { randomUUID } from 'node:crypto';
-import { decisionSchema, idempotencyKey } from '../../../libs/contract';
 import { ApiError } from '../api-error';
-import { toApiError } from '../api-exception.filter';
 import { CaseService } from '../case.service';
 import { PartyLinkSigner, partyLinkPath, tokenFromLinkPath, type PartyLinkClaim } from '../../../libs/links/party-link';
 import { SecurityLog } from '../security-log';
-import { fieldErrorsFrom, formValues } from './form-fields';
+import { fieldErrorsFrom, formValues, readStepForm } from './form-fields';
+import { formRefusal, formRequestId } from './form-request';
 import { partyReceiptPage, partyResponsePage } from './party-response.view';
 
 const PAGE = ':caseId/:party/:signature';
@@ -34,9 +33,10 @@ export class PartyResponseController {
     const claim = this.claim(params);
     const values = formValues(body);
     // The form's own id: sending the same form twice records the answer once.
-    const requestId = idempotencyKey.safeParse(values.requestId).data ?? randomUUID();
+    const requestId = formRequestId(values.requestId);
     const { requestId: _requestId, ...fields } = values;
-    const parsed = decisionSchema.safeParse({ ...fields, party: claim.party });
+    // The party is the link's, whatever the form says.
+    const reading = readStepForm('decision', { ...fields, party: claim.party });
     const rerender = async (status: number, errors: Record<string, string>) => {
       const view = await this.cases.get(claim.caseId);
       response
@@ -44,15 +44,13 @@ export class PartyResponseController {
         .type('html')
         .send(partyResponsePage({ view, party: claim.party, formAction: linkPath(params), requestId, values, errors }));
     };
-    if (!parsed.success) return rerender(400, fieldErrorsFrom(parsed.error.issues));
+    if (!reading.ok) return rerender(400, fieldErrorsFrom(reading.issues));
     try {
-      await this.cases.recordDecision(claim.caseId, parsed.data, `party:${claim.party}`, requestId);
+      await this.cases.record(claim.caseId, reading.step, `party:${claim.party}`, requestId);
     } catch (error) {
-      const refusal = toApiError(error);
-      if (refusal.code === 'conflict' || refusal.code === 'validation') {
-        return rerender(refusal.code === 'conflict' ? 409 : 400, { _form: refusal.message });
-      }
-      throw error;
+      const refusal = formRefusal(error);
+      if (!refusal) throw error;
+      return rerender(refusal.status, { _form: refusal.message });
     }
     response.redirect(303, `${linkPath(params)}/kvitto`);
   }

@@ -1,0 +1,201 @@
+import type { UpdateDefinition } from '@temporalio/common';
+import type { z } from 'zod';
+import type { Actor, CaseState } from '../domain';
+import {
+  remindParties,
+  stepUpdate,
+} from '../workflow-contract/case.messages';
+import {
+  appealSchema,
+  councilOutcomeSchema,
+  deadlineSchema,
+  decisionSchema,
+  followUpSchema,
+  networkOutcomeSchema,
+  postingSchema,
+  reminderSchema,
+  revisionSchema,
+  terminationSchema,
+} from './case.schemas';
+
+/**
+ * Every step a person can take on a case, once: its body's schema, its route, who may take
+ * it, the update that carries it and how a body becomes that update's input. The API's
+ * routes and OpenAPI text, the service, the workflow client and the coordinator's forms
+ * are all read from here, so a new kind of step is one entry (and its domain rule).
+ */
+
+/** Sends one update to the case's workflow and answers its new state. */
+export type UpdateSender = <Input>(update: UpdateDefinition<CaseState, [Input]>, input: Input) => Promise<CaseState>;
+
+/** A body that passed its schema: the party it is about, and how to send it once the caller is known. */
+export interface ReadStep {
+  /** A party's own link may take a step about its own party only. */
+  readonly party: string | undefined;
+  send(sender: UpdateSender, actor: Actor): Promise<CaseState>;
+}
+
+export type StepReading = { readonly ok: true; readonly step: ReadStep } | { readonly ok: false; readonly issues: readonly z.core.$ZodIssue[] };
+
+export interface StepRoute {
+  /** The name of the step's form on the case page. */
+  readonly name: string;
+  /** After `/api/cases/{id}/`; `parties/{party}/…` when the party is in the path. */
+  readonly path: string;
+  readonly partyInPath: boolean;
+  readonly takenBy: 'coordinator' | 'coordinator-or-party';
+  readonly schema: z.ZodType;
+  /** The OpenAPI component of the body. */
+  readonly schemaName: string;
+  readonly summary: string;
+  /** A step whose every field is optional may be sent without a body. */
+  readonly bodyOptional: boolean;
+  /** Reads a body (and the path's party); changes nothing. */
+  read(body: unknown, pathParty: string | undefined): StepReading;
+}
+
+interface StepSpec<Body, Input> {
+  readonly name: string;
+  readonly path: string;
+  readonly takenBy?: StepRoute['takenBy'];
+  readonly schema: z.ZodType<Body>;
+  readonly schemaName: string;
+  readonly summary: string;
+  readonly bodyOptional?: boolean;
+  readonly update: UpdateDefinition<CaseState, [Input]>;
+  /** The body as the update's input; `party` is the path's, for steps that carry it there. */
+  readonly input: (body: Body, actor: Actor, party: string) => Input;
+  /** The party a body is about, for steps that carry it in the body. */
+  readonly partyOf?: (body: Body) => string | undefined;
+}
+
+function stepRoute<Body, Input>(spec: StepSpec<Body, Input>): StepRoute {
+  const partyInPath = spec.path.startsWith('parties/{party}/');
+  return {
+    name: spec.name,
+    path: spec.path,
+    partyInPath,
+    takenBy: spec.takenBy ?? 'coordinator',
+    schema: spec.schema,
+    schemaName: spec.schemaName,
+    summary: spec.summary,
+    bodyOptional: spec.bodyOptional ?? false,
+    read(body, pathParty) {
+      const parsed = spec.schema.safeParse(body === undefined && spec.bodyOptional ? {} : body);
+      if (!parsed.success) return { ok: false, issues: parsed.error.issues };
+      const fields = parsed.data;
+      const party = partyInPath ? pathParty : spec.partyOf?.(fields);
+      return {
+        ok: true,
+        step: { party, send: (sender, actor) => sender(spec.update, spec.input(fields, actor, pathParty ?? '')) },
+      };
+    },
+  };
+}
+
+export const STEP_ROUTES: readonly StepRoute[] = [
+  stepRoute({
+    name: 'council',
+    path: 'council',
+    schema: councilOutcomeSchema,
+    schemaName: 'CouncilOutcome',
+    summary: "Record Välfärdsrådet's outcome",
+    update: stepUpdate('council'),
+    input: (body, actor) => ({ ...body, actor }),
+  }),
+  stepRoute({
+    name: 'network',
+    path: 'network',
+    schema: networkOutcomeSchema,
+    schemaName: 'NetworkOutcome',
+    summary: "Record the network's (LCHNV) outcome",
+    update: stepUpdate('network'),
+    input: (body, actor) => ({ ...body, actor }),
+  }),
+  stepRoute({
+    name: 'decision',
+    path: 'decisions',
+    takenBy: 'coordinator-or-party',
+    schema: decisionSchema,
+    schemaName: 'Decision',
+    summary: "Record a party's political decision (the coordinator, or the party with its own link)",
+    partyOf: (body) => body.party,
+    update: stepUpdate('decision'),
+    input: (body, actor) => ({ ...body, actor }),
+  }),
+  stepRoute({
+    name: 'revision',
+    path: 'revisions',
+    schema: revisionSchema,
+    schemaName: 'Revision',
+    summary: 'Revise the case and re-open decisions for all or some parties',
+    update: stepUpdate('revision'),
+    input: ({ parties, ...body }, actor) => ({ ...body, ...(parties ? { reopen: parties } : {}), actor }),
+  }),
+  stepRoute({
+    name: 'deadline',
+    path: 'deadline',
+    schema: deadlineSchema,
+    schemaName: 'Deadline',
+    summary: 'Move the deadline, for every party or for one, without restarting the case',
+    update: stepUpdate('deadline'),
+    input: ({ deadline, ...body }, actor) => ({ ...body, date: deadline, actor }),
+  }),
+  stepRoute({
+    name: 'reminder',
+    path: 'reminders',
+    schema: reminderSchema,
+    schemaName: 'Reminder',
+    summary: 'Remind one party, or every party that has not answered, now (e-mail)',
+    bodyOptional: true,
+    update: remindParties,
+    input: (body, actor) => ({ ...body, actor }),
+  }),
+  stepRoute({
+    name: 'posting',
+    path: 'parties/{party}/posting',
+    takenBy: 'coordinator-or-party',
+    schema: postingSchema,
+    schemaName: 'Posting',
+    summary: 'Record the day the minutes with an adopted decision were posted (anslag)',
+    update: stepUpdate('posting'),
+    input: (body, actor, party) => ({ party, date: body.postedOn, actor }),
+  }),
+  stepRoute({
+    name: 'appeal',
+    path: 'parties/{party}/appeals',
+    schema: appealSchema,
+    schemaName: 'Appeal',
+    summary: "Record an appeal against a party's adopted decision: its answer is open again",
+    update: stepUpdate('appeal'),
+    input: (body, actor, party) => ({ party, ...body, actor }),
+  }),
+  stepRoute({
+    name: 'termination',
+    path: 'parties/{party}/termination',
+    schema: terminationSchema,
+    schemaName: 'Termination',
+    summary: 'Record that a party terminates the agreement in force',
+    update: stepUpdate('termination'),
+    input: (body, actor, party) => ({ party, ...body, actor }),
+  }),
+  stepRoute({
+    name: 'follow-up',
+    path: 'follow-up',
+    schema: followUpSchema,
+    schemaName: 'FollowUp',
+    summary: 'Mark the follow-up assignment done, or hand it on',
+    update: stepUpdate('follow-up'),
+    input: (body, actor) => ({ ...body, actor }),
+  }),
+];
+
+/** The step at a path after `/api/cases/{id}/` (`parties/{party}/` already taken off for party steps). */
+export function findStepRoute(path: string, partyInPath: boolean): StepRoute | undefined {
+  const full = partyInPath ? `parties/{party}/${path}` : path;
+  return STEP_ROUTES.find((route) => route.path === full);
+}
+
+export function findStepForm(name: string): StepRoute | undefined {
+  return STEP_ROUTES.find((route) => route.name === name);
+}
