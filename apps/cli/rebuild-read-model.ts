@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import type { Client } from '@temporalio/client';
+import { WorkflowNotFoundError, type Client } from '@temporalio/client';
 import { z } from 'zod';
 import { ConfigurationError, readSettings } from '../../libs/config/config';
 import { withStackAddresses } from '../../libs/config/stack-file';
@@ -58,7 +58,14 @@ async function* caseProjections(client: Client, where: string | undefined): Asyn
   for await (const execution of client.workflow.list({ query })) {
     // A run that continued as new handed its whole state to the next run, which is read instead.
     if (execution.status.name === 'CONTINUED_AS_NEW') continue;
-    const state = await client.workflow.getHandle(execution.workflowId, execution.runId).query(caseStateQuery);
+    let state;
+    try {
+      state = await client.workflow.getHandle(execution.workflowId, execution.runId).query(caseStateQuery);
+    } catch (error) {
+      // Forgotten (retention, or deleted) between the listing and the query: its rows stay as they are.
+      if (error instanceof WorkflowNotFoundError) continue;
+      throw error;
+    }
     const definition = findProcessDefinition(state.process.id, state.process.version);
     if (!definition) throw new Error(`${execution.workflowId}: unknown process ${state.process.id} v${state.process.version}`);
     yield projectionOf(state, definition);

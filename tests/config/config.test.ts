@@ -44,7 +44,10 @@ describe('configuration', () => {
       TEMPORAL_TASK_QUEUE: 'overens-cases',
       OVERENS_TIME_ZONE: 'Europe/Stockholm',
       OVERENS_MAIL_FROM: 'RSS Dalarna <noreply@example.se>',
+      OVERENS_RETENTION_DAYS: 30,
     });
+    expect(() => readSettings(workerSettingsSchema, { ...worker, OVERENS_RETENTION_DAYS: '0' })).toThrow(/OVERENS_RETENTION_DAYS/);
+    expect(readSettings(workerSettingsSchema, { ...worker, OVERENS_RETENTION_DAYS: '90' }).OVERENS_RETENTION_DAYS).toBe(90);
     const read = () =>
       readSettings(workerSettingsSchema, { ...worker, OVERENS_SMTP_URL: 'https://smtp.example.se', OVERENS_MAIL_FROM: 'RSS <nobody>', OVERENS_PUBLIC_URL: '' });
     expect(read).toThrow(/OVERENS_SMTP_URL: must start with smtp:\/\/ or smtps:\/\//);
