@@ -2,6 +2,7 @@ import type { CaseView, DashboardView } from '../../libs/contract';
 import {
   addDays,
   addMonths,
+  availableSteps,
   deadlineOf,
   findProcessDefinition,
   isFinal,
@@ -45,6 +46,10 @@ export function presentCase(state: CaseState, today: string): CaseView {
       ...(unreachable ? { unreachable: [...unreachable] } : {}),
     })),
     processName: definition.name,
+    availableSteps: availableSteps(state, definition).map((available) => ({
+      step: available.step,
+      ...(available.parties ? { parties: [...available.parties] } : {}),
+    })),
     reminders: state.reminders ? { ...state.reminders, daysBefore: [...state.reminders.daysBefore] } : null,
     validity: state.validity
       ? {

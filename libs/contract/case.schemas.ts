@@ -228,6 +228,9 @@ export const caseViewSchema = z.object({
   parties: z.array(partyAnswerView),
   history: z.array(historyEntryView),
   processName: z.string().describe('The kind of round, in Swedish.'),
+  availableSteps: z
+    .array(z.object({ step: z.string(), parties: z.array(z.string()).optional() }))
+    .describe('What can happen to the case now (`council.recommend`, `decision`, `posting`, …), with the parties a party step can be taken for; any other step is refused.'),
   reminders: z.object({ daysBefore: z.array(z.number().int()), onDeadline: z.boolean(), weeklyAfter: z.boolean() }).nullable(),
   validity: z
     .object({

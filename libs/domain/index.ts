@@ -7,3 +7,4 @@ export * from './domain-error';
 export * from './parties';
 export * from './process-definition';
 export * from './stage-labels';
+export * from './available-steps';

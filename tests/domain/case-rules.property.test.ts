@@ -7,6 +7,7 @@ import {
   applyTimerEvent,
   dueTimerEvent,
   isClosed,
+  isAvailable,
   isFinalStage,
   nextTimerDate,
   openCase,
@@ -67,6 +68,8 @@ it('no sequence of steps reaches an impossible state, and a refused step changes
           expect(() => applyStep(state, next, REGIONAL_AGREEMENT, context)).toThrow(refusal.message);
           continue;
         }
+        // What the rules accept, the case's available steps offer.
+        expect(isAvailable(state, REGIONAL_AGREEMENT, next)).toBe(true);
         const before = versionOf(state);
         state = applyStep(state, next, REGIONAL_AGREEMENT, context);
         expect(versionOf(state)).toBe(next.kind === 'revision' ? before + 1 : before);
@@ -123,6 +126,7 @@ it('with timers: no mix of steps and passing days reaches an impossible state, a
             expect(() => applyStep(state, next.step, REGIONAL_AGREEMENT, { ...context, at: `${today}T09:00:00.000Z` })).toThrow(refusal.message);
             continue;
           }
+          expect(isAvailable(state, REGIONAL_AGREEMENT, next.step)).toBe(true);
           state = applyStep(state, next.step, REGIONAL_AGREEMENT, { ...context, at: `${today}T09:00:00.000Z` });
         }
         checkInvariants(state);
