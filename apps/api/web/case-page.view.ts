@@ -49,6 +49,38 @@ ${fields}
 </section>`;
 }
 
+/** The outcomes the case takes now for a body's step (`council.recommend` → `recommend`). */
+function outcomesNow(view: CaseView, kind: 'council' | 'network' | 'follow-up'): string[] {
+  return view.availableSteps.filter((available) => available.step.startsWith(`${kind}.`)).map((available) => available.step.slice(kind.length + 1));
+}
+
+/** Whether a step can be taken now, and the parties it can be taken for. */
+function partiesNow(view: CaseView, step: string): CaseView['parties'] | undefined {
+  const available = view.availableSteps.find((candidate) => candidate.step === step);
+  if (!available) return undefined;
+  return available.parties ? view.parties.filter((answer) => available.parties?.includes(answer.party)) : view.parties;
+}
+
+const COUNCIL_CHOICES: Record<string, string> = {
+  recommend: 'Rekommenderar parterna att anta',
+  'refer-back': 'Återremitterar till nätverket',
+  reject: 'Avslår',
+};
+
+const NETWORK_CHOICES: Record<string, string> = {
+  forward: 'Skickar vidare till Välfärdsrådet',
+  adopt: 'Beslutar i ärendet',
+  table: 'Bordlägger',
+  withdraw: 'Återkallar ärendet',
+  reject: 'Avslutar ärendet utan verkan',
+};
+
+function choicesOf(labels: Record<string, string>, outcomes: string[]): { value: string; label: string }[] {
+  return Object.entries(labels)
+    .filter(([value]) => outcomes.includes(value))
+    .map(([value, label]) => ({ value, label }));
+}
+
 function actions(model: CasePageModel): SafeHtml | '' {
   const { view } = model;
   const failedFor = (action: CaseAction) => (model.failed?.action === action ? model.failed : undefined);
@@ -61,35 +93,15 @@ ${textField({ name: 'date', label: STEP_LABELS.date, type: 'date', required: tru
 ${textArea({ name: 'note', label: STEP_LABELS.note, value: failed?.values.note, error: failed?.errors.note, idPrefix: prefix, hint: 'Varför, till exempel vad nätverket ska arbeta vidare med.' })}
 ${textField({ name: 'untilMeeting', label: STEP_LABELS.untilMeeting, type: 'date', value: failed?.values.untilMeeting, error: failed?.errors.untilMeeting, idPrefix: prefix, hint: 'Vid återremiss eller bordläggning: mötet då ärendet ska tas upp igen. ÅÅÅÅ-MM-DD' })}`;
   };
-  if (view.stage === 'council') {
-    forms.push(
-      actionForm(
-        model,
-        'council',
-        'Välfärdsrådets ställningstagande',
-        step('council', [
-          { value: 'recommend', label: 'Rekommenderar parterna att anta' },
-          { value: 'refer-back', label: 'Återremitterar till nätverket' },
-          { value: 'reject', label: 'Avslår' },
-        ]),
-        'Registrera',
-      ),
-    );
+  const councilOutcomes = outcomesNow(view, 'council');
+  if (councilOutcomes.length > 0) {
+    forms.push(actionForm(model, 'council', 'Välfärdsrådets ställningstagande', step('council', choicesOf(COUNCIL_CHOICES, councilOutcomes)), 'Registrera'));
   }
-  if (['council', 'network', 'decisions'].includes(view.stage)) {
-    const networkDecides = view.process.id === 'network-decision';
-    const choices =
-      view.stage === 'network'
-        ? [
-            ...(networkDecides ? [{ value: 'adopt', label: 'Beslutar i ärendet' }] : [{ value: 'forward', label: 'Skickar vidare till Välfärdsrådet' }]),
-            { value: 'table', label: 'Bordlägger' },
-            { value: 'withdraw', label: 'Återkallar ärendet' },
-            { value: 'reject', label: 'Avslutar ärendet utan verkan' },
-          ]
-        : [{ value: 'withdraw', label: 'Återkallar ärendet' }];
-    forms.push(actionForm(model, 'network', 'Länschefsnätverkets beslut', step('network', choices), 'Registrera'));
+  const networkOutcomes = outcomesNow(view, 'network');
+  if (networkOutcomes.length > 0) {
+    forms.push(actionForm(model, 'network', 'Länschefsnätverkets beslut', step('network', choicesOf(NETWORK_CHOICES, networkOutcomes)), 'Registrera'));
   }
-  if (view.process.id === 'regional-agreement' && (view.stage === 'network' || view.stage === 'decisions')) {
+  if (partiesNow(view, 'revision')) {
     const failed = failedFor('revision');
     const prefix = 'revision-';
     forms.push(
@@ -111,7 +123,8 @@ ${textArea({ name: 'note', label: 'Vad ändrades', value: failed?.values.note, e
       ),
     );
   }
-  if (view.stage === 'decisions') {
+  const deciding = partiesNow(view, 'decision');
+  if (deciding) {
     const failed = failedFor('decision');
     const prefix = 'decision-';
     forms.push(
@@ -121,7 +134,7 @@ ${textArea({ name: 'note', label: 'Vad ändrades', value: failed?.values.note, e
         'Registrera ett beslut för en part',
         html`<p class="hint">När svaret kommit på annat sätt, till exempel med e-post.</p>
 ${selectField({ name: 'party', label: 'Part', value: failed?.values.party, error: failed?.errors.party, idPrefix: prefix,
-          choices: view.parties.map((answer) => ({ value: answer.party, label: bodyName(answer.party) })) })}
+          choices: deciding.map((answer) => ({ value: answer.party, label: bodyName(answer.party) })) })}
 ${radioGroup({ name: 'outcome', legend: DECISION_LABELS.outcome, choices: decisionChoices(view), value: failed?.values.outcome, error: failed?.errors.outcome, idPrefix: prefix })}
 ${textField({ name: 'date', label: DECISION_LABELS.date, type: 'date', required: true, value: failed?.values.date, error: failed?.errors.date, idPrefix: prefix, hint: 'ÅÅÅÅ-MM-DD' })}
 ${textField({ name: 'body', label: DECISION_LABELS.body, value: failed?.values.body, error: failed?.errors.body, idPrefix: prefix })}
@@ -135,15 +148,13 @@ ${textField({ name: 'minutesUrl', label: DECISION_LABELS.minutesUrl, type: 'url'
   return forms.length > 0 ? html`<h2>Registrera</h2><div class="actions">${forms}</div>` : '';
 }
 
-/** Deadlines, reminders, posting, appeals, termination and follow-up: cases with timers only. */
+/** Deadlines, reminders, posting, appeals, termination and follow-up, where the case takes them now. */
 function lifecycleForms(model: CasePageModel): SafeHtml[] {
   const { view } = model;
-  if (view.reminders === null) return [];
   const forms: SafeHtml[] = [];
   const failedFor = (action: CaseAction) => (model.failed?.action === action ? model.failed : undefined);
   const partyChoices = (parties: CaseView['parties']) => parties.map((answer) => ({ value: answer.party, label: bodyName(answer.party) }));
   const open = view.parties.filter((answer) => answer.status === 'pending' || answer.status === 'scheduled');
-  const adopted = view.parties.filter((answer) => answer.status === 'adopted');
   const dateField = (action: CaseAction, name: string, label: string, hint = 'ÅÅÅÅ-MM-DD') => {
     const failed = failedFor(action);
     return textField({ name, label, type: 'date', required: true, value: failed?.values[name], error: failed?.errors[name], idPrefix: `${action}-`, hint });
@@ -157,7 +168,8 @@ function lifecycleForms(model: CasePageModel): SafeHtml[] {
     return textArea({ name: 'note', label: STEP_LABELS.note, value: failed?.values.note, error: failed?.errors.note, idPrefix: `${action}-` });
   };
 
-  if (view.stage === 'decisions' && open.length > 0) {
+  // Reminders go to the parties the case waits on, on cases that send them.
+  if (view.reminders !== null && view.waitingOn.some((id) => open.some((answer) => answer.party === id))) {
     forms.push(
       actionForm(
         model,
@@ -169,7 +181,8 @@ ${partySelect('reminder', open, 'Alla som inte har svarat')}`,
       ),
     );
   }
-  if (['council', 'network', 'decisions'].includes(view.stage)) {
+  const undecided = partiesNow(view, 'deadline');
+  if (undecided) {
     forms.push(
       actionForm(
         model,
@@ -177,14 +190,14 @@ ${partySelect('reminder', open, 'Alla som inte har svarat')}`,
         'Flytta sista svarsdag',
         html`<p class="hint">Påminnelserna följer den nya dagen. Ärendet fortsätter som förut.</p>
 ${dateField('deadline', 'deadline', STEP_LABELS.deadline)}
-${partySelect('deadline', open, 'Alla parter')}
+${partySelect('deadline', undecided, 'Alla parter')}
 ${noteField('deadline')}`,
         'Flytta',
       ),
     );
   }
-  const notPosted = adopted.filter((answer) => answer.postedOn === null);
-  if (notPosted.length > 0 && view.process.id === 'regional-agreement') {
+  const notPosted = (partiesNow(view, 'posting') ?? []).filter((answer) => answer.postedOn === null);
+  if (notPosted.length > 0) {
     forms.push(
       actionForm(
         model,
@@ -197,35 +210,36 @@ ${dateField('posting', 'postedOn', STEP_LABELS.postedOn)}`,
       ),
     );
   }
-  if (adopted.length > 0 && view.process.id === 'regional-agreement' && ['decisions', 'in-force'].includes(view.stage)) {
+  const appealable = partiesNow(view, 'appeal');
+  if (appealable) {
     forms.push(
       actionForm(
         model,
         'appeal',
         'Överklagande',
         html`<p class="hint">Partens svar öppnas igen och ärendet väntar på ett nytt beslut från parten.</p>
-${partySelect('appeal', adopted)}
+${partySelect('appeal', appealable)}
 ${dateField('appeal', 'date', 'Överklagandet kom in')}
 ${noteField('appeal')}`,
         'Registrera överklagandet',
       ),
     );
   }
-  if (view.stage === 'in-force' && view.validity) {
-    const terminated = new Set(view.validity.terminations.map((termination) => termination.party));
+  const terminating = partiesNow(view, 'termination');
+  if (terminating) {
     forms.push(
       actionForm(
         model,
         'termination',
         'Uppsägning',
-        html`${partySelect('termination', view.parties.filter((answer) => !terminated.has(answer.party)))}
+        html`${partySelect('termination', terminating)}
 ${dateField('termination', 'date', 'Uppsagt den')}
 ${noteField('termination')}`,
         'Registrera uppsägningen',
       ),
     );
   }
-  if (view.stage === 'in-force' && view.followUp?.status === 'open') {
+  if (outcomesNow(view, 'follow-up').length > 0) {
     const failed = failedFor('follow-up');
     forms.push(
       actionForm(
@@ -289,7 +303,7 @@ ${view.parties.map((answer) => {
   const name = findParty(answer.party)?.name ?? answer.party;
   return html`<tr>
 <th scope="row">${name}</th>
-<td><span class="status status-${answer.status}">${statusLabel(answer.status)}</span>${answer.status === 'adopted' && view.process.id === 'regional-agreement'
+<td><span class="status status-${answer.status}">${statusLabel(answer.status)}</span>${answer.status === 'adopted' && (answer.postedOn !== null || partiesNow(view, 'posting')?.some((posting) => posting.party === answer.party))
     ? html`<br><span class="muted">${finality(answer)}</span>`
     : ''}${answer.deadline && answer.deadline !== view.deadline ? html`<br><span class="muted">Egen sista svarsdag ${longDate(answer.deadline)}</span>` : ''}</td>
 <td>${answer.date ?? '–'}</td>

@@ -80,7 +80,9 @@ export function partyResponsePage(model: PartyResponseModel): string {
   const answer = view.parties.find((candidate) => candidate.party === party);
   const values = model.values ?? {};
   const errors = model.errors ?? {};
-  const open = view.stage === 'decisions';
+  const open = view.availableSteps.some((available) => available.step === 'decision' && (available.parties?.includes(party) ?? true));
+  // Whether this kind of case has its decisions posted and appealed (laga kraft).
+  const appealable = findProcessDefinition(view.process.id, view.process.version)?.transitions.some((transition) => transition.step === 'posting') ?? false;
 
   const asked = open
     ? html`<p class="lead">${askedText(view, name)}</p>`
@@ -111,7 +113,7 @@ ${textField({ name: 'paragraph', label: DECISION_LABELS.paragraph, value: values
 ${textField({ name: 'partyReference', label: DECISION_LABELS.partyReference, value: values.partyReference, error: errors.partyReference })}
 ${textField({ name: 'minutesUrl', label: DECISION_LABELS.minutesUrl, type: 'url', value: values.minutesUrl, error: errors.minutesUrl,
     hint: 'En webbadress som börjar med https://' })}
-${view.process.id === 'regional-agreement'
+${appealable
     ? textField({ name: 'postedOn', label: DECISION_LABELS.postedOn, type: 'date', value: values.postedOn, error: errors.postedOn,
         hint: 'Om ni vet det: dagen protokollet anslogs. Beslutet vinner laga kraft tre veckor senare. ÅÅÅÅ-MM-DD' })
     : ''}
