@@ -2,12 +2,14 @@ import type { CaseView, DashboardView } from '../../libs/contract';
 import {
   addDays,
   addMonths,
+  askedSince,
   availableSteps,
   deadlineOf,
   findProcessDefinition,
   isFinal,
   isOverdue,
   lastAppealDay,
+  stageEnteredOn,
   versionOf,
   waitingOn,
   wholeDaysBetween,
@@ -27,7 +29,9 @@ export function presentCase(state: CaseState, today: string): CaseView {
     reference: state.reference,
     stage: state.stage,
     waitingOn: waiting,
-    waitingSince: waiting.length > 0 ? state.stageSince : null,
+    waitingSince: waiting.length > 0 ? stageEnteredOn(state) : null,
+    daysWaiting: waiting.length > 0 ? daysFrom(stageEnteredOn(state), today) : null,
+    stageRecordedAt: state.stageSince,
     deadline: state.deadline,
     overdue: isOverdue(state, definition, today),
     openedAt: state.openedAt,
@@ -39,6 +43,7 @@ export function presentCase(state: CaseState, today: string): CaseView {
       postedOn: answer.postedOn ?? null,
       final: isFinal(answer, today),
       finalFrom: answer.status === 'adopted' && answer.postedOn ? addDays(lastAppealDay(answer.postedOn), 1) : null,
+      askedSince: askedSince(state, answer.party),
     })),
     history: state.history.map(({ requestId: _requestId, reopened, unreachable, ...entry }) => ({
       ...entry,
@@ -75,7 +80,12 @@ export function presentCase(state: CaseState, today: string): CaseView {
   };
 }
 
-export function presentDashboard(rows: DashboardRows, now: Date, today: string): DashboardView {
+/** Whole days from a date until today. */
+function daysFrom(date: string, today: string): number {
+  return wholeDaysBetween(new Date(`${date}T00:00:00Z`), new Date(`${today}T00:00:00Z`));
+}
+
+export function presentDashboard(rows: DashboardRows, today: string): DashboardView {
   return {
     byStage: rows.byStage,
     blocked: rows.blocked.map((row) => ({
@@ -83,8 +93,8 @@ export function presentDashboard(rows: DashboardRows, now: Date, today: string):
       title: row.title,
       stage: row.stage,
       waitingOn: row.waitingOn,
-      waitingSince: row.waitingSince.toISOString(),
-      daysWaiting: wholeDaysBetween(row.waitingSince, now),
+      waitingSince: row.waitingSince,
+      daysWaiting: daysFrom(row.waitingSince, today),
       deadline: row.deadline,
       overdue: row.overdue,
       scheduled: row.scheduled.map((scheduled) => ({ ...scheduled, passed: scheduled.date < today })),

@@ -119,7 +119,7 @@ export class CaseService {
 
   async dashboard(): Promise<DashboardView> {
     const today = this.clock.today();
-    return presentDashboard(await this.cases.dashboard(today), this.clock.now(), today);
+    return presentDashboard(await this.cases.dashboard(today), today);
   }
 
   private async step(id: string, requestId: string | undefined, call: () => Promise<CaseState>): Promise<CaseView> {

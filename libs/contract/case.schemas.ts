@@ -210,6 +210,7 @@ export const partyAnswerView = z.object({
   postedOn: z.string().nullable().describe('The day the minutes were posted.'),
   final: z.boolean().describe('Adopted and past the appeal period (laga kraft).'),
   finalFrom: z.string().nullable().describe('The first day the decision is final, once the posting date is known.'),
+  askedSince: z.string().nullable().describe('Since when the party has been asked for its answer: the recommendation, or a revision or appeal that asked it again.'),
 });
 
 export const caseViewSchema = z.object({
@@ -219,7 +220,12 @@ export const caseViewSchema = z.object({
   reference: z.string().nullable(),
   stage,
   waitingOn: z.array(z.string()),
-  waitingSince: z.string().nullable(),
+  waitingSince: z
+    .string()
+    .nullable()
+    .describe('While the case waits: the date (YYYY-MM-DD) of the step that brought it into its stage, e.g. the council meeting that recommended it.'),
+  daysWaiting: z.number().int().nullable().describe('Whole days from waitingSince until today.'),
+  stageRecordedAt: z.string().describe('When that step was recorded (ISO 8601 instant).'),
   deadline: z.string().nullable(),
   overdue: z.boolean(),
   openedAt: z.string(),
@@ -257,8 +263,8 @@ export const blockedCaseViewSchema = z.object({
   title: z.string(),
   stage,
   waitingOn: z.array(z.string()),
-  waitingSince: z.string(),
-  daysWaiting: z.number().int(),
+  waitingSince: z.string().describe('The date of the step that brought the case into its stage.'),
+  daysWaiting: z.number().int().describe('Whole days from waitingSince until today.'),
   deadline: z.string().nullable(),
   overdue: z.boolean(),
   scheduled: z

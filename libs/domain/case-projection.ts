@@ -1,6 +1,7 @@
 import type { CaseState, HistoryEntry } from './case-types';
 import { earliestOpenDeadline, waitingOn } from './case-rules';
 import type { ProcessDefinition } from './process-definition';
+import { stageEnteredOn } from './waiting-since';
 
 /** What the read model needs of one change: the case as it now is and its new history. */
 export interface CaseProjection {
@@ -9,6 +10,8 @@ export interface CaseProjection {
   readonly newHistory: readonly HistoryEntry[];
   /** The earliest deadline among the parties still to answer (absent in projections of older code). */
   readonly overdueFrom?: string | null;
+  /** The date of the step that brought the case into its stage (absent in projections of older code). */
+  readonly waitingSince?: string;
 }
 
 /** The projection of a case's state with the history entries after `afterSequence`. */
@@ -19,5 +22,6 @@ export function projectionOf(state: CaseState, definition: ProcessDefinition, af
     waitingOn: waitingOn(state, definition),
     newHistory: history.filter((entry) => entry.sequence > afterSequence),
     overdueFrom: earliestOpenDeadline(state, definition),
+    waitingSince: stageEnteredOn(state),
   };
 }

@@ -8,3 +8,4 @@ export * from './parties';
 export * from './process-definition';
 export * from './stage-labels';
 export * from './available-steps';
+export * from './waiting-since';

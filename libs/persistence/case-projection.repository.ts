@@ -21,19 +21,19 @@ export class CaseProjectionRepository {
    */
   async write(
     manager: EntityManager,
-    { state, waitingOn, newHistory, overdueFrom }: CaseProjection,
+    { state, waitingOn, newHistory, overdueFrom, waitingSince }: CaseProjection,
     rewrite: boolean,
   ): Promise<void> {
     const advanced: unknown[] = await manager.query(
       `INSERT INTO cases (id, process_id, process_version, title, reference, stage, waiting_on,
-                          stage_since, deadline, opened_at, sequence, attachments, version, lifecycle, overdue_from)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $15, $16)
+                          stage_since, deadline, opened_at, sequence, attachments, version, lifecycle, overdue_from, waiting_since)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $15, $16, $17)
        ON CONFLICT (id) DO UPDATE SET
          title = EXCLUDED.title, reference = EXCLUDED.reference, stage = EXCLUDED.stage,
          attachments = EXCLUDED.attachments, version = EXCLUDED.version,
          waiting_on = EXCLUDED.waiting_on, stage_since = EXCLUDED.stage_since,
          deadline = EXCLUDED.deadline, sequence = EXCLUDED.sequence,
-         lifecycle = EXCLUDED.lifecycle, overdue_from = EXCLUDED.overdue_from
+         lifecycle = EXCLUDED.lifecycle, overdue_from = EXCLUDED.overdue_from, waiting_since = EXCLUDED.waiting_since
        WHERE cases.sequence < EXCLUDED.sequence OR $14
        RETURNING id`,
       [
@@ -54,6 +54,8 @@ export class CaseProjectionRepository {
         lifecycleOf(state),
         // Projections written before overdueFrom existed judged by the case's deadline.
         overdueFrom === undefined ? (state.stage === 'decisions' ? state.deadline : null) : overdueFrom,
+        // Projections written before waitingSince existed: the history rows tell, else the day recorded.
+        waitingSince ?? (await recordedStepDate(manager, state.id, state.stageSince, newHistory)),
       ],
     );
     if (advanced.length > 0 && state.parties.length > 0) {
@@ -121,6 +123,21 @@ export class CaseProjectionRepository {
       );
     }
   }
+}
+
+async function recordedStepDate(
+  manager: EntityManager,
+  caseId: string,
+  stageSince: string,
+  newHistory: CaseProjection['newHistory'],
+): Promise<string> {
+  const fresh = [...newHistory].reverse().find((entry) => entry.at === stageSince && entry.date);
+  if (fresh?.date) return fresh.date;
+  const rows: { date: string }[] = await manager.query(
+    `SELECT date FROM case_history WHERE case_id = $1 AND at = $2 AND date IS NOT NULL ORDER BY sequence DESC LIMIT 1`,
+    [caseId, stageSince],
+  );
+  return rows[0]?.date ?? stageSince.slice(0, 10);
 }
 
 function lifecycleOf(state: CaseProjection['state']): string | null {

@@ -31,6 +31,9 @@ export class CaseEntity {
   @Column({ name: 'stage_since', type: 'timestamptz' })
   stageSince!: Date;
 
+  @Column({ name: 'waiting_since', type: 'date' })
+  waitingSince!: string;
+
   @Column({ type: 'date', nullable: true })
   deadline!: string | null;
 

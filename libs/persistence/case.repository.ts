@@ -17,7 +17,8 @@ export interface BlockedCaseRow {
   readonly title: string;
   readonly stage: Stage;
   readonly waitingOn: string[];
-  readonly waitingSince: Date;
+  /** The date of the step that brought the case into its stage. */
+  readonly waitingSince: string;
   readonly deadline: string | null;
   readonly overdue: boolean;
   /** Parties that have put the matter on a committee's agenda, with the meeting. */
@@ -74,13 +75,13 @@ export class CaseRepository {
     const [stageRows, blockedRows, partyRows, followUps, periodRows] = await Promise.all([
       this.dataSource.query(`SELECT stage, count(*) AS count FROM cases GROUP BY stage`) as Promise<{ stage: Stage; count: string }[]>,
       this.dataSource.query(
-        `SELECT c.id, c.title, c.stage, c.waiting_on, c.stage_since, c.deadline, ${OVERDUE_SQL} AS overdue,
+        `SELECT c.id, c.title, c.stage, c.waiting_on, c.waiting_since, c.deadline, ${OVERDUE_SQL} AS overdue,
                 (SELECT json_agg(json_build_object('party', p.party, 'body', p.body, 'date', p.date) ORDER BY p.ordinal)
                    FROM case_parties p
                   WHERE p.case_id = c.id AND p.status = 'scheduled' AND p.date IS NOT NULL) AS scheduled
            FROM cases c
           WHERE cardinality(c.waiting_on) > 0
-          ORDER BY overdue DESC, CASE WHEN ${OVERDUE_SQL} THEN c.overdue_from END ASC, c.stage_since ASC, c.id ASC`,
+          ORDER BY overdue DESC, CASE WHEN ${OVERDUE_SQL} THEN c.overdue_from END ASC, c.waiting_since ASC, c.stage_since ASC, c.id ASC`,
         [today],
       ) as Promise<
         {
@@ -88,7 +89,7 @@ export class CaseRepository {
           title: string;
           stage: Stage;
           waiting_on: string[];
-          stage_since: Date;
+          waiting_since: string;
           deadline: string | null;
           overdue: boolean;
           scheduled: { party: string; body: string | null; date: string }[] | null;
@@ -126,7 +127,7 @@ export class CaseRepository {
       title: row.title,
       stage: row.stage,
       waitingOn: row.waiting_on,
-      waitingSince: row.stage_since,
+      waitingSince: row.waiting_since,
       deadline: row.deadline,
       overdue: row.overdue,
       scheduled: row.scheduled ?? [],

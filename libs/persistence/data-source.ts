@@ -10,6 +10,7 @@ import { CreateCoordinatorAccounts1763820000000 } from './migrations/17638200000
 import { AddVersionsAndMeetings1763830000000 } from './migrations/1763830000000-add-versions-and-meetings';
 import { CreateContactsAndOutgoingEmail1763840000000 } from './migrations/1763840000000-create-contacts-and-outgoing-email';
 import { AddLifecycle1763850000000 } from './migrations/1763850000000-add-lifecycle';
+import { AddWaitingSince1763860000000 } from './migrations/1763860000000-add-waiting-since';
 
 // A `date` column is a calendar date: keep it as YYYY-MM-DD, never shift it through a time zone.
 const DATE_OID = 1082;
@@ -23,6 +24,7 @@ export const MIGRATIONS = [
   AddVersionsAndMeetings1763830000000,
   CreateContactsAndOutgoingEmail1763840000000,
   AddLifecycle1763850000000,
+  AddWaitingSince1763860000000,
 ];
 
 export function createDataSource(databaseUrl: string, options: { poolSize?: number } = {}): DataSource {

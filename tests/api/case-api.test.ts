@@ -278,8 +278,9 @@ describe('GET /api/dashboard', () => {
       title: late.title,
       stage: 'decisions',
       waitingOn: ['vansbro'],
-      waitingSince: late.waitingSince,
-      daysWaiting: 0,
+      waitingSince: '2024-06-13',
+      // Counted from the council's meeting, not from the moment it was recorded.
+      daysWaiting: late.daysWaiting,
       deadline: '2024-01-31',
       overdue: true,
       scheduled: [],

@@ -95,6 +95,9 @@ it("records the council's recommendation on the case page", async () => {
   await page.click('section[aria-labelledby=council-rubrik] button[type=submit]');
   await page.waitForURL(/registrerat=1$/);
   await see(page.locator('dl.facts')).toContainText('Falun, Mora, Orsa');
+  // Waiting since the council met, not since it was typed in today.
+  await see(page.locator('dl.facts')).toContainText('Väntar sedan');
+  await see(page.locator('dl.facts')).toContainText('13 juni 2024 (');
   await check(page, 'case');
   links = Object.fromEntries(
     await Promise.all(

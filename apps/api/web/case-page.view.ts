@@ -5,7 +5,7 @@ import { html, type SafeHtml } from '../../../libs/html/html';
 import { page, type SignedInCoordinator } from './layout';
 import { DECISION_LABELS, decisionChoices, finality } from './party-response.view';
 import { dateTime, longDate } from '../../../libs/format/swedish-dates';
-import { bodyName, historyLabel, stageLabel, statusLabel } from './swedish-format';
+import { bodyName, days, historyLabel, stageLabel, statusLabel } from './swedish-format';
 
 export const CASE_ACTIONS = ['council', 'network', 'decision', 'revision', 'deadline', 'reminder', 'posting', 'appeal', 'termination', 'follow-up'] as const;
 export type CaseAction = (typeof CASE_ACTIONS)[number];
@@ -288,7 +288,9 @@ ${view.reference ? html`<dt>Diarienummer</dt><dd>${view.reference}</dd>` : ''}
 <dt>Skede</dt><dd>${stageLabel(view.stage)}</dd>
 ${view.version > 1 ? html`<dt>Version</dt><dd>${view.version}</dd>` : ''}
 <dt>Väntar på</dt><dd>${view.waitingOn.length > 0 ? view.waitingOn.map(bodyName).join(', ') : 'Ingen'}</dd>
-${view.waitingSince ? html`<dt>Väntar sedan</dt><dd>${dateTime(view.waitingSince, model.timeZone)}</dd>` : ''}
+${view.waitingSince
+  ? html`<dt>Väntar sedan</dt><dd>${longDate(view.waitingSince)} (${days(view.daysWaiting ?? 0)})<br><span class="muted">registrerat ${dateTime(view.stageRecordedAt, model.timeZone)}</span></dd>`
+  : ''}
 ${view.deadline ? html`<dt>Sista svarsdag</dt><dd>${longDate(view.deadline)}${view.overdue ? html` <span class="overdue">Försenat</span>` : ''}</dd>` : ''}
 ${lifecycleFacts(view)}
 </dl>
@@ -297,7 +299,7 @@ ${view.attachments.length > 0 ? html`<h2>Bilagor</h2><ul>${view.attachments.map(
 ${actions(model)}
 <h2>Parternas beslut</h2>
 <div class="table-scroll"><table>
-<thead><tr><th scope="col">Part</th><th scope="col">Status</th><th scope="col">Datum</th><th scope="col">Organ och §</th><th scope="col">Underlag</th><th scope="col">Partens egen länk</th></tr></thead>
+<thead><tr><th scope="col">Part</th><th scope="col">Status</th><th scope="col">Tillfrågad sedan</th><th scope="col">Datum</th><th scope="col">Organ och §</th><th scope="col">Underlag</th><th scope="col">Partens egen länk</th></tr></thead>
 <tbody>
 ${view.parties.map((answer) => {
   const name = findParty(answer.party)?.name ?? answer.party;
@@ -306,7 +308,8 @@ ${view.parties.map((answer) => {
 <td><span class="status status-${answer.status}">${statusLabel(answer.status)}</span>${answer.status === 'adopted' && (answer.postedOn !== null || partiesNow(view, 'posting')?.some((posting) => posting.party === answer.party))
     ? html`<br><span class="muted">${finality(answer)}</span>`
     : ''}${answer.deadline && answer.deadline !== view.deadline ? html`<br><span class="muted">Egen sista svarsdag ${longDate(answer.deadline)}</span>` : ''}</td>
-<td>${answer.date ?? '–'}</td>
+<td>${answer.askedSince ? longDate(answer.askedSince) : '–'}</td>
+<td>${answer.date ? longDate(answer.date) : '–'}</td>
 <td>${[answer.body, answer.paragraph].filter(Boolean).join(' ') || '–'}${answer.partyReference ? html`<br><span class="muted">Dnr ${answer.partyReference}</span>` : ''}</td>
 <td>${answer.minutesUrl ? html`<a href="${answer.minutesUrl}">Protokollsutdrag<span class="visually-hidden"> för ${name}</span></a>` : '–'}</td>
 <td><label class="visually-hidden" for="lank-${answer.party}">Länk för ${name}</label><input class="link" id="lank-${answer.party}" type="text" readonly value="${model.links[answer.party]}"></td>
@@ -316,15 +319,15 @@ ${view.parties.map((answer) => {
 <h2>Historik</h2>
 <ol class="timeline">
 ${view.history.map(
-  (entry) => html`<li><strong>${dateTime(entry.at, model.timeZone)}</strong>: ${historyText(entry)}${entry.note ? html` – ”${entry.note}”` : ''}
-<span class="muted">(${entry.actor === 'coordinator' ? 'registrerat av samordnare' : entry.actor === 'system' ? 'automatiskt' : 'via partens länk'})</span></li>`,
+  (entry) => html`<li><strong>${entry.date ? longDate(entry.date) : dateTime(entry.at, model.timeZone)}</strong>: ${historyText(entry)}${entry.note ? html` – ”${entry.note}”` : ''}
+<span class="muted">(${entry.actor === 'coordinator' ? 'registrerat av samordnare' : entry.actor === 'system' ? 'automatiskt' : 'via partens länk'}${entry.date ? ` ${dateTime(entry.at, model.timeZone)}` : ''})</span></li>`,
 )}
 </ol>`,
   });
 }
 
 function historyText(entry: CaseView['history'][number]): string {
-  const parts = [`${historyLabel(entry.type, entry.party)}${entry.date ? ` ${longDate(entry.date)}` : ''}`];
+  const parts = [historyLabel(entry.type, entry.party)];
   if (entry.untilMeeting) parts.push(`till mötet ${longDate(entry.untilMeeting)}`);
   if (entry.type === 'revision' && entry.reopened) {
     parts.push(`(version ${entry.version}); nya beslut begärs av ${entry.reopened.map(bodyName).join(', ')}`);

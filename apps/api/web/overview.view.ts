@@ -29,11 +29,11 @@ ${blocked.map(
 <td><a href="/arenden/${row.id}">${row.title}</a></td>
 <td>${stageLabel(row.stage)}</td>
 <td>${row.waitingOn.map(bodyName).join(', ')}${row.scheduled.map(
-  (scheduled) => html`<br><span class="muted">${bodyName(scheduled.party)}: ${scheduled.body ?? 'sammanträde'} ${scheduled.date}</span>${
+  (scheduled) => html`<br><span class="muted">${bodyName(scheduled.party)}: ${scheduled.body ?? 'sammanträde'} ${longDate(scheduled.date)}</span>${
     scheduled.passed ? html` <span class="overdue">Datumet har passerat</span>` : ''
   }`,
 )}</td>
-<td>${days(row.daysWaiting)}</td>
+<td>${days(row.daysWaiting)}<br><span class="muted">sedan ${longDate(row.waitingSince)}</span></td>
 <td>${row.deadline ? longDate(row.deadline) : '–'}${row.overdue ? html` <span class="overdue">Försenat</span>` : ''}</td>
 </tr>`,
 )}
