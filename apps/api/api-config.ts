@@ -9,6 +9,8 @@ type ConfigSettings = Pick<ApiSettings, 'TEMPORAL_TASK_QUEUE' | 'OVERENS_ADMIN_T
       | 'OVERENS_UPDATE_TIMEOUT_SECONDS'
       | 'OVERENS_PARTY_PAGE_LIMIT_PER_MINUTE'
       | 'OVERENS_SESSION_IDLE_MINUTES'
+      | 'OVERENS_ACCESSIBILITY_EMAIL'
+      | 'OVERENS_ACCESSIBILITY_PHONE'
     >
   >;
 
@@ -25,6 +27,8 @@ export class ApiConfig {
   readonly partyPageLimitPerMinute: number;
   /** How long a coordinator stays signed in without using the pages. */
   readonly sessionIdleMs: number;
+  /** Shown on the accessibility statement. */
+  readonly accessibilityContact: { readonly email?: string; readonly phone?: string };
 
   constructor(settings: ConfigSettings) {
     this.taskQueue = settings.TEMPORAL_TASK_QUEUE;
@@ -36,5 +40,6 @@ export class ApiConfig {
     this.updateTimeoutMs = (settings.OVERENS_UPDATE_TIMEOUT_SECONDS ?? 30) * 1000;
     this.partyPageLimitPerMinute = settings.OVERENS_PARTY_PAGE_LIMIT_PER_MINUTE ?? 120;
     this.sessionIdleMs = Math.round((settings.OVERENS_SESSION_IDLE_MINUTES ?? 480) * 60 * 1000);
+    this.accessibilityContact = { email: settings.OVERENS_ACCESSIBILITY_EMAIL, phone: settings.OVERENS_ACCESSIBILITY_PHONE };
   }
 }

@@ -65,6 +65,15 @@ export const apiSettingsSchema = serverSettingsSchema.extend({
     .min(1)
     .default(120)
     .describe("Requests a minute one address may make to parties' pages, to slow guessing."),
+  OVERENS_ACCESSIBILITY_EMAIL: z
+    .email('must be an e-mail address')
+    .optional()
+    .describe('Where people report accessibility problems: shown on the accessibility statement.'),
+  OVERENS_ACCESSIBILITY_PHONE: z
+    .string()
+    .regex(/^\+?[0-9][0-9 -]{4,19}$/, 'must be a phone number: digits, spaces or dashes, an optional leading +')
+    .optional()
+    .describe('A phone number for accessibility questions, shown on the statement.'),
 });
 
 export const workerSettingsSchema = serverSettingsSchema.extend({

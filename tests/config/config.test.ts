@@ -28,6 +28,9 @@ describe('configuration', () => {
     expect(read).toThrow(/DATABASE_URL/);
     expect(read).toThrow(/PORT/);
     expect(read).toThrow(/OVERENS_ADMIN_TOKEN: must be at least 24 characters/);
+    const contact = () => readSettings(apiSettingsSchema, { ...valid, OVERENS_ACCESSIBILITY_EMAIL: 'nobody', OVERENS_ACCESSIBILITY_PHONE: 'ring oss' });
+    expect(contact).toThrow(/OVERENS_ACCESSIBILITY_EMAIL: must be an e-mail address/);
+    expect(contact).toThrow(/OVERENS_ACCESSIBILITY_PHONE: must be a phone number/);
   });
 
   it('reads the worker settings: where e-mail goes, from whom, and how links are made', () => {

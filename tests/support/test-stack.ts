@@ -96,6 +96,8 @@ export async function startTestApi(
     temporalAddress?: string;
     partyPageLimitPerMinute?: number;
     sessionIdleMinutes?: number;
+    accessibilityEmail?: string;
+    accessibilityPhone?: string;
   } = {},
 ): Promise<TestApi> {
   const taskQueue = uniqueTaskQueue('api');
@@ -115,6 +117,8 @@ export async function startTestApi(
     OVERENS_UPDATE_TIMEOUT_SECONDS: options.updateTimeoutSeconds,
     OVERENS_PARTY_PAGE_LIMIT_PER_MINUTE: options.partyPageLimitPerMinute,
     OVERENS_SESSION_IDLE_MINUTES: options.sessionIdleMinutes,
+    OVERENS_ACCESSIBILITY_EMAIL: options.accessibilityEmail,
+    OVERENS_ACCESSIBILITY_PHONE: options.accessibilityPhone,
   });
   const securityEvents: SecurityEvent[] = [];
   const app = await createApi({ config, dataSource, temporal, securityEvents: (event) => securityEvents.push(event) });

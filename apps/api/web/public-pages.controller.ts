@@ -1,12 +1,16 @@
 import { Controller, Get, Header, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
+import { ApiConfig } from '../api-config';
 import { CoordinatorSessionService } from './coordinator-session.service';
 import { accessibilityStatementPage, homePage } from './static-pages.view';
 import { STYLESHEET } from './styles';
 
 @Controller()
 export class PublicPagesController {
-  constructor(private readonly sessions: CoordinatorSessionService) {}
+  constructor(
+    private readonly sessions: CoordinatorSessionService,
+    private readonly config: ApiConfig,
+  ) {}
 
   @Get()
   async home(@Req() request: Request, @Res() response: Response): Promise<void> {
@@ -20,7 +24,7 @@ export class PublicPagesController {
   @Get('tillganglighet')
   @Header('Content-Type', 'text/html; charset=utf-8')
   accessibilityStatement(): string {
-    return accessibilityStatementPage();
+    return accessibilityStatementPage(this.config.accessibilityContact);
   }
 
   @Get('static/overens.css')

@@ -1,4 +1,4 @@
-import { html } from '../../../libs/html/html';
+import { html, type SafeHtml } from '../../../libs/html/html';
 import { page } from './layout';
 
 export function homePage(): string {
@@ -13,7 +13,24 @@ via Välfärdsrådets rekommendation, till varje parts politiska beslut.</p>
   });
 }
 
-export function accessibilityStatementPage(): string {
+/** Where people reach whoever runs the service about accessibility: DIGG's template requires a way. */
+export interface AccessibilityContact {
+  readonly email?: string;
+  readonly phone?: string;
+}
+
+function contactChannel(contact: AccessibilityContact): SafeHtml {
+  if (!contact.email && !contact.phone) {
+    return html`<p><strong>Kontaktvägen är inte inlagd ännu.</strong> Den som driver Överens ska ange en e-postadress
+eller ett telefonnummer för tillgänglighetsfrågor här. Fram till dess: kontakta samordnaren som skickade länken till er.</p>`;
+  }
+  return html`<ul class="contact">
+${contact.email ? html`<li>E-post: <a href="mailto:${contact.email}">${contact.email}</a></li>` : ''}
+${contact.phone ? html`<li>Telefon: <a href="tel:${contact.phone.replace(/[^+\d]/g, '')}">${contact.phone}</a></li>` : ''}
+</ul>`;
+}
+
+export function accessibilityStatementPage(contact: AccessibilityContact): string {
   return page({
     title: 'Tillgänglighetsredogörelse',
     main: html`<h1>Tillgänglighetsredogörelse</h1>
@@ -28,10 +45,12 @@ bara som färg. Varje sida kontrolleras automatiskt med verktyget axe innan en n
 <p>Matrisen med alla ärenden och 16 parter är bred och kräver vågrät rullning på små skärmar. Samma uppgifter finns
 per ärende på ärendesidan och kan laddas ner som CSV-fil.</p>
 <h2>Vad kan du göra om du inte kan använda delar av tjänsten?</h2>
-<p>Kontakta RSS Dalarna så hjälper vi dig att lämna ert svar på annat sätt, till exempel med e-post.</p>
+<p>Kontakta oss så hjälper vi dig att lämna ert svar på annat sätt, till exempel med e-post.</p>
+${contactChannel(contact)}
 <h2>Rapportera brister</h2>
 <p>Vi strävar hela tiden efter att förbättra tjänstens tillgänglighet. Om du upptäcker problem som inte beskrivs här,
-eller om du anser att vi inte uppfyller lagens krav, meddela RSS Dalarna så att vi får veta att problemet finns.</p>
+eller om du anser att vi inte uppfyller lagens krav, meddela oss så att vi får veta att problemet finns.</p>
+${contactChannel(contact)}
 <h2>Tillsyn</h2>
 <p>Myndigheten för digital förvaltning (Digg) har ansvaret för tillsyn över lagen om tillgänglighet till digital
 offentlig service. Om du inte är nöjd med hur vi hanterar dina synpunkter kan du kontakta Digg och påtala det.</p>
