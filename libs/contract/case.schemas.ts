@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { COUNCIL_OUTCOMES, DECISION_OUTCOMES, NETWORK_OUTCOMES, PARTY_STATUSES, PROCESS_IDS } from '../domain';
+import { COUNCIL_OUTCOMES, DECISION_OUTCOMES, NETWORK_OUTCOMES, PARTY_STATUSES, PROCESS_IDS, RULING_OUTCOMES } from '../domain';
 import { bodyId, httpUrl, isoDate, note, partyId, personText, stage } from './common.schemas';
 
 /** At least one character that is not white space; also the OpenAPI pattern. */
@@ -116,6 +116,15 @@ export const appealSchema = z.strictObject({
 });
 export type AppealBody = z.infer<typeof appealSchema>;
 
+export const rulingSchema = z.strictObject({
+  outcome: z
+    .enum(RULING_OUTCOMES, { error: 'Utfallet ska vara annulled eller dismissed.' })
+    .describe("annulled (upphävt): the party's answer is open again; dismissed (avslaget): the decision is final from the ruling's date."),
+  date: isoDate.describe("The day of the court's ruling."),
+  note: note.optional(),
+});
+export type RulingBody = z.infer<typeof rulingSchema>;
+
 export const terminationSchema = z.strictObject({
   date: isoDate.describe('The day the party terminated (sade upp) the agreement.'),
   note: note.optional(),
@@ -209,7 +218,11 @@ export const partyAnswerView = z.object({
   deadline: z.string().nullable().describe("This party's deadline: its own where moved, else the case's."),
   postedOn: z.string().nullable().describe('The day the minutes were posted.'),
   final: z.boolean().describe('Adopted and past the appeal period (laga kraft).'),
-  finalFrom: z.string().nullable().describe('The first day the decision is final, once the posting date is known.'),
+  finalFrom: z
+    .string()
+    .nullable()
+    .describe('The first day the decision is final, once the posting date is known (null while an appeal awaits the court).'),
+  appealedOn: z.string().nullable().describe('The day an appeal came in that awaits the court: the decision stands but is not final.'),
   askedSince: z.string().nullable().describe('Since when the party has been asked for its answer: the recommendation, or a revision or appeal that asked it again.'),
 });
 

@@ -15,6 +15,7 @@ import {
   postingSchema,
   reminderSchema,
   revisionSchema,
+  rulingSchema,
   terminationSchema,
 } from './case.schemas';
 
@@ -166,8 +167,17 @@ export const STEP_ROUTES: readonly StepRoute[] = [
     path: 'parties/{party}/appeals',
     schema: appealSchema,
     schemaName: 'Appeal',
-    summary: "Record an appeal against a party's adopted decision: its answer is open again",
+    summary: "Record an appeal against a party's adopted decision: it stands, not final until the court rules (cases before the court rules: its answer opened again)",
     update: stepUpdate('appeal'),
+    input: (body, actor, party) => ({ party, ...body, actor }),
+  }),
+  stepRoute({
+    name: 'ruling',
+    path: 'parties/{party}/ruling',
+    schema: rulingSchema,
+    schemaName: 'Ruling',
+    summary: "Record the administrative court's ruling on an appealed decision: annulled opens the party's answer again, dismissed makes it final",
+    update: stepUpdate('ruling'),
     input: (body, actor, party) => ({ party, ...body, actor }),
   }),
   stepRoute({

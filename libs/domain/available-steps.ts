@@ -18,7 +18,7 @@ export function availableSteps(state: CaseState, definition: ProcessDefinition):
   const names = new Set(definition.transitions.filter((transition) => transition.from.includes(state.stage)).map((transition) => transition.step));
   return [...names].flatMap((step): AvailableStep[] => {
     if (!allowedByCase(step, state)) return [];
-    const parties = partiesFor(step, state);
+    const parties = partiesFor(step, state, definition);
     if (parties === undefined) return [{ step }];
     return parties.length > 0 ? [{ step, parties }] : [];
   });
@@ -34,20 +34,27 @@ export function isAvailable(state: CaseState, definition: ProcessDefinition, ste
 }
 
 function stepNameOf(step: CaseStep): StepName {
-  if (step.kind === 'council' || step.kind === 'network' || step.kind === 'follow-up') return `${step.kind}.${step.outcome}`;
+  if (step.kind === 'council' || step.kind === 'network' || step.kind === 'follow-up' || step.kind === 'ruling') {
+    return `${step.kind}.${step.outcome}`;
+  }
   return step.kind;
 }
 
 /** The parties a step about one party can be taken for; undefined for steps about the case. */
-function partiesFor(step: StepName, state: CaseState): readonly string[] | undefined {
+function partiesFor(step: StepName, state: CaseState, definition: ProcessDefinition): readonly string[] | undefined {
   const answers = state.parties;
+  if (step.startsWith('ruling.')) return answers.filter((answer) => answer.appealedOn).map((answer) => answer.party);
   switch (step) {
     case 'decision':
       // A party may correct its answer while the round is open.
       return answers.map((answer) => answer.party);
     case 'posting':
-    case 'appeal':
       return answers.filter((answer) => answer.status === 'adopted').map((answer) => answer.party);
+    case 'appeal':
+      // Under the court rules one appeal at a time awaits the court.
+      return answers
+        .filter((answer) => answer.status === 'adopted' && !(definition.appeals === 'court' && answer.appealedOn))
+        .map((answer) => answer.party);
     case 'termination':
       return answers
         .filter((answer) => !state.validity?.terminations.some((termination) => termination.party === answer.party))

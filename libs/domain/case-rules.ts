@@ -18,6 +18,7 @@ import { DomainError } from './domain-error';
 import { findParty, inPartyOrder, isPartyId } from './parties';
 import type { ProcessDefinition, StepName, Transition } from './process-definition';
 import { STAGE_LABELS } from './stage-labels';
+import { onOrAfterWorkingDay } from './swedish-holidays';
 
 export function isClosed(stage: Stage): boolean {
   return CLOSED_STAGES.includes(stage);
@@ -135,6 +136,7 @@ function namedParties(step: CaseStep): readonly string[] {
     case 'decision':
     case 'posting':
     case 'appeal':
+    case 'ruling':
     case 'termination':
       return [step.party];
     case 'deadline':
@@ -165,6 +167,14 @@ function refuseByKind(state: CaseState, step: CaseStep, definition: ProcessDefin
     case 'appeal':
       if (answerOf(step.party).status !== 'adopted') {
         return new DomainError('conflict', `${partyName(step.party)} har inget antaget beslut som kan ha överklagats.`);
+      }
+      if (definition.appeals === 'court' && answerOf(step.party).appealedOn) {
+        return new DomainError('conflict', `${partyName(step.party)}s beslut är redan överklagat och väntar på domstolen.`);
+      }
+      return undefined;
+    case 'ruling':
+      if (!answerOf(step.party).appealedOn) {
+        return new DomainError('conflict', `${partyName(step.party)}s beslut har inget överklagande som väntar på domstolen.`);
       }
       return undefined;
     case 'termination':
@@ -205,7 +215,7 @@ export function applyStep(
   const transition = findTransition(state.stage, step, definition) as Transition;
 
   const version = step.kind === 'revision' ? versionOf(state) + 1 : versionOf(state);
-  const parties = partiesAfter(state, step, transition, version, context);
+  const parties = partiesAfter(state, step, transition, version, context, definition);
   const stage =
     transition.to === 'by-decisions'
       ? stageByDecisions(parties, definition)
@@ -249,6 +259,7 @@ function partiesAfter(
   transition: Transition,
   version: number,
   context: StepContext,
+  definition: ProcessDefinition,
 ): readonly PartyAnswer[] {
   const forParty = (party: string, change: (answer: PartyAnswer) => PartyAnswer) =>
     state.parties.map((answer) => (answer.party === party ? change(answer) : answer));
@@ -258,7 +269,14 @@ function partiesAfter(
     case 'revision':
       return state.parties.map((answer) => (reopenedBy(state, step).includes(answer.party) ? pendingAnswer(answer.party) : answer));
     case 'appeal':
-      return forParty(step.party, () => pendingAnswer(step.party));
+      // Under the court rules the decision stands until the court rules; before them, the answer opened at once.
+      return definition.appeals === 'court'
+        ? forParty(step.party, (answer) => ({ ...answer, appealedOn: step.date }))
+        : forParty(step.party, () => pendingAnswer(step.party));
+    case 'ruling':
+      return step.outcome === 'annulled'
+        ? forParty(step.party, () => pendingAnswer(step.party))
+        : forParty(step.party, (answer) => ({ ...answer, appealedOn: null, finalOn: step.date }));
     case 'posting':
       return forParty(step.party, (answer) => ({ ...answer, postedOn: step.date }));
     case 'deadline':
@@ -362,14 +380,33 @@ export function isUndecided(answer: PartyAnswer): boolean {
   return answer.status === 'pending' || answer.status === 'scheduled';
 }
 
-/** The last day an appeal can come in: three weeks from the day the minutes were posted. */
-export function lastAppealDay(postedOn: string): string {
-  return addDays(postedOn, 21);
+/**
+ * The last day an appeal can come in: three weeks from the day the minutes were posted;
+ * under the court rules moved off a weekend or holiday to the next working day.
+ */
+export function lastAppealDay(postedOn: string, definition?: Pick<ProcessDefinition, 'appeals'>): string {
+  const threeWeeks = addDays(postedOn, 21);
+  return definition?.appeals === 'court' ? onOrAfterWorkingDay(threeWeeks) : threeWeeks;
 }
 
-/** An adopted decision is final (vunnit laga kraft) once its appeal period is over. */
-export function isFinal(answer: PartyAnswer, today: string): boolean {
-  return answer.status === 'adopted' && answer.postedOn != null && lastAppealDay(answer.postedOn) < today;
+/**
+ * The first day an adopted decision is final (vinner laga kraft): after its appeal period,
+ * or under the court rules from the day the court dismissed an appeal; null while it cannot
+ * be told (not posted, or an appeal awaits the court).
+ */
+export function finalFrom(answer: PartyAnswer, definition?: Pick<ProcessDefinition, 'appeals'>): string | null {
+  if (answer.status !== 'adopted') return null;
+  if (definition?.appeals === 'court') {
+    if (answer.appealedOn) return null;
+    if (answer.finalOn) return answer.finalOn;
+  }
+  return answer.postedOn ? addDays(lastAppealDay(answer.postedOn, definition), 1) : null;
+}
+
+/** An adopted decision is final (vunnit laga kraft) from its `finalFrom` day. */
+export function isFinal(answer: PartyAnswer, today: string, definition?: Pick<ProcessDefinition, 'appeals'>): boolean {
+  const from = finalFrom(answer, definition);
+  return from !== null && from <= today;
 }
 
 /** The case's version: 1 until the first revision. */
@@ -402,6 +439,7 @@ function stepName(step: CaseStep): StepName {
     case 'council':
     case 'network':
     case 'follow-up':
+    case 'ruling':
       return `${step.kind}.${step.outcome}`;
     default:
       return step.kind;
@@ -460,6 +498,7 @@ function misfitMessage(stage: Stage, step: CaseStep): string {
       return `Sista svarsdag kan flyttas medan ärendet pågår: ${now}`;
     case 'posting':
     case 'appeal':
+    case 'ruling':
       return `Anslag och överklaganden gäller antagna beslut: ${now}`;
     case 'termination':
       return `Bara en överenskommelse som gäller kan sägas upp: ${now}`;

@@ -1,4 +1,4 @@
-import { deadlineOf, isFinal, isFinalStage, isUndecided, lastAppealDay } from './case-rules';
+import { deadlineOf, finalFrom, isFinal, isFinalStage, isUndecided } from './case-rules';
 import type { Actor, CaseState, HistoryEntry, PartyAnswer, ReminderPolicy } from './case-types';
 import { addDays, addMonths } from './dates';
 import { DomainError } from './domain-error';
@@ -90,16 +90,16 @@ export function isSettled(state: CaseState, definition: ProcessDefinition, today
   if (!definition.timers) return true;
   if (state.validity) return false;
   if (state.followUp && state.followUp.status === 'open') return false;
-  return state.parties.every((answer) => answer.status !== 'adopted' || isFinal(answer, today));
+  return state.parties.every((answer) => answer.status !== 'adopted' || isFinal(answer, today, definition));
 }
 
 /** The day after the last appeal period ends, once every adopted decision has its posting date. */
 function finalityDate(state: CaseState, definition: ProcessDefinition, today: string): string | null {
   if (state.stage !== 'in-force' || !definition.timers) return null;
   const adopted = state.parties.filter((answer) => answer.status === 'adopted');
-  if (adopted.length === 0 || adopted.some((answer) => !answer.postedOn)) return null;
-  const last = adopted.map((answer) => lastAppealDay(answer.postedOn as string)).reduce((a, b) => (a > b ? a : b));
-  const final = addDays(last, 1);
+  const finals = adopted.map((answer) => finalFrom(answer, definition));
+  if (finals.length === 0 || finals.some((final) => final === null)) return null;
+  const final = (finals as string[]).reduce((a, b) => (a > b ? a : b));
   return final > today ? final : null;
 }
 

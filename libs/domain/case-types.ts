@@ -90,10 +90,29 @@ export interface PostingStep {
   readonly date: string;
 }
 
-/** A party's adopted decision was appealed: its answer is open again. */
+/**
+ * A party's adopted decision was appealed (laglighetsprövning). Under the court rules the
+ * decision stands and is not final until the court rules; under the first rules of
+ * version 2 of the regional agreement the party's answer was opened again.
+ */
 export interface AppealStep {
   readonly kind: 'appeal';
   readonly party: string;
+  readonly date: string;
+  readonly note?: string;
+}
+
+export const RULING_OUTCOMES = ['annulled', 'dismissed'] as const;
+export type RulingOutcome = (typeof RULING_OUTCOMES)[number];
+
+/**
+ * The administrative court's ruling on an appealed decision: annulled (upphävt) opens the
+ * party's answer again; dismissed (avslaget) makes the decision final from the ruling's date.
+ */
+export interface RulingStep {
+  readonly kind: 'ruling';
+  readonly party: string;
+  readonly outcome: RulingOutcome;
   readonly date: string;
   readonly note?: string;
 }
@@ -125,6 +144,7 @@ export type CaseStep =
   | DeadlineStep
   | PostingStep
   | AppealStep
+  | RulingStep
   | TerminationStep
   | FollowUpStep;
 
@@ -144,6 +164,10 @@ export interface PartyAnswer {
   readonly deadline?: string | null;
   /** The day the minutes with this decision were posted; final three weeks later. */
   readonly postedOn?: string | null;
+  /** Under the court rules: the day an appeal against this decision came in, until the court rules. */
+  readonly appealedOn?: string | null;
+  /** Under the court rules: the day the court dismissed an appeal, from which the decision is final. */
+  readonly finalOn?: string | null;
 }
 
 export interface Attachment {

@@ -9,3 +9,4 @@ export * from './process-definition';
 export * from './stage-labels';
 export * from './available-steps';
 export * from './waiting-since';
+export * from './swedish-holidays';

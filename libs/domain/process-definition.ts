@@ -10,6 +10,7 @@ export type StepName =
   | 'deadline'
   | 'posting'
   | 'appeal'
+  | `ruling.${string}`
   | 'termination';
 
 export interface Transition {
@@ -48,6 +49,13 @@ export interface ProcessDefinition {
   readonly timers: boolean;
   /** Whether a case of this kind needs a deadline when it is opened (a closing date). */
   readonly requiresDeadline: boolean;
+  /**
+   * How an appeal against an adopted decision works. `court` (kommunallagen 13 kap.): the
+   * decision stands, is not final until the court rules, and only an annulment opens the
+   * party's answer again; the appeal period ends on a working day. `reopen`, the first
+   * rule (regional agreement version 2): the appeal opened the answer at once. Absent: reopen.
+   */
+  readonly appeals?: 'reopen' | 'court';
 }
 
 const REGIONAL_TRANSITIONS: readonly Transition[] = [
@@ -96,6 +104,19 @@ export const REGIONAL_AGREEMENT: ProcessDefinition = {
   version: 2,
   transitions: [...REGIONAL_TRANSITIONS, ...LIFECYCLE_TRANSITIONS],
   timers: true,
+};
+
+/** Version 3: appeals as the law has them (the decision stands until the court rules). */
+export const REGIONAL_AGREEMENT_V3: ProcessDefinition = {
+  ...REGIONAL_AGREEMENT,
+  version: 3,
+  transitions: [
+    ...REGIONAL_TRANSITIONS,
+    ...LIFECYCLE_TRANSITIONS.map((transition) => (transition.step === 'appeal' ? { ...transition, to: 'unchanged' as const } : transition)),
+    { step: 'ruling.annulled', from: ['decisions', 'in-force'], to: 'by-decisions' },
+    { step: 'ruling.dismissed', from: ['decisions', 'in-force'], to: 'unchanged' },
+  ],
+  appeals: 'court',
 };
 
 /** A matter the network decides alone, for the parties concerned. */
@@ -160,6 +181,7 @@ export const SIGNING_ROUND: ProcessDefinition = {
 const DEFINITIONS: readonly ProcessDefinition[] = [
   REGIONAL_AGREEMENT_V1,
   REGIONAL_AGREEMENT,
+  REGIONAL_AGREEMENT_V3,
   NETWORK_DECISION,
   CONSULTATION,
   SIGNING_ROUND,

@@ -19,6 +19,7 @@ export type RevisionInput = StepInput<'revision'>;
 export type DeadlineInput = StepInput<'deadline'>;
 export type PostingInput = StepInput<'posting'>;
 export type AppealInput = StepInput<'appeal'>;
+export type RulingInput = StepInput<'ruling'>;
 export type TerminationInput = StepInput<'termination'>;
 export type FollowUpInput = StepInput<'follow-up'>;
 /** A reminder now: to one party, or to every party that has not answered. */
@@ -34,6 +35,7 @@ export const reviseCase = defineUpdate<CaseState, [RevisionInput]>('reviseCase')
 export const moveDeadline = defineUpdate<CaseState, [DeadlineInput]>('moveDeadline');
 export const recordPosting = defineUpdate<CaseState, [PostingInput]>('recordPosting');
 export const recordAppeal = defineUpdate<CaseState, [AppealInput]>('recordAppeal');
+export const recordRuling = defineUpdate<CaseState, [RulingInput]>('recordRuling');
 export const recordTermination = defineUpdate<CaseState, [TerminationInput]>('recordTermination');
 export const recordFollowUp = defineUpdate<CaseState, [FollowUpInput]>('recordFollowUp');
 export const remindParties = defineUpdate<CaseState, [ReminderNowInput]>('remindParties');
@@ -52,6 +54,7 @@ const STEP_UPDATES: StepUpdates = {
   deadline: moveDeadline,
   posting: recordPosting,
   appeal: recordAppeal,
+  ruling: recordRuling,
   termination: recordTermination,
   'follow-up': recordFollowUp,
 };

@@ -84,27 +84,45 @@ describe('on the dev server', () => {
     expect((await api.request('POST', `${path}/deadline`, { deadline: '2099-13-01' })).status).toBe(400);
   });
 
-  it('an adopted decision is final three weeks after posting; a late appeal re-opens that party', async () => {
-    const recommended = await recommendedCase(api, { parties: ['falun', 'mora'] });
+  it('a decision is final after its appeal period, moved off weekends and holidays; an appeal leaves it in force but not final until the court rules', async () => {
+    const recommended = await recommendedCase(api, { parties: ['falun', 'mora', 'orsa'] });
     const path = `/api/cases/${recommended.id}`;
     const falun = await post(`${path}/decisions`, decision('falun', 'adopted', { postedOn: '2024-09-16' }));
     expect(falun.parties[0]).toMatchObject({ postedOn: '2024-09-16', final: true, finalFrom: '2024-10-08' });
+    // Three weeks from 30 May 2025 is midsommarafton: the period ends on Monday 23 June.
+    const orsa = await post(`${path}/decisions`, decision('orsa', 'adopted', { postedOn: '2025-05-30' }));
+    expect(orsa.parties[2]).toMatchObject({ final: true, finalFrom: '2025-06-24' });
     await post(`${path}/decisions`, decision('mora'));
+    // Three weeks from 10 January 2099 is a Saturday: the period ends on Monday 2 February.
     const posted = await post(`${path}/parties/mora/posting`, { postedOn: '2099-01-10' });
     expect(posted.stage).toBe('in-force');
-    expect(posted.parties[1]).toMatchObject({ final: false, finalFrom: '2099-02-01' });
+    expect(posted.parties[1]).toMatchObject({ final: false, finalFrom: '2099-02-03' });
 
+    // Laglighetsprövning: the appealed decision stands, and is not final until the court rules.
     const appealed = await post(`${path}/parties/mora/appeals`, { date: '2099-01-20', note: 'Överklagat av en kommunmedlem.' });
-    expect(appealed.stage).toBe('decisions');
-    expect(appealed.waitingOn).toEqual(['mora']);
+    expect(appealed.stage).toBe('in-force');
+    expect(appealed.waitingOn).toEqual([]);
+    expect(appealed.parties[1]).toMatchObject({ status: 'adopted', appealedOn: '2099-01-20', final: false, finalFrom: null });
     expect(appealed.history.at(-1)).toMatchObject({ type: 'appeal', party: 'mora', note: 'Överklagat av en kommunmedlem.' });
-    // The earlier answer stays in the history.
-    expect(appealed.history.filter((entry: { type: string; party?: string }) => entry.party === 'mora').map((entry: { type: string }) => entry.type)).toEqual([
+    expect((await api.request('POST', `${path}/parties/mora/appeals`, { date: '2099-01-21' })).status).toBe(409);
+    expect((await api.request('POST', `${path}/parties/orsa/ruling`, { outcome: 'dismissed', date: '2099-03-01' })).status).toBe(409);
+
+    // A late appeal of a final decision: not final again until the court dismisses it.
+    const late = await post(`${path}/parties/falun/appeals`, { date: '2099-01-22' });
+    expect(late.parties[0]).toMatchObject({ final: false, appealedOn: '2099-01-22' });
+    const dismissed = await post(`${path}/parties/falun/ruling`, { outcome: 'dismissed', date: '2024-12-01' });
+    expect(dismissed.parties[0]).toMatchObject({ final: true, finalFrom: '2024-12-01', appealedOn: null });
+
+    // Only the court's annulment opens the party's answer again.
+    const annulled = await post(`${path}/parties/mora/ruling`, { outcome: 'annulled', date: '2099-06-01' });
+    expect(annulled.stage).toBe('decisions');
+    expect(annulled.waitingOn).toEqual(['mora']);
+    expect(annulled.history.filter((entry: { party?: string }) => entry.party === 'mora').map((entry: { type: string }) => entry.type)).toEqual([
       'decision.adopted',
       'posting',
       'appeal',
+      'ruling.annulled',
     ]);
-    expect((await api.request('POST', `${path}/parties/mora/appeals`, { date: '2099-01-21' })).status).toBe(409);
   });
 
   it('in force: the follow-up is assigned and tracked, and a party can terminate', async () => {

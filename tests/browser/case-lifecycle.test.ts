@@ -88,7 +88,8 @@ it('a case in force shows its period, its follow-up and whether each decision is
   await page.fill('#posting-falt-postedOn', '2099-01-10');
   await page.click('button:has-text("Registrera anslaget")');
   await page.waitForSelector('.notice[role=status]');
-  expect(await page.locator('tr', { hasText: 'Mora' }).innerText()).toContain('vinner laga kraft 1 februari 2099');
+  // Three weeks from 10 January 2099 is a Saturday: the appeal period runs to Monday 2 February.
+  expect(await page.locator('tr', { hasText: 'Mora' }).innerText()).toContain('vinner laga kraft 3 februari 2099');
 
   await page.click('a:has-text("Starta ett förlängningsärende")');
   await page.waitForURL(/\/arenden\/nytt\?forlanger=/);

@@ -6,12 +6,13 @@ import { randomUUID } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DataSource } from 'typeorm';
-import { CONSULTATION, NETWORK_DECISION, REGIONAL_AGREEMENT, REGIONAL_AGREEMENT_V1, type Actor, type ProcessDefinition, type ValidityTerms } from '../../libs/domain';
+import { CONSULTATION, NETWORK_DECISION, REGIONAL_AGREEMENT, REGIONAL_AGREEMENT_V1, REGIONAL_AGREEMENT_V3, type Actor, type ProcessDefinition, type ValidityTerms } from '../../libs/domain';
 import { caseWorkflow } from '../../workflows/case.workflow';
 import {
   caseWorkflowId,
   moveDeadline,
   recordAppeal,
+  recordRuling,
   recordCouncilOutcome,
   recordDecision,
   recordFollowUp,
@@ -47,6 +48,8 @@ const move = (date: string, party?: string): Step => (handle) =>
   handle.executeUpdate(moveDeadline, { args: [{ date, actor, ...(party ? { party } : {}) }] });
 const post = (party: string): Step => (handle) => handle.executeUpdate(recordPosting, { args: [{ party, date: '2024-10-20', actor }] });
 const appeal = (party: string): Step => (handle) => handle.executeUpdate(recordAppeal, { args: [{ party, date: '2024-11-01', actor }] });
+const rule = (party: string, outcome: 'annulled' | 'dismissed'): Step => (handle) =>
+  handle.executeUpdate(recordRuling, { args: [{ party, outcome, date: '2025-03-01', actor }] });
 const terminate = (party: string): Step => (handle) => handle.executeUpdate(recordTermination, { args: [{ party, date: '2025-01-15', actor }] });
 const followUp = (outcome: 'done' | 'reassign', extra = {}): Step => (handle) =>
   handle.executeUpdate(recordFollowUp, { args: [{ outcome, date: '2025-02-01', actor, ...extra }] });
@@ -105,6 +108,23 @@ const PATHS: Record<string, CasePath> = {
     parties: ['falun', 'mora'],
     deadline: '2099-12-31',
     steps: [decide('falun', 'answered'), decide('mora', 'declined')],
+  },
+  // Regional agreement version 3: an appeal leaves the decision in force until the court rules.
+  'court-appeals-dismissed-and-annulled': {
+    definition: REGIONAL_AGREEMENT_V3,
+    parties: ['falun', 'mora'],
+    steps: [
+      council('recommend'),
+      decide('falun', 'adopted', { postedOn: '2024-10-12' }),
+      decide('mora', 'adopted'),
+      post('mora'),
+      appeal('falun'),
+      rule('falun', 'dismissed'),
+      appeal('mora'),
+      rule('mora', 'annulled'),
+      decide('mora', 'adopted'),
+      followUp('done'),
+    ],
   },
   'timers-network-decision': { definition: NETWORK_DECISION, parties: ['falun'], steps: [network('table', { untilMeeting: '2024-10-17' }), network('adopt')] },
 };

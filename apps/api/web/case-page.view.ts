@@ -1,5 +1,5 @@
 import type { CaseView } from '../../../libs/contract';
-import { findParty } from '../../../libs/domain';
+import { findParty, findProcessDefinition } from '../../../libs/domain';
 import { errorSummary, radioGroup, selectField, textArea, textField, type FieldErrors } from './form-fields';
 import { html, type SafeHtml } from '../../../libs/html/html';
 import { page, type SignedInCoordinator } from './layout';
@@ -7,7 +7,7 @@ import { DECISION_LABELS, decisionChoices, finality } from './party-response.vie
 import { dateTime, longDate } from '../../../libs/format/swedish-dates';
 import { bodyName, days, historyLabel, stageLabel, statusLabel } from './swedish-format';
 
-export const CASE_ACTIONS = ['council', 'network', 'decision', 'revision', 'deadline', 'reminder', 'posting', 'appeal', 'termination', 'follow-up'] as const;
+export const CASE_ACTIONS = ['council', 'network', 'decision', 'revision', 'deadline', 'reminder', 'posting', 'appeal', 'ruling', 'termination', 'follow-up'] as const;
 export type CaseAction = (typeof CASE_ACTIONS)[number];
 
 export interface CasePageModel {
@@ -50,8 +50,13 @@ ${fields}
 }
 
 /** The outcomes the case takes now for a body's step (`council.recommend` → `recommend`). */
-function outcomesNow(view: CaseView, kind: 'council' | 'network' | 'follow-up'): string[] {
+function outcomesNow(view: CaseView, kind: 'council' | 'network' | 'follow-up' | 'ruling'): string[] {
   return view.availableSteps.filter((available) => available.step.startsWith(`${kind}.`)).map((available) => available.step.slice(kind.length + 1));
+}
+
+/** Whether the case's appeals follow the court rules: a decision stands until the court rules. */
+function courtRules(view: CaseView): boolean {
+  return findProcessDefinition(view.process.id, view.process.version)?.appeals === 'court';
 }
 
 /** Whether a step can be taken now, and the parties it can be taken for. */
@@ -217,11 +222,33 @@ ${dateField('posting', 'postedOn', STEP_LABELS.postedOn)}`,
         model,
         'appeal',
         'Överklagande',
-        html`<p class="hint">Partens svar öppnas igen och ärendet väntar på ett nytt beslut från parten.</p>
+        html`<p class="hint">${courtRules(view)
+          ? 'Beslutet gäller men vinner inte laga kraft förrän förvaltningsrätten avgjort målet. Bara om domstolen upphäver beslutet öppnas partens svar igen.'
+          : 'Partens svar öppnas igen och ärendet väntar på ett nytt beslut från parten.'}</p>
 ${partySelect('appeal', appealable)}
 ${dateField('appeal', 'date', 'Överklagandet kom in')}
 ${noteField('appeal')}`,
         'Registrera överklagandet',
+      ),
+    );
+  }
+  const awaitingCourt = view.parties.filter((answer) => answer.appealedOn);
+  if (awaitingCourt.length > 0 && outcomesNow(view, 'ruling').length > 0) {
+    const failed = failedFor('ruling');
+    forms.push(
+      actionForm(
+        model,
+        'ruling',
+        'Domstolens avgörande',
+        html`${partySelect('ruling', awaitingCourt)}
+${radioGroup({ name: 'outcome', legend: STEP_LABELS.outcome, idPrefix: 'ruling-', value: failed?.values.outcome, error: failed?.errors.outcome,
+          choices: [
+            { value: 'dismissed', label: 'Överklagandet avslogs: beslutet vinner laga kraft' },
+            { value: 'annulled', label: 'Beslutet upphävdes: partens svar öppnas igen' },
+          ] })}
+${dateField('ruling', 'date', 'Domens datum')}
+${noteField('ruling')}`,
+        'Registrera avgörandet',
       ),
     );
   }

@@ -157,6 +157,7 @@ ${answer?.minutesUrl ? html`<dt>Protokollsutdrag</dt><dd><a href="${answer.minut
 /** Whether an adopted decision has become final (laga kraft), in words. */
 export function finality(answer: CaseView['parties'][number]): string {
   if (answer.final) return 'Beslutet har vunnit laga kraft.';
+  if (answer.appealedOn) return `Beslutet är överklagat (${longDate(answer.appealedOn)}) och vinner inte laga kraft förrän domstolen avgjort målet. Det gäller under tiden.`;
   if (answer.finalFrom) return `Beslutet vinner laga kraft ${longDate(answer.finalFrom)} om det inte överklagas.`;
   return 'Beslutet har inte vunnit laga kraft: anslagsdatum saknas.';
 }

@@ -46,6 +46,8 @@ export function historyLabel(type: string, party?: string): string {
     deadline: 'Sista svarsdag flyttades till',
     posting: 'anslog protokollet',
     appeal: 's beslut överklagades',
+    'ruling.annulled': 's beslut upphävdes av förvaltningsrätten; svaret är öppet igen',
+    'ruling.dismissed': 's överklagade beslut stod sig i förvaltningsrätten och vinner laga kraft',
     termination: 'sade upp överenskommelsen',
     'follow-up.done': 'Uppföljningsuppdraget blev klart',
     'follow-up.reassign': 'Uppföljningsuppdraget ändrades',
