@@ -16,7 +16,12 @@ export type ReminderKind = 'before' | 'on' | 'after' | 'now';
 export interface PartyReminder {
   readonly party: string;
   readonly deadline: string | null;
+  /** The meeting the party scheduled its decision for, when this reminder comes before it. */
+  readonly meeting?: string;
 }
+
+/** How many days before a party's reported meeting it is reminded (definitions with meeting reminders). */
+export const MEETING_REMINDER_DAYS = 7;
 
 export type TimerEvent =
   | { readonly kind: 'close'; readonly date: string }
@@ -35,7 +40,7 @@ function scheduledEvents(state: CaseState, definition: ProcessDefinition): Timer
     if (closing !== null) events.push({ kind: 'close', date: addDays(closing, 1) });
   }
   if (waitsOnParties && state.reminders && state.remindedThrough) {
-    const next = nextReminderDate(state, state.reminders, state.remindedThrough);
+    const next = nextReminderDate(state, definition, state.reminders, state.remindedThrough);
     if (next !== null) events.push({ kind: 'reminders', date: next, reminderKind: 'before', parties: [] });
   }
   const validity = state.validity;
@@ -68,8 +73,13 @@ export function dueTimerEvent(state: CaseState, definition: ProcessDefinition, t
   if (due.length === 0) return undefined;
   const first = due.reduce((earliest, event) => (event.date < earliest.date ? event : earliest));
   if (first.kind !== 'reminders') return first;
-  const parties = remindersDue(state, state.reminders as ReminderPolicy, state.remindedThrough as string, today);
-  return { ...first, date: today, reminderKind: parties[0]?.kind ?? 'after', parties: parties.map(({ party, deadline }) => ({ party, deadline })) };
+  const parties = remindersDue(state, definition, state.reminders as ReminderPolicy, state.remindedThrough as string, today);
+  return {
+    ...first,
+    date: today,
+    reminderKind: parties[0]?.kind ?? 'after',
+    parties: parties.map(({ party, deadline, meeting }) => ({ party, deadline, ...(meeting ? { meeting } : {}) })),
+  };
 }
 
 /** The next day an event falls due, or null when the case waits only on people. */
@@ -116,12 +126,10 @@ function reminderDays(deadline: string, policy: ReminderPolicy, after: string, t
   return days.filter((day) => day > after && (through === null || day <= through)).sort();
 }
 
-function nextReminderDate(state: CaseState, policy: ReminderPolicy, after: string): string | null {
+function nextReminderDate(state: CaseState, definition: ProcessDefinition, policy: ReminderPolicy, after: string): string | null {
   let next: string | null = null;
   for (const answer of openAnswers(state)) {
-    const deadline = deadlineOf(answer, state);
-    if (deadline === null) continue;
-    const first = reminderDays(deadline, policy, after, null)[0];
+    const first = partyReminderDays(answer, state, definition, policy, after, null)[0];
     if (first !== undefined && (next === null || first < next)) next = first;
   }
   return next;
@@ -129,20 +137,50 @@ function nextReminderDate(state: CaseState, policy: ReminderPolicy, after: strin
 
 function remindersDue(
   state: CaseState,
+  definition: ProcessDefinition,
   policy: ReminderPolicy,
   after: string,
   today: string,
-): { party: string; deadline: string; kind: ReminderKind }[] {
-  const due: { party: string; deadline: string; kind: ReminderKind }[] = [];
+): { party: string; deadline: string | null; kind: ReminderKind; meeting?: string }[] {
+  const due: { party: string; deadline: string | null; kind: ReminderKind; meeting?: string }[] = [];
   for (const answer of openAnswers(state)) {
     const deadline = deadlineOf(answer, state);
-    if (deadline === null) continue;
-    const days = reminderDays(deadline, policy, after, today);
+    const days = partyReminderDays(answer, state, definition, policy, after, today);
     // Several days passed at once (a moved deadline): one reminder, the newest kind.
     const latest = days[days.length - 1];
-    if (latest !== undefined) due.push({ party: answer.party, deadline, kind: kindOf(latest, deadline) });
+    if (latest === undefined) continue;
+    const meeting = meetingAhead(answer, definition);
+    if (meeting !== null && latest <= meeting) due.push({ party: answer.party, deadline, kind: 'before', meeting });
+    else if (deadline !== null) due.push({ party: answer.party, deadline, kind: kindOf(latest, deadline) });
   }
   return due;
+}
+
+/**
+ * A party's reminder days after `after` (through `through`): by its deadline; or, when it
+ * reported a meeting still ahead, one a week before that meeting and the deadline's only
+ * once the meeting has passed without a decision.
+ */
+function partyReminderDays(
+  answer: PartyAnswer,
+  state: CaseState,
+  definition: ProcessDefinition,
+  policy: ReminderPolicy,
+  after: string,
+  through: string | null,
+): string[] {
+  const deadline = deadlineOf(answer, state);
+  const meeting = meetingAhead(answer, definition);
+  if (meeting === null) return deadline === null ? [] : reminderDays(deadline, policy, after, through);
+  const before = addDays(meeting, -MEETING_REMINDER_DAYS);
+  const beforeMeeting = before > after && (through === null || before <= through) ? [before] : [];
+  const afterMeeting = deadline === null ? [] : reminderDays(deadline, policy, after > meeting ? after : meeting, through);
+  return [...beforeMeeting, ...afterMeeting].sort();
+}
+
+/** The meeting a party scheduled its decision for, under definitions that remind before it. */
+function meetingAhead(answer: PartyAnswer, definition: ProcessDefinition): string | null {
+  return definition.meetingReminders && answer.status === 'scheduled' && answer.date ? answer.date : null;
 }
 
 function kindOf(day: string, deadline: string): ReminderKind {

@@ -56,6 +56,12 @@ export interface ProcessDefinition {
    * rule (regional agreement version 2): the appeal opened the answer at once. Absent: reopen.
    */
   readonly appeals?: 'reopen' | 'court';
+  /**
+   * A party that reported the meeting its decision is scheduled for is reminded a week
+   * before that meeting instead of being chased by the deadline, until the meeting has
+   * passed without a decision. Absent (version 2): the deadline's reminders all the same.
+   */
+  readonly meetingReminders?: boolean;
 }
 
 const REGIONAL_TRANSITIONS: readonly Transition[] = [
@@ -106,7 +112,7 @@ export const REGIONAL_AGREEMENT: ProcessDefinition = {
   timers: true,
 };
 
-/** Version 3: appeals as the law has them (the decision stands until the court rules). */
+/** Version 3: appeals as the law has them (the decision stands until the court rules), and reminders before a party's meeting. */
 export const REGIONAL_AGREEMENT_V3: ProcessDefinition = {
   ...REGIONAL_AGREEMENT,
   version: 3,
@@ -117,6 +123,7 @@ export const REGIONAL_AGREEMENT_V3: ProcessDefinition = {
     { step: 'ruling.dismissed', from: ['decisions', 'in-force'], to: 'unchanged' },
   ],
   appeals: 'court',
+  meetingReminders: true,
 };
 
 /** A matter the network decides alone, for the parties concerned. */

@@ -25,10 +25,10 @@ export function createCaseMailActivities(dependencies: CaseMailDependencies): Ca
       const addresses = await contacts.listAll();
       const emails: KeyedEmail[] = [];
       const keysByParty = new Map<string, string[]>();
-      for (const { party, deadline } of request.parties) {
+      for (const { party, deadline, meeting } of request.parties) {
         const recipients = addresses.get(party) ?? [];
         if (recipients.length === 0) continue;
-        const composed = reminderEmail({ request, party, deadline, link: links.partyPage(request.caseId, party) });
+        const composed = reminderEmail({ request, party, deadline, meeting, link: links.partyPage(request.caseId, party) });
         const keyed = recipients.map((to) => ({
           ...composed,
           to,

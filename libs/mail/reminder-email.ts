@@ -7,6 +7,8 @@ export interface ReminderFacts {
   readonly request: Pick<ReminderRequest, 'title' | 'reference' | 'kind'>;
   readonly party: string;
   readonly deadline: string | null;
+  /** The meeting the party scheduled its decision for, when the reminder comes before it. */
+  readonly meeting?: string;
   /** The party's own response page for the case. */
   readonly link: string;
 }
@@ -34,21 +36,30 @@ const OPENINGS: Record<ReminderKind, (party: string, deadline: string) => string
     }`,
 };
 
+/** Before a party's own meeting, the reminder is about that meeting, not about the deadline. */
+const BEFORE_MEETING = {
+  subject: (title: string, meeting: string) => `Påminnelse inför ert sammanträde ${meeting} – ${title}`,
+  opening: (party: string, meeting: string) =>
+    `${party} har planerat ärendet nedan till sammanträdet den ${meeting}. RSS Dalarna påminner om det och ber er rapportera beslutet på svarssidan efter sammanträdet. Fram till dess får ni inga påminnelser om sista svarsdagen.`,
+};
+
 /** A reminder to one party (the same for each of its contacts): what is asked, by when, and its own link. */
 export function reminderEmail(facts: ReminderFacts): ComposedEmail {
   const party = findParty(facts.party)?.name ?? facts.party;
   const deadline = longDate(facts.deadline);
-  const subject = SUBJECTS[facts.request.kind](facts.request.title, deadline);
+  const meeting = facts.meeting ? longDate(facts.meeting) : undefined;
+  const subject = meeting ? BEFORE_MEETING.subject(facts.request.title, meeting) : SUBJECTS[facts.request.kind](facts.request.title, deadline);
   const content: EmailContent = {
     greeting: 'Hej!',
     paragraphs: [
-      OPENINGS[facts.request.kind](party, deadline),
+      meeting ? BEFORE_MEETING.opening(party, meeting) : OPENINGS[facts.request.kind](party, deadline),
       'På svarssidan rapporterar ni vilket organ som beslutade, datum och paragraf, eller att ärendet är planerat till ett sammanträde. Där finns också ärendets bilagor.',
     ],
     facts: [
       ['Ärende', facts.request.title],
       ...(facts.request.reference ? [['Diarienummer', facts.request.reference] as const] : []),
       ['Part', party],
+      ...(meeting ? [['Planerat sammanträde', meeting] as const] : []),
       ...(deadline ? [['Sista svarsdag', deadline] as const] : []),
     ],
     link: { label: `Svarssidan för ${party}`, url: facts.link },

@@ -9,7 +9,8 @@ export interface ReminderRequest {
   readonly title: string;
   readonly reference: string | null;
   readonly kind: ReminderKind;
-  readonly parties: readonly { readonly party: string; readonly deadline: string | null }[];
+  /** Each party with its deadline, and the meeting it scheduled its decision for when the reminder comes before that meeting. */
+  readonly parties: readonly { readonly party: string; readonly deadline: string | null; readonly meeting?: string }[];
 }
 
 export interface ReminderResult {

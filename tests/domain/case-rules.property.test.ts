@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import {
   DomainError,
   REGIONAL_AGREEMENT,
+  REGIONAL_AGREEMENT_V3,
   addDays,
   applyStep,
   applyTimerEvent,
@@ -85,6 +86,7 @@ const lifecycleStep: fc.Arbitrary<CaseStep> = fc.oneof(
   fc.record({ kind: fc.constant('deadline' as const), date: fc.constantFrom('2024-11-15', '2025-01-31', '2025-13-01'), party: fc.option(fc.constantFrom(...PARTIES), { nil: undefined }) }),
   fc.record({ kind: fc.constant('posting' as const), party: fc.constantFrom(...PARTIES), date: fc.constantFrom('2024-10-20', '2024-12-01') }),
   fc.record({ kind: fc.constant('appeal' as const), party: fc.constantFrom(...PARTIES), date }),
+  fc.record({ kind: fc.constant('ruling' as const), party: fc.constantFrom(...PARTIES), outcome: fc.constantFrom('annulled', 'dismissed' as const), date }),
   fc.record({ kind: fc.constant('termination' as const), party: fc.constantFrom(...PARTIES), date: fc.constantFrom('2025-01-15', '2026-03-01') }),
   fc.record({ kind: fc.constant('follow-up' as const), outcome: fc.constantFrom('done', 'reassign' as const), date, owner: fc.constant('Arbetsgruppen') }),
 );
@@ -97,13 +99,16 @@ const move: fc.Arbitrary<Move> = fc.oneof(
   fc.integer({ min: 1, max: 120 }).map((days) => ({ days })),
 );
 
-it('with timers: no mix of steps and passing days reaches an impossible state, and no timer event fires twice', () => {
+it.each([
+  ['version 2 (an appeal opens the answer)', REGIONAL_AGREEMENT],
+  ['version 3 (the court rules; meeting reminders)', REGIONAL_AGREEMENT_V3],
+])('with timers, %s: no mix of steps and passing days reaches an impossible state, and no timer event fires twice', (_name, definition) => {
   fc.assert(
     fc.property(fc.array(move, { maxLength: 30 }), (moves) => {
       let today = '2024-10-01';
       let state = openCase(
         opening({ parties: PARTIES, deadline: '2024-12-31', validity: { from: '2025-01-01', to: '2025-12-31', renewal: { months: 12, noticeMonths: 3 }, warnDays: 60 } }),
-        REGIONAL_AGREEMENT,
+        definition,
         `${today}T08:00:00.000Z`,
       );
       for (const next of moves) {
@@ -112,7 +117,7 @@ it('with timers: no mix of steps and passing days reaches an impossible state, a
           // The workflow's loop: take what is due until nothing is; it must come to rest.
           for (let taken = 0; ; taken += 1) {
             expect(taken).toBeLessThan(20);
-            const event = dueTimerEvent(state, REGIONAL_AGREEMENT, today);
+            const event = dueTimerEvent(state, definition, today);
             if (!event) break;
             const at = { at: `${today}T06:00:00.000Z`, actor: 'system' as const, requestId: null };
             state =
@@ -121,13 +126,13 @@ it('with timers: no mix of steps and passing days reaches an impossible state, a
                 : applyTimerEvent(state, event, at);
           }
         } else {
-          const refusal = refuseStep(state, next.step, REGIONAL_AGREEMENT);
+          const refusal = refuseStep(state, next.step, definition);
           if (refusal) {
-            expect(() => applyStep(state, next.step, REGIONAL_AGREEMENT, { ...context, at: `${today}T09:00:00.000Z` })).toThrow(refusal.message);
+            expect(() => applyStep(state, next.step, definition, { ...context, at: `${today}T09:00:00.000Z` })).toThrow(refusal.message);
             continue;
           }
-          expect(isAvailable(state, REGIONAL_AGREEMENT, next.step)).toBe(true);
-          state = applyStep(state, next.step, REGIONAL_AGREEMENT, { ...context, at: `${today}T09:00:00.000Z` });
+          expect(isAvailable(state, definition, next.step)).toBe(true);
+          state = applyStep(state, next.step, definition, { ...context, at: `${today}T09:00:00.000Z` });
         }
         checkInvariants(state);
         // A case in force has its follow-up; each scheduled reminder day is acted on once.
@@ -136,7 +141,7 @@ it('with timers: no mix of steps and passing days reaches an impossible state, a
         expect(new Set(reminderDays).size).toBe(reminderDays.length);
         const renewals = state.history.filter((entry) => entry.type === 'validity.renewed').map((entry) => entry.date);
         expect(new Set(renewals).size).toBe(renewals.length);
-        expect(isFinalStage(state.stage) ? nextTimerDate(state, REGIONAL_AGREEMENT, today) : null).toBeNull();
+        expect(isFinalStage(state.stage) ? nextTimerDate(state, definition, today) : null).toBeNull();
       }
     }),
     { seed: 20261123, numRuns: 500 },

@@ -17,6 +17,15 @@ describe('the reminder to a party', () => {
     expect(email.html).toContain('<html lang="sv">');
   });
 
+  it('before the meeting the party reported speaks of that meeting, not of the deadline', () => {
+    const email = reminderEmail({ request: request('before'), party: 'sater', deadline: '2024-12-10', meeting: '2025-02-20', link: LINK });
+    expect(email.subject).toBe('Påminnelse inför ert sammanträde 20 februari 2025 – Regional överenskommelse om Kvinnofrid');
+    expect(email.text).toContain('Säter har planerat ärendet nedan till sammanträdet den 20 februari 2025.');
+    expect(email.text).toContain('Fram till dess får ni inga påminnelser om sista svarsdagen.');
+    expect(email.text).toContain('Planerat sammanträde: 20 februari 2025');
+    expect(email.text).not.toContain('passerades');
+  });
+
   it('on the deadline says that today is the last day', () => {
     const email = reminderEmail({ request: request('on'), party: 'region-dalarna', deadline: '2024-12-10', link: LINK });
     expect(email.subject).toBe('Sista svarsdag i dag – Regional överenskommelse om Kvinnofrid');

@@ -6,6 +6,7 @@ import { createCaseActivities } from '../../apps/worker/case.activities';
 import {
   CONSULTATION,
   REGIONAL_AGREEMENT,
+  REGIONAL_AGREEMENT_V3,
   addDays,
   addMonths,
   type CaseOpening,
@@ -160,6 +161,28 @@ it('reminds the parties that have not answered 14 days before, on the deadline a
     // The read model holds the same history.
     const stored = await new CaseRepository(dataSource).findById(state.id);
     expect(entries(stored as CaseState, 'reminder.sent')).toEqual(reminders);
+  }));
+
+it("reminds a party that reported its meeting a week before that meeting, not by the deadline, and by the deadline again once it has passed", () =>
+  withWorker(async (taskQueue) => {
+    const run = randomUUID().slice(0, 8);
+    const sater = `kansli-sater-${run}@example.se`;
+    await contacts.replaceFor('sater', [sater]);
+    const deadline = addDays(today(), 30);
+    const meeting = addDays(today(), 60);
+    const handle = await start(taskQueue, opening({ deadline, parties: ['falun', 'sater'] }), REGIONAL_AGREEMENT_V3);
+    await handle.executeUpdate(recordCouncilOutcome, { args: [{ outcome: 'recommend', date: today(), actor: 'coordinator' }] });
+    await handle.executeUpdate(recordDecision, { args: [{ party: 'sater', outcome: 'scheduled', date: meeting, body: 'Kommunfullmäktige', actor: 'coordinator' }] });
+
+    await env.sleep('70 days');
+    const state = await handle.query(caseStateQuery);
+    const toSater = entries(state, 'reminder.sent').filter((entry) => entry.reopened?.includes('sater')).map((entry) => entry.date);
+    // None by the deadline while the meeting is ahead; one a week before it; weekly by the deadline once it has passed.
+    expect(toSater).toEqual([addDays(meeting, -7), addDays(deadline, 35)]);
+    const [afterMeeting, beforeMeeting] = await messagesTo([sater]);
+    expect(beforeMeeting.subject).toMatch(/^Påminnelse inför ert sammanträde/);
+    expect(beforeMeeting.text).toContain('Fram till dess får ni inga påminnelser om sista svarsdagen.');
+    expect(afterMeeting.subject).toBe('Sista svarsdagen har passerat – Regional överenskommelse om samverkan för Kvinnofrid');
   }));
 
 it('renews an agreement by a year when nobody terminated, warning the coordinators first (the SUS agreement)', () =>
