@@ -13,6 +13,7 @@ import { ContactController } from './contact.controller';
 import { ContactService } from './contact.service';
 import { CoordinatorGuard } from './coordinator.guard';
 import { DashboardController } from './dashboard.controller';
+import { HealthController } from './health.controller';
 import { PartyController } from './party.controller';
 import { SecurityLog, type SecurityEvent } from './security-log';
 import { ContactPagesController } from './web/contact-pages.controller';
@@ -43,6 +44,7 @@ export const API_CONTROLLERS = [
   DashboardController,
   ContactController,
   ContactPagesController,
+  HealthController,
 ] as const;
 
 @Module({})

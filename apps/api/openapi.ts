@@ -90,6 +90,17 @@ export function buildOpenApiDocument(): Record<string, unknown> {
         Dashboard: schemaOf(dashboardViewSchema, 'output'),
         Party: schemaOf(partyViewSchema, 'output'),
         Error: schemaOf(errorViewSchema, 'output'),
+        Health: {
+          type: 'object',
+          required: ['status'],
+          properties: {
+            status: { enum: ['ok', 'unavailable'] },
+            checks: {
+              type: 'object',
+              properties: { database: { enum: ['ok', 'unavailable'] }, temporal: { enum: ['ok', 'unavailable'] } },
+            },
+          },
+        },
         PartyLink: { type: 'object', required: ['url'], properties: { url: { type: 'string', format: 'uri' } } },
         ReplaceContacts: schemaOf(replaceContactsSchema, 'input'),
         PartyContacts: schemaOf(partyContactsViewSchema, 'output'),
@@ -169,6 +180,18 @@ export function buildOpenApiDocument(): Record<string, unknown> {
             ...coordinatorErrors,
             '403': errorResponse("A party's link is not enough."),
             '404': errorResponse('No such party.'),
+          },
+        },
+      },
+      '/health/live': {
+        get: { summary: 'Live while the process runs', responses: { '200': { description: 'Running.', content: json('Health') } } },
+      },
+      '/health/ready': {
+        get: {
+          summary: 'Ready while PostgreSQL and Temporal answer; the failing check named otherwise',
+          responses: {
+            '200': { description: 'Ready.', content: json('Health') },
+            '503': { description: 'Not ready: the check that failed is named.', content: json('Health') },
           },
         },
       },

@@ -6,7 +6,7 @@ import { buildOpenApiDocument } from '../../apps/api/openapi';
 import { STEP_ROUTES } from '../../libs/contract';
 
 /**
- * Every route the API serves under /api is in the OpenAPI text, and every documented path
+ * Every route the API serves under /api (and /health) is in the OpenAPI text, and every documented path
  * is served: read from the controllers' own route metadata, with the one route that
  * serves every kind of step expanded through the table it dispatches on.
  */
@@ -21,7 +21,7 @@ function servedApiRoutes(): string[] {
       const method = Reflect.getMetadata(METHOD_METADATA, handler) as RequestMethod | undefined;
       if (path === undefined || method === undefined) continue;
       const full = `/${[base, path].filter((part) => part && part !== '/').join('/')}`.replace(/\/+/g, '/').replace(/\/$/, '');
-      if (!full.startsWith('/api/')) continue;
+      if (!full.startsWith('/api/') && !full.startsWith('/health/')) continue;
       routes.push(...expandStepRoute(`${RequestMethod[method].toLowerCase()} ${full}`));
     }
   }
