@@ -10,6 +10,7 @@ type ConfigSettings = Pick<ApiSettings, 'TEMPORAL_TASK_QUEUE' | 'OVERENS_ADMIN_T
       | 'OVERENS_PARTY_PAGE_LIMIT_PER_MINUTE'
       | 'OVERENS_SESSION_IDLE_MINUTES'
       | 'OVERENS_ACCESSIBILITY_EMAIL'
+      | 'OVERENS_TRUST_PROXY'
       | 'OVERENS_ACCESSIBILITY_PHONE'
     >
   >;
@@ -27,6 +28,8 @@ export class ApiConfig {
   readonly partyPageLimitPerMinute: number;
   /** How long a coordinator stays signed in without using the pages. */
   readonly sessionIdleMs: number;
+  /** Express's `trust proxy`: which proxies' X-Forwarded-For to believe. */
+  readonly trustProxy: boolean | number | string;
   /** Shown on the accessibility statement. */
   readonly accessibilityContact: { readonly email?: string; readonly phone?: string };
 
@@ -40,6 +43,12 @@ export class ApiConfig {
     this.updateTimeoutMs = (settings.OVERENS_UPDATE_TIMEOUT_SECONDS ?? 30) * 1000;
     this.partyPageLimitPerMinute = settings.OVERENS_PARTY_PAGE_LIMIT_PER_MINUTE ?? 120;
     this.sessionIdleMs = Math.round((settings.OVERENS_SESSION_IDLE_MINUTES ?? 480) * 60 * 1000);
+    this.trustProxy = trustProxyOf(settings.OVERENS_TRUST_PROXY ?? 'false');
     this.accessibilityContact = { email: settings.OVERENS_ACCESSIBILITY_EMAIL, phone: settings.OVERENS_ACCESSIBILITY_PHONE };
   }
+}
+
+function trustProxyOf(value: string): boolean | number | string {
+  if (value === 'true' || value === 'false') return value === 'true';
+  return /^\d+$/.test(value) ? Number(value) : value;
 }

@@ -15,6 +15,8 @@ export async function createApi(dependencies: ApiDependencies): Promise<NestExpr
     logger: ['error', 'warn'],
   });
   app.disable('x-powered-by');
+  // Behind a reverse proxy the client's address is in X-Forwarded-For: believed only from the proxies configured.
+  app.set('trust proxy', dependencies.config.trustProxy);
   const openApi = buildOpenApiDocument();
   app.use(securityHeaders({ https: dependencies.config.secureCookies }));
   app.use(methodNotAllowed(openApi.paths as Record<string, Record<string, unknown>>));

@@ -65,6 +65,14 @@ export const apiSettingsSchema = serverSettingsSchema.extend({
     .min(1)
     .default(120)
     .describe("Requests a minute one address may make to parties' pages, to slow guessing."),
+  OVERENS_TRUST_PROXY: z
+    .string()
+    .regex(
+      /^(false|true|\d{1,2}|(loopback|linklocal|uniquelocal|[0-9a-fA-F.:/]+)(\s*,\s*(loopback|linklocal|uniquelocal|[0-9a-fA-F.:/]+))*)$/,
+      'must be false, true, a number of proxies, or addresses and subnets (loopback, 10.0.0.0/8, …) separated by commas',
+    )
+    .default('false')
+    .describe("Which reverse proxies to believe for the client's address (X-Forwarded-For), as Express's trust proxy: behind a proxy, the rate limits see the real client."),
   OVERENS_ACCESSIBILITY_EMAIL: z
     .email('must be an e-mail address')
     .optional()

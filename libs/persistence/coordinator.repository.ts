@@ -29,6 +29,11 @@ export class CoordinatorRepository {
     );
   }
 
+  /** A stronger hash of the same password, made at sign-in. */
+  async replacePasswordHash(id: string, passwordHash: string): Promise<void> {
+    await this.dataSource.query(`UPDATE coordinators SET password_hash = $2 WHERE id = $1`, [id, passwordHash]);
+  }
+
   async findByEmail(email: string): Promise<Coordinator | undefined> {
     const rows: Record<string, unknown>[] = await this.dataSource.query(
       `SELECT id, email, name, password_hash, failed_sign_ins, locked_until FROM coordinators WHERE lower(email) = lower($1)`,

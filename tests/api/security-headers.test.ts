@@ -56,3 +56,23 @@ it("throttles one address's requests to the parties' pages", async () => {
     await throttled.close();
   }
 });
+
+it("behind a trusted proxy, throttles each client by its forwarded address, and believes no forwarding otherwise", async () => {
+  const page = '/svar/00000000-0000-4000-8000-000000000000/mora/1.x';
+  const statuses = async (url: string, clients: string[]) => {
+    const seen = [];
+    for (const client of clients) seen.push((await fetch(`${url}${page}`, { headers: { 'x-forwarded-for': client } })).status);
+    return seen;
+  };
+  const behindProxy = await startTestApi({ withWorker: false, partyPageLimitPerMinute: 2, trustProxy: 'loopback' });
+  const direct = await startTestApi({ withWorker: false, partyPageLimitPerMinute: 2 });
+  try {
+    // Two clients through the proxy: each has its own two requests.
+    expect(await statuses(behindProxy.url, ['198.51.100.7', '198.51.100.7', '203.0.113.9', '203.0.113.9', '198.51.100.7'])).toEqual([403, 403, 403, 403, 429]);
+    // Without a trusted proxy the header is anybody's to write: one address, one budget.
+    expect(await statuses(direct.url, ['198.51.100.7', '203.0.113.9', '192.0.2.1'])).toEqual([403, 403, 429]);
+  } finally {
+    await behindProxy.close();
+    await direct.close();
+  }
+});

@@ -19,7 +19,10 @@ describe('configuration', () => {
       OVERENS_UPDATE_TIMEOUT_SECONDS: 30,
       OVERENS_PARTY_PAGE_LIMIT_PER_MINUTE: 120,
       OVERENS_SESSION_IDLE_MINUTES: 480,
+      OVERENS_TRUST_PROXY: 'false',
     });
+    expect(readSettings(apiSettingsSchema, { ...valid, OVERENS_TRUST_PROXY: 'loopback, 10.0.0.0/8' }).OVERENS_TRUST_PROXY).toBe('loopback, 10.0.0.0/8');
+    expect(() => readSettings(apiSettingsSchema, { ...valid, OVERENS_TRUST_PROXY: 'alla' })).toThrow(/OVERENS_TRUST_PROXY/);
   });
 
   it('names every bad setting in one clear message', () => {

@@ -98,6 +98,7 @@ export async function startTestApi(
     sessionIdleMinutes?: number;
     accessibilityEmail?: string;
     accessibilityPhone?: string;
+    trustProxy?: string;
   } = {},
 ): Promise<TestApi> {
   const taskQueue = uniqueTaskQueue('api');
@@ -119,6 +120,7 @@ export async function startTestApi(
     OVERENS_SESSION_IDLE_MINUTES: options.sessionIdleMinutes,
     OVERENS_ACCESSIBILITY_EMAIL: options.accessibilityEmail,
     OVERENS_ACCESSIBILITY_PHONE: options.accessibilityPhone,
+    OVERENS_TRUST_PROXY: options.trustProxy,
   });
   const securityEvents: SecurityEvent[] = [];
   const app = await createApi({ config, dataSource, temporal, securityEvents: (event) => securityEvents.push(event) });

@@ -5,7 +5,7 @@ import { CoordinatorRepository, type CoordinatorSession } from '../../../libs/pe
 import { ApiConfig } from '../api-config';
 import { SecurityLog } from '../security-log';
 import { readCookie } from './cookies';
-import { hashPassword, verifyPassword } from './password';
+import { hashPassword, needsRehash, verifyPassword } from './password';
 
 export const SESSION_COOKIE = 'overens_session';
 const FAILED_SIGN_IN_LIMIT = 5;
@@ -42,6 +42,10 @@ export class CoordinatorSessionService {
       return { ok: false, reason: 'invalid' };
     }
     await this.coordinators.clearFailedSignIns(coordinator.id);
+    if (needsRehash(coordinator.passwordHash)) {
+      await this.coordinators.replacePasswordHash(coordinator.id, await hashPassword(password));
+      this.securityLog.record('password-rehashed', { account: coordinator.id });
+    }
     this.securityLog.record('signed-in', { account: coordinator.id });
     const token = randomBytes(32).toString('base64url');
     const csrfToken = randomBytes(24).toString('base64url');
