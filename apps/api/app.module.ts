@@ -14,6 +14,8 @@ import { ContactService } from './contact.service';
 import { CoordinatorGuard } from './coordinator.guard';
 import { DashboardController } from './dashboard.controller';
 import { HealthController } from './health.controller';
+import { ApiMetrics } from './metrics';
+import { MetricsController } from './metrics.controller';
 import { PartyController } from './party.controller';
 import { SecurityLog, type SecurityEvent } from './security-log';
 import { ContactPagesController } from './web/contact-pages.controller';
@@ -45,6 +47,7 @@ export const API_CONTROLLERS = [
   ContactController,
   ContactPagesController,
   HealthController,
+  MetricsController,
 ] as const;
 
 @Module({})
@@ -69,6 +72,7 @@ export class AppModule {
         { provide: PartyLinkSigner, useFactory: (config: ApiConfig) => new PartyLinkSigner(config.linkSecret), inject: [ApiConfig] },
         { provide: SecurityLog, useValue: new SecurityLog(dependencies.securityEvents) },
         CallerIdentifier,
+        { provide: ApiMetrics, useFactory: (dataSource: DataSource) => new ApiMetrics(dataSource), inject: [DataSource] },
         CaseWorkflowClient,
         CaseService,
         CoordinatorGuard,

@@ -4,6 +4,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
 import { ApiExceptionFilter } from './api-exception.filter';
 import { AppModule, type ApiDependencies } from './app.module';
+import { ApiMetrics } from './metrics';
 import { methodNotAllowed } from './method-not-allowed';
 import { buildOpenApiDocument } from './openapi';
 import { rateLimit } from './web/rate-limit';
@@ -18,6 +19,7 @@ export async function createApi(dependencies: ApiDependencies): Promise<NestExpr
   // Behind a reverse proxy the client's address is in X-Forwarded-For: believed only from the proxies configured.
   app.set('trust proxy', dependencies.config.trustProxy);
   const openApi = buildOpenApiDocument();
+  app.use(app.get(ApiMetrics).middleware());
   app.use(securityHeaders({ https: dependencies.config.secureCookies }));
   app.use(methodNotAllowed(openApi.paths as Record<string, Record<string, unknown>>));
   app.use('/logga-in', rateLimit({ limit: 20, windowMs: 60_000, methods: ['POST'] }));

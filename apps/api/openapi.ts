@@ -195,6 +195,12 @@ export function buildOpenApiDocument(): Record<string, unknown> {
           },
         },
       },
+      '/metrics': {
+        get: {
+          summary: 'Prometheus metrics: HTTP requests by route and status, cases by stage, answers awaited per party',
+          responses: { '200': { description: 'The Prometheus text format.', content: { 'text/plain': { schema: { type: 'string' } } } } },
+        },
+      },
       '/api/dashboard': {
         get: {
           summary: 'Who blocks what',

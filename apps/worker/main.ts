@@ -11,7 +11,13 @@ import { failStartup } from '../shared/fail-startup';
 
 async function main(): Promise<void> {
   const settings = readSettings(workerSettingsSchema);
-  Runtime.install({ logger: new DefaultLogger('WARN') });
+  Runtime.install({
+    logger: new DefaultLogger('WARN'),
+    // Temporal's own worker metrics (task slots, latencies, polls), from the SDK's exporter.
+    ...(settings.OVERENS_METRICS_PORT
+      ? { telemetryOptions: { metrics: { prometheus: { bindAddress: `0.0.0.0:${settings.OVERENS_METRICS_PORT}` } } } }
+      : {}),
+  });
   const admin = await Connection.connect({ address: settings.TEMPORAL_ADDRESS });
   await ensureSearchAttributes(admin, settings.TEMPORAL_NAMESPACE);
   await setRetention(admin, settings.TEMPORAL_NAMESPACE, settings.OVERENS_RETENTION_DAYS);

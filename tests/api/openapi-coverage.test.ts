@@ -21,7 +21,7 @@ function servedApiRoutes(): string[] {
       const method = Reflect.getMetadata(METHOD_METADATA, handler) as RequestMethod | undefined;
       if (path === undefined || method === undefined) continue;
       const full = `/${[base, path].filter((part) => part && part !== '/').join('/')}`.replace(/\/+/g, '/').replace(/\/$/, '');
-      if (!full.startsWith('/api/') && !full.startsWith('/health/')) continue;
+      if (!full.startsWith('/api/') && !full.startsWith('/health/') && full !== '/metrics') continue;
       routes.push(...expandStepRoute(`${RequestMethod[method].toLowerCase()} ${full}`));
     }
   }

@@ -1,0 +1,33 @@
+import { randomUUID } from 'node:crypto';
+import { once } from 'node:events';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { freePort } from '../../libs/embedded/free-port';
+import { startProgram } from '../support/program';
+import { testServers } from '../support/test-servers';
+
+/** The worker program serves Temporal's own worker metrics for Prometheus when given a port. */
+it("serves the Temporal SDK's worker metrics on OVERENS_METRICS_PORT", async () => {
+  const port = await freePort();
+  const worker = await startProgram(
+    'worker',
+    {
+      DATABASE_URL: testServers().databaseUrl,
+      TEMPORAL_ADDRESS: testServers().temporalAddress,
+      TEMPORAL_TASK_QUEUE: `metrics-${randomUUID()}`,
+      OVERENS_METRICS_PORT: String(port),
+    },
+    'polling task queue',
+  );
+  try {
+    let text = '';
+    for (let attempt = 0; attempt < 50 && !text.includes('temporal_'); attempt++) {
+      text = await fetch(`http://127.0.0.1:${port}/metrics`).then((response) => response.text(), () => '');
+      if (!text.includes('temporal_')) await sleep(200);
+    }
+    expect(text).toMatch(/^temporal_[a-z_]+/m);
+  } finally {
+    const exited = once(worker, 'exit');
+    worker.kill('SIGTERM');
+    await exited;
+  }
+});
