@@ -33,6 +33,8 @@ export interface ApiDependencies {
   readonly temporal: Client;
   /** Where security events go; standard output when left out. */
   readonly securityEvents?: (event: SecurityEvent) => void;
+  /** Where the JSON log lines go; standard output when left out. */
+  readonly logSink?: (line: string) => void;
 }
 
 /** Every controller the API serves: the route-coverage test reads their routes too. */

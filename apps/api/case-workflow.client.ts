@@ -6,6 +6,7 @@ import { caseWorkflow } from '../../workflows/case.workflow';
 import { awaitProjection, caseWorkflowId } from '../../libs/workflow-contract/case.messages';
 import type { UpdateSender } from '../../libs/contract';
 import { ApiConfig } from './api-config';
+import { currentRequestId } from './request-log';
 
 /** The API's only way to the case workflows. Every write returns the workflow's new state. */
 @Injectable()
@@ -43,7 +44,10 @@ export class CaseWorkflowClient {
     );
   }
 
+  /** Within the write timeout, and carrying the request's id to Temporal (gRPC metadata `x-request-id`). */
   private withinTimeout<T>(call: () => Promise<T>): Promise<T> {
-    return this.client.connection.withDeadline(Date.now() + this.config.updateTimeoutMs, call);
+    const requestId = currentRequestId();
+    const timed = () => this.client.connection.withDeadline(Date.now() + this.config.updateTimeoutMs, call);
+    return requestId ? this.client.connection.withMetadata({ 'x-request-id': requestId }, timed) : timed();
   }
 }

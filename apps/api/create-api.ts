@@ -5,6 +5,7 @@ import { SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
 import { ApiExceptionFilter } from './api-exception.filter';
 import { AppModule, type ApiDependencies } from './app.module';
 import { ApiMetrics } from './metrics';
+import { JsonLogger, requestLog } from './request-log';
 import { methodNotAllowed } from './method-not-allowed';
 import { buildOpenApiDocument } from './openapi';
 import { rateLimit } from './web/rate-limit';
@@ -12,13 +13,14 @@ import { securityHeaders } from './web/security-headers';
 
 /** The API as a Nest application, not yet listening. */
 export async function createApi(dependencies: ApiDependencies): Promise<NestExpressApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.register(dependencies), {
-    logger: ['error', 'warn'],
-  });
+  const logger = new JsonLogger(dependencies.logSink);
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.register(dependencies), { logger });
+  app.useLogger({ log: () => undefined, error: logger.error.bind(logger), warn: logger.warn.bind(logger) });
   app.disable('x-powered-by');
   // Behind a reverse proxy the client's address is in X-Forwarded-For: believed only from the proxies configured.
   app.set('trust proxy', dependencies.config.trustProxy);
   const openApi = buildOpenApiDocument();
+  app.use(requestLog(dependencies.logSink));
   app.use(app.get(ApiMetrics).middleware());
   app.use(securityHeaders({ https: dependencies.config.secureCookies }));
   app.use(methodNotAllowed(openApi.paths as Record<string, Record<string, unknown>>));

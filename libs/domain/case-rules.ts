@@ -6,6 +6,7 @@ import type {
   RevisionStep,
   FollowUp,
   HistoryEntry,
+  HistoryType,
   PartyAnswer,
   PartyStatus,
   ReminderPolicy,
@@ -226,7 +227,7 @@ export function applyStep(
   const entry: HistoryEntry = {
     sequence: state.sequence + 1,
     at: context.at,
-    type: stepName(step),
+    type: historyTypeOf(step),
     actor: context.actor,
     requestId: context.requestId,
     stage,
@@ -441,6 +442,24 @@ function stepName(step: CaseStep): StepName {
     case 'follow-up':
     case 'ruling':
       return `${step.kind}.${step.outcome}`;
+    default:
+      return step.kind;
+  }
+}
+
+/** What the history calls a step. */
+function historyTypeOf(step: CaseStep): HistoryType {
+  switch (step.kind) {
+    case 'council':
+      return `council.${step.outcome}`;
+    case 'network':
+      return `network.${step.outcome}`;
+    case 'decision':
+      return `decision.${step.outcome}`;
+    case 'follow-up':
+      return `follow-up.${step.outcome}`;
+    case 'ruling':
+      return `ruling.${step.outcome}`;
     default:
       return step.kind;
   }

@@ -175,11 +175,31 @@ export interface Attachment {
   readonly url: string;
 }
 
+/** What a history entry records: a person's step (`<kind>.<outcome>` or the kind) or what the case's timers did. */
+export type HistoryType =
+  | 'network.approve'
+  | `network.${NetworkOutcome}`
+  | `council.${CouncilOutcome}`
+  | `decision.${DecisionOutcome}`
+  | `follow-up.${'done' | 'reassign' | 'due'}`
+  | `ruling.${RulingOutcome}`
+  | 'revision'
+  | 'deadline'
+  | 'posting'
+  | 'appeal'
+  | 'termination'
+  | 'reminder.sent'
+  | 'round.closed'
+  | 'validity.expiring'
+  | 'validity.renewed'
+  | 'validity.ended'
+  | 'validity.terminated';
+
 export interface HistoryEntry {
   /** 1, 2, 3 … per case: what makes projecting the history idempotent. */
   readonly sequence: number;
   readonly at: string;
-  readonly type: string;
+  readonly type: HistoryType;
   readonly actor: Actor;
   /** The idempotency key of the request that caused it, if any. */
   readonly requestId: string | null;

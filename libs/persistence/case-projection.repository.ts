@@ -1,6 +1,6 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { PARTY_IDS, type CaseProjection } from '../domain';
-import type { CaseLifecycle } from './case.entity';
+import type { CaseLifecycle } from './case-lifecycle';
 
 /**
  * Writes a workflow's changes into the read model. Idempotent and monotonic: the case

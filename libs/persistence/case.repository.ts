@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { PARTY_IDS, STAGES, type CaseState, type HistoryEntry, type PartyAnswer, type Stage } from '../domain';
-import type { CaseLifecycle } from './case.entity';
+import type { CaseLifecycle } from './case-lifecycle';
 
 export interface CaseFilter {
   readonly stage?: Stage;

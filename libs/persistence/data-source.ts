@@ -1,9 +1,6 @@
 import 'reflect-metadata';
 import { types } from 'pg';
 import { DataSource } from 'typeorm';
-import { CaseHistoryEntity } from './case-history.entity';
-import { CasePartyEntity } from './case-party.entity';
-import { CaseEntity } from './case.entity';
 import { CreateReadModel1763800000000 } from './migrations/1763800000000-create-read-model';
 import { AddAttachmentsAndPartyReference1763810000000 } from './migrations/1763810000000-add-attachments-and-party-reference';
 import { CreateCoordinatorAccounts1763820000000 } from './migrations/1763820000000-create-coordinator-accounts';
@@ -16,7 +13,6 @@ import { AddWaitingSince1763860000000 } from './migrations/1763860000000-add-wai
 const DATE_OID = 1082;
 types.setTypeParser(DATE_OID, (value: string) => value);
 
-export const ENTITIES = [CaseEntity, CasePartyEntity, CaseHistoryEntity];
 export const MIGRATIONS = [
   CreateReadModel1763800000000,
   AddAttachmentsAndPartyReference1763810000000,
@@ -31,7 +27,8 @@ export function createDataSource(databaseUrl: string, options: { poolSize?: numb
   return new DataSource({
     type: 'postgres',
     url: databaseUrl,
-    entities: ENTITIES,
+    // No entities: the repositories write their SQL by hand; TypeORM runs the migrations and holds the pool.
+    entities: [],
     migrations: MIGRATIONS,
     synchronize: false,
     migrationsTransactionMode: 'each',

@@ -1,11 +1,11 @@
-import type { CaseState, HistoryEntry } from '../../libs/domain';
+import type { CaseState, HistoryEntry, HistoryType } from '../../libs/domain';
 import { checkInvariant, type CaseSides, type ReadModelCase } from './support/invariant';
 import { Ledger } from './support/ledger';
 
 /** The soak's check must see what it is there to see: a missing, doubled or wrongly accepted answer. */
 const CASE = '00000000-0000-5000-8000-000000000001';
 
-function entry(sequence: number, type: string, requestId: string, party?: string, outcome?: string): HistoryEntry {
+function entry(sequence: number, type: HistoryType, requestId: string, party?: string, outcome?: string): HistoryEntry {
   return { sequence, at: '2024-09-12T08:00:00Z', type, actor: 'coordinator', requestId, stage: 'decisions', ...(party ? { party } : {}), ...(outcome ? { outcome } : {}) };
 }
 

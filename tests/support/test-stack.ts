@@ -79,6 +79,8 @@ export interface TestApi {
   readonly temporal: Client;
   /** The security events this API recorded. */
   readonly securityEvents: SecurityEvent[];
+  /** The JSON log lines this API wrote. */
+  readonly logLines: string[];
   /** Calls the API as the coordinator. */
   request(method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<{ status: number; body: any }>;
   stopWorker(): Promise<void>;
@@ -123,7 +125,14 @@ export async function startTestApi(
     OVERENS_TRUST_PROXY: options.trustProxy,
   });
   const securityEvents: SecurityEvent[] = [];
-  const app = await createApi({ config, dataSource, temporal, securityEvents: (event) => securityEvents.push(event) });
+  const logLines: string[] = [];
+  const app = await createApi({
+    config,
+    dataSource,
+    temporal,
+    securityEvents: (event) => securityEvents.push(event),
+    logSink: (line) => logLines.push(line),
+  });
   await app.listen(port, '127.0.0.1');
 
   let stopWorker = async (): Promise<void> => undefined;
@@ -148,6 +157,7 @@ export async function startTestApi(
     dataSource,
     temporal,
     securityEvents,
+    logLines,
     async request(method, path, body, headers = {}) {
       const response = await fetch(`${url}${path}`, {
         method,

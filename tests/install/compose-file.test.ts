@@ -1,0 +1,38 @@
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+/**
+ * No container engine runs here, so the production compose file is checked against the
+ * Compose Specification's schema (and dclint's rules on published ports) by dclint, pinned.
+ */
+const ROOT = resolve(__dirname, '..', '..');
+const STYLE_ONLY = ['service-keys-order', 'services-alphabetical-order'];
+
+function dclint(file: string): { status: number | null; output: string } {
+  const result = spawnSync(process.execPath, [join(ROOT, 'node_modules', 'dclint', 'bin', 'dclint.cjs'), file, '--disable-rule', ...STYLE_ONLY, '--max-warnings', '0', '--color', 'false'], {
+    encoding: 'utf8',
+  });
+  return { status: result.status, output: `${result.stdout}${result.stderr}` };
+}
+
+it('holds to the Compose Specification, with every published port bound to an interface', () => {
+  const checked = dclint(join(ROOT, 'docker-compose.yml'));
+  expect(checked.output).not.toMatch(/error|warning/);
+  expect(checked.status).toBe(0);
+});
+
+it('is refused when it breaks the specification (the check can fail)', () => {
+  const folder = mkdtempSync(join(tmpdir(), 'overens-compose-'));
+  try {
+    const broken = join(folder, 'docker-compose.yml');
+    copyFileSync(join(ROOT, 'docker-compose.yml'), broken);
+    writeFileSync(broken, readFileSync(broken, 'utf8').replace('restart: unless-stopped', 'restartt: unless-stopped'));
+    const checked = dclint(broken);
+    expect(checked.status).not.toBe(0);
+    expect(checked.output).toContain('invalid-schema');
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
+  }
+});
