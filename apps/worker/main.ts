@@ -7,6 +7,7 @@ import { createDataSource } from '../../libs/persistence';
 import { ensureNamespaceRetention, namespaceRetentionDays } from '../../libs/temporal/namespace-retention';
 import { ensureSearchAttributes } from '../../libs/temporal/temporal-connection';
 import { createCaseWorker } from './case-worker';
+import { serveWorkerHealth } from './worker-health';
 import { failStartup } from '../shared/fail-startup';
 
 async function main(): Promise<void> {
@@ -36,9 +37,11 @@ async function main(): Promise<void> {
       publicUrl: settings.OVERENS_PUBLIC_URL,
     },
   });
+  const health = settings.OVERENS_HEALTH_PORT ? serveWorkerHealth(settings.OVERENS_HEALTH_PORT, worker, dataSource) : undefined;
   // The worker's own shutdown hooks stop it on SIGINT/SIGTERM; run() resolves after that.
   console.log(`worker: polling task queue ${settings.TEMPORAL_TASK_QUEUE} on ${settings.TEMPORAL_ADDRESS}`);
   await worker.run();
+  health?.close();
   await connection.close();
   await dataSource.destroy();
   // Nothing else may keep a stopped worker alive.

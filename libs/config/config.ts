@@ -95,6 +95,9 @@ export const workerSettingsSchema = serverSettingsSchema.extend({
   // Required here, unlike in the API: the worker has no port of its own to guess a default from.
   OVERENS_PUBLIC_URL: z.string().url().describe('Where people reach the web pages: the base of the links in e-mails.'),
   OVERENS_RETENTION_DAYS: retentionDays,
+  OVERENS_HEALTH_PORT: port
+    .optional()
+    .describe('Where the worker answers /health/live and /health/ready (polling and database); none when unset.'),
   OVERENS_METRICS_PORT: port
     .optional()
     .describe("Where the worker serves Temporal's own worker metrics for Prometheus (/metrics on this port, all interfaces); none when unset."),

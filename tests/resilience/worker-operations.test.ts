@@ -5,9 +5,10 @@ import { freePort } from '../../libs/embedded/free-port';
 import { startProgram } from '../support/program';
 import { testServers } from '../support/test-servers';
 
-/** The worker program serves Temporal's own worker metrics for Prometheus when given a port. */
-it("serves the Temporal SDK's worker metrics on OVERENS_METRICS_PORT", async () => {
+/** The worker program's operations ports: Temporal's own worker metrics, and its health. */
+it("serves the Temporal SDK's worker metrics on OVERENS_METRICS_PORT, and its health on OVERENS_HEALTH_PORT", async () => {
   const port = await freePort();
+  const healthPort = await freePort();
   const worker = await startProgram(
     'worker',
     {
@@ -15,6 +16,7 @@ it("serves the Temporal SDK's worker metrics on OVERENS_METRICS_PORT", async () 
       TEMPORAL_ADDRESS: testServers().temporalAddress,
       TEMPORAL_TASK_QUEUE: `metrics-${randomUUID()}`,
       OVERENS_METRICS_PORT: String(port),
+      OVERENS_HEALTH_PORT: String(healthPort),
     },
     'polling task queue',
   );
@@ -25,6 +27,11 @@ it("serves the Temporal SDK's worker metrics on OVERENS_METRICS_PORT", async () 
       if (!text.includes('temporal_')) await sleep(200);
     }
     expect(text).toMatch(/^temporal_[a-z_]+/m);
+
+    const live = await fetch(`http://127.0.0.1:${healthPort}/health/live`);
+    expect([live.status, await live.json()]).toEqual([200, { status: 'ok' }]);
+    const ready = await fetch(`http://127.0.0.1:${healthPort}/health/ready`);
+    expect([ready.status, await ready.json()]).toEqual([200, { status: 'ok', checks: { worker: 'ok', database: 'ok' } }]);
   } finally {
     const exited = once(worker, 'exit');
     worker.kill('SIGTERM');
