@@ -10,11 +10,12 @@ COPY tsconfig.json tsconfig.build.json ./
 COPY apps ./apps
 COPY libs ./libs
 COPY workflows ./workflows
-RUN npm run build && npm prune --omit=dev
+# The workflows are bundled here, once, so that a worker starts without webpack's work.
+RUN npm run build && npm run workflows:bundle && npm prune --omit=dev
 
 FROM node:24-bookworm-slim
 WORKDIR /app
-ENV NODE_ENV=production
+ENV NODE_ENV=production OVERENS_WORKFLOW_BUNDLE=/app/dist/workflow-bundle.js
 COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
 COPY package.json ./

@@ -1,11 +1,12 @@
 import { Connection } from '@temporalio/client';
 import { status as grpcStatus } from '@grpc/grpc-js';
 import { DefaultLogger, NativeConnection, Runtime } from '@temporalio/worker';
-import { readSettings, workerSettingsSchema } from '../../libs/config/config';
+import { ConfigurationError, readSettings, workerSettingsSchema } from '../../libs/config/config';
 import { Mailer } from '../../libs/mail/mailer';
 import { createDataSource } from '../../libs/persistence';
 import { ensureNamespaceRetention, namespaceRetentionDays } from '../../libs/temporal/namespace-retention';
 import { ensureSearchAttributes } from '../../libs/temporal/temporal-connection';
+import { existsSync } from 'node:fs';
 import { createCaseWorker } from './case-worker';
 import { serveWorkerHealth } from './worker-health';
 import { failStartup } from '../shared/fail-startup';
@@ -26,7 +27,12 @@ async function main(): Promise<void> {
 
   const dataSource = await createDataSource(settings.DATABASE_URL).initialize();
   const connection = await NativeConnection.connect({ address: settings.TEMPORAL_ADDRESS });
+  // The image carries the workflows bundled at build time; a developer's worker bundles them now.
+  const bundle = settings.OVERENS_WORKFLOW_BUNDLE;
+  if (bundle && !existsSync(bundle)) throw new ConfigurationError(`OVERENS_WORKFLOW_BUNDLE: ${bundle} does not exist (npm run workflows:bundle makes it)`);
+  const prebuilt = bundle ? { workflowBundle: { codePath: bundle } } : {};
   const worker = await createCaseWorker({
+    ...prebuilt,
     connection,
     namespace: settings.TEMPORAL_NAMESPACE,
     taskQueue: settings.TEMPORAL_TASK_QUEUE,

@@ -95,6 +95,11 @@ export const workerSettingsSchema = serverSettingsSchema.extend({
   // Required here, unlike in the API: the worker has no port of its own to guess a default from.
   OVERENS_PUBLIC_URL: z.string().url().describe('Where people reach the web pages: the base of the links in e-mails.'),
   OVERENS_RETENTION_DAYS: retentionDays,
+  OVERENS_WORKFLOW_BUNDLE: z
+    .string()
+    .min(1)
+    .optional()
+    .describe('A workflow bundle made at build time (npm run workflows:bundle); the image sets it. Unset, the worker bundles the workflows as it starts.'),
   OVERENS_HEALTH_PORT: port
     .optional()
     .describe('Where the worker answers /health/live and /health/ready (polling and database); none when unset.'),

@@ -1,4 +1,6 @@
+import { spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
+import { resolve } from 'node:path';
 import { once } from 'node:events';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { freePort } from '../../libs/embedded/free-port';
@@ -17,6 +19,8 @@ it("serves the Temporal SDK's worker metrics on OVERENS_METRICS_PORT, and its he
       TEMPORAL_TASK_QUEUE: `metrics-${randomUUID()}`,
       OVERENS_METRICS_PORT: String(port),
       OVERENS_HEALTH_PORT: String(healthPort),
+      // As the image runs it: the workflows bundled beforehand, not at start.
+      OVERENS_WORKFLOW_BUNDLE: testServers().workflowBundlePath,
     },
     'polling task queue',
   );
@@ -37,4 +41,24 @@ it("serves the Temporal SDK's worker metrics on OVERENS_METRICS_PORT, and its he
     worker.kill('SIGTERM');
     await exited;
   }
+});
+
+it('refuses to start on a workflow bundle that is not there, saying which', async () => {
+  const script = resolve(__dirname, '..', '..', 'dist', 'apps', 'worker', 'main.js');
+  const result = spawnSync(process.execPath, [script], {
+    env: {
+      ...process.env,
+      DATABASE_URL: testServers().databaseUrl,
+      TEMPORAL_ADDRESS: testServers().temporalAddress,
+      OVERENS_SMTP_URL: testServers().outboxSmtpUrl,
+      OVERENS_LINK_SECRET: 'test-link-secret-of-the-worker-programs',
+      OVERENS_PUBLIC_URL: 'http://127.0.0.1:3000',
+      TEMPORAL_TASK_QUEUE: `bundle-${randomUUID()}`,
+      OVERENS_WORKFLOW_BUNDLE: '/nowhere/workflow-bundle.js',
+    },
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
+  expect(result.status).toBe(1);
+  expect(result.stderr).toContain('OVERENS_WORKFLOW_BUNDLE: /nowhere/workflow-bundle.js does not exist');
 });
