@@ -16,8 +16,9 @@ export type SignInResult = { readonly ok: true; readonly token: string } | { rea
 /** Coordinator sign-in: scrypt passwords, lockout after repeated failures, server-side sessions. */
 @Injectable()
 export class CoordinatorSessionService {
-  // Compared against when the e-mail is unknown, so that both cases take as long.
-  private readonly decoyHash = hashPassword(randomBytes(16).toString('hex'));
+  // Compared against when the e-mail is unknown, so that both cases take as long. Made at
+  // the first such sign-in: a hash costs 128 MiB and a noticeable moment.
+  private decoyHash: Promise<string> | undefined;
 
   constructor(
     private readonly coordinators: CoordinatorRepository,
@@ -28,6 +29,7 @@ export class CoordinatorSessionService {
   async signIn(email: string, password: string): Promise<SignInResult> {
     const coordinator = await this.coordinators.findByEmail(email);
     if (!coordinator) {
+      this.decoyHash ??= hashPassword(randomBytes(16).toString('hex'));
       await verifyPassword(password, await this.decoyHash);
       this.securityLog.record('sign-in-refused', { reason: 'unknown-account', email: email.slice(0, 200) });
       return { ok: false, reason: 'invalid' };
