@@ -15,6 +15,8 @@ export interface TemporalDevServerOptions {
   readonly namespace: string;
   readonly cliPath?: string;
   readonly log?: (line: string) => void;
+  /** Dynamic configuration values (`--dynamic-config-value key=value`), e.g. for a test run. */
+  readonly dynamicConfig?: Readonly<Record<string, string>>;
 }
 
 export interface RunningTemporalDevServer {
@@ -40,6 +42,7 @@ export async function startTemporalDevServer(options: TemporalDevServerOptions):
     ...(options.uiPort === 0 ? ['--headless'] : ['--ui-port', String(options.uiPort)]),
     ...(options.databaseFile ? ['--db-filename', options.databaseFile] : []),
     ...devServerSearchAttributeFlags(CASE_SEARCH_ATTRIBUTES),
+    ...Object.entries(options.dynamicConfig ?? {}).flatMap(([key, value]) => ['--dynamic-config-value', `${key}=${value}`]),
   ];
   const child = spawn(cli, args, { stdio: ['ignore', 'pipe', 'pipe'] });
   const log = options.log ?? (() => undefined);

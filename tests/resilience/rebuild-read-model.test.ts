@@ -90,7 +90,7 @@ function deleteWorkflow(caseId: string): void {
   );
 }
 
-/** Resolves once Temporal no longer holds the case's workflow (about half a minute for a closed one on the dev server). */
+/** Resolves once Temporal no longer holds the case's workflow (at once on the test run's server). */
 async function workflowGone(caseId: string): Promise<void> {
   const workflowId = caseWorkflowId(caseId);
   for (let attempt = 0; attempt < 300; attempt++) {
@@ -209,7 +209,7 @@ it('fails clearly and changes nothing while PostgreSQL is away', async () => {
   }
 });
 
-// Last: the deletion, started first, takes Temporal about half a minute.
+// Last: the deletion, started first, has had the whole file's time to go through.
 it('keeps a closed case whose workflow Temporal deleted, row for row, and rewrites a running one', async () => {
   const { closed, running, before } = await deleted;
   await workflowGone(closed);

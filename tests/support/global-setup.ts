@@ -19,7 +19,15 @@ export default async function globalSetup(): Promise<void> {
 
   const starting = [
     startEmbeddedPostgres({ dataDir: join(runDir, 'postgres'), port: postgresPort, database: 'overens_test' }),
-    startTemporalDevServer({ port: temporalPort, uiPort: 0, namespace: 'default', log: () => undefined }),
+    startTemporalDevServer({
+      port: temporalPort,
+      uiPort: 0,
+      namespace: 'default',
+      log: () => undefined,
+      // A closed workflow deleted (as retention would) goes at once, not half a minute later:
+      // the rebuild test deletes one. Timing only; nothing the tests check depends on it.
+      dynamicConfig: { 'history.transferProcessorEnsureCloseBeforeDelete': 'false' },
+    }),
     bundleWorkflowCode({ workflowsPath: require.resolve('../../workflows'), logger: quietLogger }),
     startOutbox({ smtpPort: 0, httpPort: 0 }),
   ] as const;
