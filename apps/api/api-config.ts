@@ -1,4 +1,5 @@
-import type { ApiSettings } from '../../libs/config/config';
+import { bodyNamesOf, type ApiSettings, type BodyNameSettings } from '../../libs/config/config';
+import type { BodyNames } from '../../libs/format/body-names';
 
 type ConfigSettings = Pick<ApiSettings, 'TEMPORAL_TASK_QUEUE' | 'OVERENS_ADMIN_TOKEN' | 'OVERENS_TIME_ZONE' | 'OVERENS_LINK_SECRET' | 'PORT'> &
   Partial<
@@ -13,7 +14,8 @@ type ConfigSettings = Pick<ApiSettings, 'TEMPORAL_TASK_QUEUE' | 'OVERENS_ADMIN_T
       | 'OVERENS_TRUST_PROXY'
       | 'OVERENS_ACCESSIBILITY_PHONE'
     >
-  >;
+  > &
+  Partial<BodyNameSettings>;
 
 /** The API's settings as a Nest provider (a class token, never a string). */
 export class ApiConfig {
@@ -32,6 +34,8 @@ export class ApiConfig {
   readonly trustProxy: boolean | number | string;
   /** Shown on the accessibility statement. */
   readonly accessibilityContact: { readonly email?: string; readonly phone?: string };
+  /** What the pages call the organisation, the network and the council. */
+  readonly names: BodyNames;
 
   constructor(settings: ConfigSettings) {
     this.taskQueue = settings.TEMPORAL_TASK_QUEUE;
@@ -45,6 +49,7 @@ export class ApiConfig {
     this.sessionIdleMs = Math.round((settings.OVERENS_SESSION_IDLE_MINUTES ?? 480) * 60 * 1000);
     this.trustProxy = trustProxyOf(settings.OVERENS_TRUST_PROXY ?? 'false');
     this.accessibilityContact = { email: settings.OVERENS_ACCESSIBILITY_EMAIL, phone: settings.OVERENS_ACCESSIBILITY_PHONE };
+    this.names = bodyNamesOf(settings);
   }
 }
 

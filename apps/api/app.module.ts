@@ -1,7 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { Client } from '@temporalio/client';
 import { DataSource } from 'typeorm';
-import { CaseRepository, CoordinatorRepository, PartyContactRepository } from '../../libs/persistence';
+import { CaseRepository, CoordinatorRepository, PartyContactRepository, RegisterRepository } from '../../libs/persistence';
 import { ApiConfig } from './api-config';
 import { CaseController } from './case.controller';
 import { CaseService } from './case.service';
@@ -16,7 +16,8 @@ import { DashboardController } from './dashboard.controller';
 import { HealthController } from './health.controller';
 import { ApiMetrics } from './metrics';
 import { MetricsController } from './metrics.controller';
-import { PartyController } from './party.controller';
+import { GroupController, PartyController } from './party.controller';
+import { RegisterService } from './register.service';
 import { SecurityLog, type SecurityEvent } from './security-log';
 import { ContactPagesController } from './web/contact-pages.controller';
 import { CoordinatorPageGuard } from './web/coordinator-page.guard';
@@ -24,6 +25,7 @@ import { CoordinatorPagesController } from './web/coordinator-pages.controller';
 import { CoordinatorSessionService } from './web/coordinator-session.service';
 import { PartyResponseController } from './web/party-response.controller';
 import { PublicPagesController } from './web/public-pages.controller';
+import { RegisterPagesController } from './web/register-pages.controller';
 import { SignInController } from './web/sign-in.controller';
 
 /** What the API is handed by whoever starts it: the process, or a test. */
@@ -44,10 +46,12 @@ export const API_CONTROLLERS = [
   PartyResponseController,
   CoordinatorPagesController,
   PartyController,
+  GroupController,
   CaseController,
   DashboardController,
   ContactController,
   ContactPagesController,
+  RegisterPagesController,
   HealthController,
   MetricsController,
 ] as const;
@@ -84,6 +88,8 @@ export class AppModule {
           inject: [DataSource],
         },
         ContactService,
+        { provide: RegisterRepository, useFactory: (dataSource: DataSource) => new RegisterRepository(dataSource), inject: [DataSource] },
+        RegisterService,
       ],
     };
   }

@@ -85,7 +85,7 @@ export class CaseController {
       throw new ApiError('forbidden', 'Länken gäller en annan part eller ett annat ärende.');
     }
     const actor = caller.kind === 'party' ? (`party:${caller.claim.party}` as const) : 'coordinator';
-    return this.cases.record(caseId, reading.step, actor, requestId);
+    return this.cases.record(caseId, reading.step, actor, requestId, route.partyInPath ? 'path' : 'body');
   }
 
   @Get(':id/parties/:party/link')

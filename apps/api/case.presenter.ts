@@ -9,6 +9,7 @@ import {
   finalFrom,
   isFinal,
   isOverdue,
+  partyNameIn,
   stageEnteredOn,
   versionOf,
   waitingOn,
@@ -19,7 +20,8 @@ import {
 import type { DashboardRows } from '../../libs/persistence';
 
 /** The contract's view of a case, from the workflow's state or the read model alike. */
-export function presentCase(state: CaseState, today: string): CaseView {
+/** `registerNames`: names for a case older than the names cases keep. */
+export function presentCase(state: CaseState, today: string, registerNames?: ReadonlyMap<string, string>): CaseView {
   const definition = definitionOf(state);
   const waiting = waitingOn(state, definition);
   return {
@@ -39,6 +41,7 @@ export function presentCase(state: CaseState, today: string): CaseView {
     attachments: state.attachments.map((item) => ({ ...item })),
     parties: state.parties.map((answer) => ({
       ...answer,
+      name: state.partyNames?.[answer.party] ?? registerNames?.get(answer.party) ?? partyNameIn(state, answer.party),
       deadline: deadlineOf(answer, state),
       postedOn: answer.postedOn ?? null,
       final: isFinal(answer, today, definition),
@@ -86,7 +89,8 @@ function daysFrom(date: string, today: string): number {
   return wholeDaysBetween(new Date(`${date}T00:00:00Z`), new Date(`${today}T00:00:00Z`));
 }
 
-export function presentDashboard(rows: DashboardRows, today: string): DashboardView {
+/** `names`: the register's names (retired parties too), for the counts per party. */
+export function presentDashboard(rows: DashboardRows, today: string, names: ReadonlyMap<string, string>): DashboardView {
   return {
     byStage: rows.byStage,
     blocked: rows.blocked.map((row) => ({
@@ -100,7 +104,7 @@ export function presentDashboard(rows: DashboardRows, today: string): DashboardV
       overdue: row.overdue,
       scheduled: row.scheduled.map((scheduled) => ({ ...scheduled, passed: scheduled.date < today })),
     })),
-    byParty: rows.byParty,
+    byParty: rows.byParty.map((row) => ({ party: row.party, name: names.get(row.party) ?? row.party, waiting: row.waiting, overdue: row.overdue })),
     followUps: rows.followUps.map((row) => ({ ...row, overdue: row.due < today })),
     periods: rows.periods.map((row) => ({ ...row, renews: row.renews && row.terminatedBy.length === 0 })),
   };

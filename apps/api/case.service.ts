@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { WorkflowNotFoundError } from '@temporalio/common';
+import { WorkflowUpdateFailedError } from '@temporalio/client';
+import { ApplicationFailure, WorkflowNotFoundError } from '@temporalio/common';
 import { createHash, randomUUID } from 'node:crypto';
 import type { CaseView, CreateCaseInput, DashboardView, ListCasesQuery, ReadStep } from '../../libs/contract';
 import {
-  PARTY_IDS,
   STAGE_LABELS,
   addDays,
   addMonths,
@@ -22,6 +22,7 @@ import { CaseWorkflowClient } from './case-workflow.client';
 import { ApiConfig } from './api-config';
 import { Clock } from './clock';
 import { PartyLinkSigner, partyLinkPath } from '../../libs/links/party-link';
+import { RegisterService } from './register.service';
 
 /** The case decisions of the API: writes go to the workflows, reads to the read model. */
 @Injectable()
@@ -32,16 +33,24 @@ export class CaseService {
     private readonly clock: Clock,
     private readonly links: PartyLinkSigner,
     private readonly config: ApiConfig,
+    private readonly register: RegisterService,
   ) {}
 
   async create(input: CreateCaseInput, actor: Actor, requestId?: string): Promise<CaseView> {
     // A retried creation with the same key lands on the same case id, so it is started once.
     const id = requestId ? caseIdFromKey(requestId) : randomUUID();
+    if (input.parties !== undefined && input.group !== undefined) {
+      throw new ApiError('validation', 'Ange antingen parter eller en grupp, inte båda.');
+    }
+    // The register is read here, once; the case keeps these ids and names whatever the register becomes.
+    const parties = await this.register.resolveCaseParties({ parties: input.parties, group: input.group });
+    if (parties.length === 0) throw new ApiError('validation', 'Registret har inga aktiva parter.');
     const opening: CaseOpening = {
       id,
       title: input.title,
       reference: input.reference || null,
-      parties: input.parties ?? PARTY_IDS,
+      parties: parties.map((party) => party.id),
+      partyNames: Object.fromEntries(parties.map((party) => [party.id, party.name])),
       deadline: input.deadline ?? null,
       attachments: input.attachments ?? [],
       networkDecision: input.networkDecision,
@@ -60,22 +69,25 @@ export class CaseService {
     }
     const process = { id: definition.id, version: definition.version };
     const state = await this.afterClose(id, requestId, () => this.workflows.open({ opening, process }));
-    return presentCase(state, this.clock.today());
+    return this.present(state, this.clock.today());
   }
 
   /** A case, or undefined when there is none. */
   async find(id: string): Promise<CaseView | undefined> {
     const state = await this.cases.findById(id);
-    return state ? presentCase(state, this.clock.today()) : undefined;
+    return state ? this.present(state, this.clock.today()) : undefined;
   }
 
   async get(id: string): Promise<CaseView> {
     const state = await this.cases.findById(id);
     if (!state) throw new ApiError('not-found', 'Ärendet finns inte.');
-    return presentCase(state, this.clock.today());
+    return this.present(state, this.clock.today());
   }
 
   async list(query: ListCasesQuery): Promise<{ items: CaseView[]; total: number }> {
+    if (query.waitingOn !== undefined && !(await this.register.isKnownBody(query.waitingOn))) {
+      throw new ApiError('validation', `Okänd part eller instans: ${query.waitingOn}.`, [{ path: 'waitingOn', message: 'Okänd part eller instans.' }]);
+    }
     const today = this.clock.today();
     const { items, total } = await this.cases.list({
       stage: query.stage,
@@ -85,14 +97,16 @@ export class CaseService {
       limit: query.limit,
       offset: query.offset,
     });
-    return { items: items.map((state) => presentCase(state, today)), total };
+    const names = await this.registerNamesFor(items);
+    return { items: items.map((state) => presentCase(state, today, names)), total };
   }
 
   /** Every case the matrix shows, newest first. */
   async listForMatrix(filter: { stage?: Stage; party?: string }): Promise<CaseView[]> {
     const today = this.clock.today();
     const { items } = await this.cases.list({ stage: filter.stage, waitingOn: filter.party, today, limit: 1000, offset: 0 });
-    return items.map((state) => presentCase(state, today));
+    const names = await this.registerNamesFor(items);
+    return items.map((state) => presentCase(state, today, names));
   }
 
   /** Each party's own link for a case, for the coordinator to copy. */
@@ -113,17 +127,37 @@ export class CaseService {
   }
 
   /** A step read against its kind (libs/contract/step-kinds), taken by `actor`. */
-  async record(id: string, step: ReadStep, actor: Actor, requestId?: string): Promise<CaseView> {
-    return this.step(id, requestId, () => this.workflows.send(id, requestId, (sender) => step.send(sender, actor)));
+  async record(id: string, step: ReadStep, actor: Actor, requestId?: string, partyNamedBy: 'path' | 'body' = 'body'): Promise<CaseView> {
+    try {
+      return await this.step(id, requestId, () => this.workflows.send(id, requestId, (sender) => step.send(sender, actor)));
+    } catch (error) {
+      // The case knows only its own parties; whether a refused one exists at all is the register's to say.
+      // Asked only after a refusal, so that a step needs no database on its way to the workflow.
+      if (step.party !== undefined && refusedAs(error, 'conflict')) await this.register.requireKnown(step.party, partyNamedBy);
+      throw error;
+    }
   }
 
   async dashboard(): Promise<DashboardView> {
     const today = this.clock.today();
-    return presentDashboard(await this.cases.dashboard(today), today);
+    const parties = await this.register.listAllParties();
+    const active = parties.filter((party) => !party.retired).map((party) => party.id);
+    const names = new Map(parties.map((party) => [party.id, party.name]));
+    return presentDashboard(await this.cases.dashboard(today, active), today, names);
+  }
+
+  private async present(state: CaseState, today: string): Promise<CaseView> {
+    return presentCase(state, today, await this.registerNamesFor([state]));
+  }
+
+  /** The register's names, only when some case is older than the names cases keep. */
+  private async registerNamesFor(states: readonly CaseState[]): Promise<ReadonlyMap<string, string> | undefined> {
+    if (states.every((state) => state.partyNames)) return undefined;
+    return new Map((await this.register.listAllParties()).map((party) => [party.id, party.name]));
   }
 
   private async step(id: string, requestId: string | undefined, call: () => Promise<CaseState>): Promise<CaseView> {
-    return presentCase(await this.afterClose(id, requestId, call), this.clock.today());
+    return this.present(await this.afterClose(id, requestId, call), this.clock.today());
   }
 
   /**
@@ -141,6 +175,10 @@ export class CaseService {
       throw new ApiError('conflict', `Ärendet är avslutat (${STAGE_LABELS[stored.stage]}) och tar inte emot fler steg.`);
     }
   }
+}
+
+function refusedAs(error: unknown, code: string): boolean {
+  return error instanceof WorkflowUpdateFailedError && error.cause instanceof ApplicationFailure && error.cause.type === code;
 }
 
 /** The contract's period (first day and months) as the domain's (first and last day). */

@@ -1,22 +1,29 @@
 import { Injectable } from '@nestjs/common';
 import type { ContactListView, PartyContactsView, ReplaceContactsBody } from '../../libs/contract';
-import { PARTIES, findParty } from '../../libs/domain';
 import { PartyContactRepository } from '../../libs/persistence';
 import { ApiError } from './api-error';
+import { RegisterService } from './register.service';
 
 /** The parties' contacts, kept by the coordinator: whom the reminders go to. */
 @Injectable()
 export class ContactService {
-  constructor(private readonly contacts: PartyContactRepository) {}
+  constructor(
+    private readonly contacts: PartyContactRepository,
+    private readonly register: RegisterService,
+  ) {}
 
-  /** All 16 parties, each with its addresses (perhaps none). */
+  /** Every active party, each with its addresses (perhaps none). */
   async list(): Promise<ContactListView> {
-    const byParty = await this.contacts.listAll();
-    return { parties: PARTIES.map((party) => ({ party: party.id, name: party.name, emails: byParty.get(party.id) ?? [] })) };
+    const [byParty, parties] = await Promise.all([this.contacts.listAll(), this.register.listParties()]);
+    return { parties: parties.map((party) => ({ party: party.id, name: party.name, emails: byParty.get(party.id) ?? [] })) };
+  }
+
+  async exists(partyId: string): Promise<boolean> {
+    return (await this.register.findParty(partyId)) !== undefined;
   }
 
   async replace(partyId: string, body: ReplaceContactsBody): Promise<PartyContactsView> {
-    const party = findParty(partyId);
+    const party = await this.register.findParty(partyId);
     if (!party) throw new ApiError('not-found', 'Parten finns inte.');
     const emails = await this.contacts.replaceFor(party.id, body.emails);
     return { party: party.id, name: party.name, emails };

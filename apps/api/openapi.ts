@@ -9,8 +9,11 @@ import {
   errorViewSchema,
   listCasesQuerySchema,
   partyContactsViewSchema,
+  groupInputSchema,
+  groupViewSchema,
   partyId,
-  partyViewSchema,
+  partyInputSchema,
+  registerPartyViewSchema,
   replaceContactsSchema,
 } from '../../libs/contract';
 
@@ -22,6 +25,7 @@ function schemaOf(schema: z.ZodType, io: 'input' | 'output'): JsonSchema {
 }
 
 const json = (ref: string) => ({ 'application/json': { schema: { $ref: `#/components/schemas/${ref}` } } });
+const arrayOf = (ref: string) => ({ 'application/json': { schema: { type: 'array', items: { $ref: `#/components/schemas/${ref}` } } } });
 const errorResponse = (description: string) => ({ description, content: json('Error') });
 const caseId = { name: 'id', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } };
 const idempotencyKey = {
@@ -75,7 +79,7 @@ export function buildOpenApiDocument(): Record<string, unknown> {
     info: {
       title: 'Överens API',
       version: '1',
-      description: 'Joint decisions between Region Dalarna and its 15 municipalities. Contract version 1.',
+      description: 'Joint decisions between the parties of a register (a region and its municipalities). Contract version 2.',
     },
     components: {
       securitySchemes: {
@@ -88,7 +92,10 @@ export function buildOpenApiDocument(): Record<string, unknown> {
         Case: schemaOf(caseViewSchema, 'output'),
         CaseList: schemaOf(caseListViewSchema, 'output'),
         Dashboard: schemaOf(dashboardViewSchema, 'output'),
-        Party: schemaOf(partyViewSchema, 'output'),
+        Party: schemaOf(registerPartyViewSchema, 'output'),
+        PartyInput: schemaOf(partyInputSchema, 'input'),
+        Group: schemaOf(groupViewSchema, 'output'),
+        GroupInput: schemaOf(groupInputSchema, 'input'),
         Error: schemaOf(errorViewSchema, 'output'),
         Health: {
           type: 'object',
@@ -110,9 +117,54 @@ export function buildOpenApiDocument(): Record<string, unknown> {
     paths: {
       '/api/parties': {
         get: {
-          summary: 'The 16 parties',
+          summary: "The register's active parties",
           responses: {
-            '200': { description: 'Every party.', content: { 'application/json': { schema: { type: 'array', items: { $ref: '#/components/schemas/Party' } } } } },
+            '200': { description: "Every active party, in the register's order.", content: arrayOf('Party') },
+          },
+        },
+      },
+      '/api/parties/{party}': {
+        put: {
+          summary: 'Add a party to the register, or change one (a retired party comes back)',
+          security: [{ coordinator: [] }],
+          parameters: [partyParameter],
+          requestBody: { required: true, content: json('PartyInput') },
+          responses: {
+            '200': { description: 'The party, changed.', content: json('Party') },
+            '201': { description: 'The party, added.', content: json('Party') },
+            ...coordinatorErrors,
+          },
+        },
+        delete: {
+          summary: 'Retire a party: it stays on every case it was part of and is offered for no new one',
+          security: [{ coordinator: [] }],
+          parameters: [partyParameter],
+          responses: {
+            '204': { description: 'Retired.' },
+            '400': errorResponse('The id is not a slug.'),
+            '401': coordinatorErrors['401'],
+            '404': errorResponse('No such party.'),
+            '409': errorResponse('An open case still waits on the party.'),
+          },
+        },
+      },
+      '/api/groups': {
+        get: {
+          summary: 'The groups of parties',
+          security: [{ coordinator: [] }],
+          responses: { '200': { description: 'Every group, by name.', content: arrayOf('Group') }, '401': coordinatorErrors['401'] },
+        },
+      },
+      '/api/groups/{group}': {
+        put: {
+          summary: 'Add or replace a group of parties',
+          security: [{ coordinator: [] }],
+          parameters: [{ name: 'group', in: 'path', required: true, schema: schemaOf(partyId, 'input') }],
+          requestBody: { required: true, content: json('GroupInput') },
+          responses: {
+            '200': { description: 'The group, replaced.', content: json('Group') },
+            '201': { description: 'The group, added.', content: json('Group') },
+            ...coordinatorErrors,
           },
         },
       },
@@ -163,7 +215,7 @@ export function buildOpenApiDocument(): Record<string, unknown> {
           summary: "The parties' contacts: who gets the reminders",
           security: [{ coordinator: [] }],
           responses: {
-            '200': { description: 'All 16 parties with their addresses.', content: json('ContactList') },
+            '200': { description: 'Every active party with its addresses.', content: json('ContactList') },
             '401': coordinatorErrors['401'],
             '403': errorResponse("A party's link is not enough."),
           },

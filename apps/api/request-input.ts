@@ -1,5 +1,5 @@
 import { idempotencyKey } from '../../libs/contract';
-import { isPartyId } from '../../libs/domain';
+import { isPartySlug } from '../../libs/domain';
 import { ApiError } from './api-error';
 import { parseInput } from './zod-input';
 
@@ -16,10 +16,18 @@ export function parseCaseId(id: string): string {
   return id.toLowerCase();
 }
 
-/** A party id from the path; anything else names no party. */
+/** A party id from the path; anything that cannot be one names no party. */
 export function parsePartyId(party: string): string {
-  if (!isPartyId(party)) throw new ApiError('not-found', 'Parten finns inte.');
+  if (!isPartySlug(party)) throw new ApiError('not-found', 'Parten finns inte.');
   return party;
+}
+
+/** An id a coordinator gives a new party or group: refused with 400 unless it is a slug. */
+export function parseRegisterId(id: string): string {
+  if (!isPartySlug(id)) {
+    throw new ApiError('validation', `Ogiltigt id ”${id.slice(0, 60)}”: små bokstäver a–z, siffror och bindestreck, 2–40 tecken, först en bokstav eller siffra.`);
+  }
+  return id;
 }
 
 export function parseIdempotencyKey(header: string | string[] | undefined): string | undefined {

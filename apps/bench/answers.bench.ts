@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { PARTY_IDS } from '../../libs/domain';
 import { caseStateQuery, caseWorkflowId } from '../../libs/workflow-contract/case.messages';
 import { apiCall, expectStatus, processGroups, sendDecision, type BenchContext } from './bench-context';
 import { noopWorkflow, touch, touchThroughActivity, touchThroughLocalActivity } from './bench.workflows';
@@ -55,8 +54,8 @@ function scheduledDecision(party: string, counter: number): Record<string, unkno
 }
 
 /** Round-robin over the cases first, then the parties: concurrent answers mostly land on different cases. */
-export function answerTarget(caseIds: readonly string[], counter: number): { caseId: string; party: string } {
-  return { caseId: caseIds[counter % caseIds.length], party: PARTY_IDS[Math.floor(counter / caseIds.length) % PARTY_IDS.length] };
+export function answerTarget(caseIds: readonly string[], parties: readonly string[], counter: number): { caseId: string; party: string } {
+  return { caseId: caseIds[counter % caseIds.length], party: parties[Math.floor(counter / caseIds.length) % parties.length] };
 }
 
 /** Row 1: the answer path against a bare update on a no-op workflow and a single-row upsert, in turns. */
@@ -70,7 +69,7 @@ export async function compareAnswers(context: BenchContext, caseIds: readonly st
     [
       'ours',
       () => {
-        const { caseId, party } = answerTarget(caseIds, counter);
+        const { caseId, party } = answerTarget(caseIds, context.parties.map((party) => party.id), counter);
         return sendDecision(context, caseId, scheduledDecision(party, counter), randomUUID());
       },
     ],
@@ -132,7 +131,7 @@ export async function runLoad(context: BenchContext, caseIds: readonly string[],
     Array.from({ length: clients }, async (_, client) => {
       while (performance.now() - started < durationMs) {
         const counter = loadCounter++;
-        const { caseId, party } = answerTarget(caseIds, counter);
+        const { caseId, party } = answerTarget(caseIds, context.parties.map((party) => party.id), counter);
         const sent = await sendDecision(context, caseId, scheduledDecision(party, counter), randomUUID(), client);
         latencies.push(sent.ms);
         refused += sent.refused;

@@ -12,6 +12,8 @@ export interface BenchContext {
   readonly pool: Pool;
   /** Every answer the API accepted: checked at the end against the read model, none lost or doubled. */
   readonly accepted: { caseId: string; key: string }[];
+  /** The register's active parties when the bench began (the seed's 16 on a fresh database). */
+  readonly parties: readonly { readonly id: string; readonly name: string }[];
   log(line: string): void;
 }
 
@@ -30,6 +32,12 @@ export interface SentAnswer {
   readonly ms: number;
   /** 503s on the way: refused for load, retried with the same key as the contract says. */
   readonly refused: number;
+}
+
+/** The register's active parties, through the API. */
+export async function registerParties(context: Pick<BenchContext, 'stack'>): Promise<{ id: string; name: string }[]> {
+  const parties = (await expectStatus(apiCall(context as BenchContext, 'GET', '/api/parties'), 200, 'list the parties')) as { id: string; name: string }[];
+  return parties.map(({ id, name }) => ({ id, name }));
 }
 
 /** A party's decision through the API, retried with the same Idempotency-Key on 503 like any client. */

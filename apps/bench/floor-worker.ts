@@ -1,13 +1,12 @@
 import { DefaultLogger, NativeConnection, Runtime, Worker } from '@temporalio/worker';
-import { readSettings, workerSettingsSchema } from '../../libs/config/config';
+import { bodyNamesOf, mailFromOf, readSettings, workerSettingsSchema } from '../../libs/config/config';
 import { Mailer } from '../../libs/mail/mailer';
 import { createDataSource } from '../../libs/persistence';
 import { failStartup } from '../shared/fail-startup';
 import { createCaseActivities } from '../worker/case.activities';
 
 /**
- * The bench's own worker: the floor workflows and the many-party analogue, with the
- * product's projection activity. A process of its own so that the bench's load
+ * The bench's own worker: the floor workflows, with the product's activities beside them. A process of its own so that the bench's load
  * generator does not share its event loop.
  */
 async function main(): Promise<void> {
@@ -22,9 +21,10 @@ async function main(): Promise<void> {
     workflowsPath: require.resolve('./bench.workflows'),
     activities: {
       ...createCaseActivities(dataSource, {
-        sender: new Mailer(settings.OVERENS_SMTP_URL, settings.OVERENS_MAIL_FROM),
+        sender: new Mailer(settings.OVERENS_SMTP_URL, mailFromOf(settings)),
         linkSecret: settings.OVERENS_LINK_SECRET,
         publicUrl: settings.OVERENS_PUBLIC_URL,
+        organisation: bodyNamesOf(settings).organisation,
       }),
       nothing: async () => undefined,
     },

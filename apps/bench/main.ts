@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path';
 import { Pool } from 'pg';
 import { connectClient } from '../../libs/temporal/temporal-connection';
 import { checkIntegrity, compareAnswers, compareStarts, runLoad, throughputLevels } from './answers.bench';
-import type { BenchContext } from './bench-context';
+import { registerParties, type BenchContext } from './bench-context';
 import { startBenchStack } from './bench-stack';
 import { finish } from './bench.workflows';
 import { compareReads } from './read-model.bench';
@@ -38,7 +38,7 @@ async function main(): Promise<void> {
   log(`logs of our processes in ${stack.logDir}`);
   const temporal = await connectClient(stack.temporalAddress, stack.namespace);
   const pool = new Pool({ connectionString: stack.databaseUrl, max: 8 });
-  const context: BenchContext = { stack, temporal, pool, accepted: [], log };
+  const context: BenchContext = { stack, temporal, pool, accepted: [], parties: await registerParties({ stack }), log };
   try {
     log('3. dashboard and case list against hand-written SQL…');
     const reads = [await compareReads(context, 1_000, 30), await compareReads(context, 10_000, 30)];

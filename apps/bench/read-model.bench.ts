@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { PARTY_IDS } from '../../libs/domain';
 import { apiCall, type BenchContext } from './bench-context';
 import { summarize, timed, type Summary } from './statistics';
 
@@ -19,7 +18,7 @@ interface SeedCase {
   readonly history: { type: string; stage: string; party: string | null; outcome: string | null; date: string }[];
 }
 
-function seedCase(index: number, now: number): SeedCase {
+function seedCase(index: number, now: number, partyIds: readonly string[]): SeedCase {
   const kind = index % 20;
   const open = kind < 4;
   const day = 86_400_000;
@@ -29,8 +28,8 @@ function seedCase(index: number, now: number): SeedCase {
   const deadline = new Date(openedAt.getTime() + 180 * day).toISOString().slice(0, 10);
   const date = openedAt.toISOString().slice(0, 10);
   const stage = kind === 0 ? 'council' : kind === 1 ? 'network' : kind < 4 ? 'decisions' : kind < 18 ? 'in-force' : kind === 18 ? 'rejected' : 'withdrawn';
-  const answered = stage === 'decisions' ? index % 16 : stage === 'in-force' ? 16 : 0;
-  const parties = PARTY_IDS.map((party, ordinal) => {
+  const answered = stage === 'decisions' ? index % partyIds.length : stage === 'in-force' ? partyIds.length : 0;
+  const parties = partyIds.map((party, ordinal) => {
     if (ordinal >= answered) return { party, status: 'pending', date: null, body: null };
     const scheduled = stage === 'decisions' && ordinal % 3 === 0;
     return { party, status: scheduled ? 'scheduled' : 'adopted', date, body: 'Socialnämnden' };
@@ -60,7 +59,7 @@ export async function seedReadModel(context: BenchContext, total: number): Promi
   const seededBefore = Number((await context.pool.query<{ count: string }>('SELECT count(*) FROM cases WHERE title = $1', [SEED_TITLE])).rows[0].count);
   const now = Date.now();
   for (let start = 0; start < total - existing; start += 500) {
-    const batch = Array.from({ length: Math.min(500, total - existing - start) }, (_, offset) => seedCase(seededBefore + start + offset, now));
+    const batch = Array.from({ length: Math.min(500, total - existing - start) }, (_, offset) => seedCase(seededBefore + start + offset, now, context.parties.map((party) => party.id)));
     const client = await context.pool.connect();
     try {
       await client.query('BEGIN');

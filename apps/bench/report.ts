@@ -58,7 +58,7 @@ export function judgeGoals(results: Omit<BenchResults, 'goals'>): Goal[] {
       goal: '311 simultaneous answers on one case: none lost, none refused for load',
       figure:
         `${national.lost} lost, ${national.notTaken} not taken in 3 minutes, ${national.refusedForLoad} refused for load (retried); ` +
-        `last visible after ${ms(national.lastVisibleMs)} ms (analogue workflow: the domain has 16 parties)`,
+        `last reply after ${ms(national.lastReplyMs)} ms, visible after ${ms(national.lastVisibleMs)} ms; ${national.historyEvents} history events (the real case workflow, a 311-party register)`,
       pass: national.lost === 0 && national.notTaken === 0 && national.refusedForLoad === 0,
     });
   }

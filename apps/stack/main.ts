@@ -11,6 +11,7 @@ import { hashPassword } from '../api/web/password';
 import { failStartup } from '../shared/fail-startup';
 import { developerSecret } from './developer-secret';
 import { SupervisedProcess } from './child-process-supervisor';
+import { registerSeedOf } from '../../libs/register';
 
 const DEVELOPER_COORDINATOR = 'samordnare@example.se';
 
@@ -71,7 +72,7 @@ async function main(): Promise<void> {
     }
 
     const dataSource = await createDataSource(databaseUrl, { poolSize: 1 }).initialize();
-    await migrate(dataSource);
+    await migrate(dataSource, registerSeedOf(settings.OVERENS_REGISTER_SEED));
     // A developer's first coordinator account, so that the pages can be tried at once.
     const coordinatorPassword = developerSecret(dataDir, 'coordinator-password');
     const coordinators = new CoordinatorRepository(dataSource);

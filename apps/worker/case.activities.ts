@@ -8,6 +8,7 @@ import {
   CoordinatorRepository,
   OutgoingEmailRepository,
   PartyContactRepository,
+  RegisterRepository,
 } from '../../libs/persistence';
 import type { CaseActivities } from '../../libs/workflow-contract/case.activity-types';
 
@@ -16,6 +17,8 @@ export interface CaseMailSettings {
   readonly sender: MessageSender;
   readonly linkSecret: string;
   readonly publicUrl: string;
+  /** The organisation that coordinates: it signs the e-mails. */
+  readonly organisation: string;
 }
 
 /** The I/O the case workflow asks for. Each activity is idempotent. */
@@ -28,6 +31,8 @@ export function createCaseActivities(dataSource: DataSource, mail: CaseMailSetti
       coordinators: new CoordinatorRepository(dataSource),
       delivery: new EmailDelivery(new OutgoingEmailRepository(dataSource), mail.sender),
       links: new CaseLinks(new PartyLinkSigner(mail.linkSecret), mail.publicUrl),
+      register: new RegisterRepository(dataSource),
+      organisation: mail.organisation,
     }),
   };
 }

@@ -1,7 +1,7 @@
 import { Connection } from '@temporalio/client';
 import { status as grpcStatus } from '@grpc/grpc-js';
 import { DefaultLogger, NativeConnection, Runtime } from '@temporalio/worker';
-import { ConfigurationError, readSettings, workerSettingsSchema } from '../../libs/config/config';
+import { bodyNamesOf, mailFromOf, ConfigurationError, readSettings, workerSettingsSchema } from '../../libs/config/config';
 import { Mailer } from '../../libs/mail/mailer';
 import { createDataSource } from '../../libs/persistence';
 import { ensureNamespaceRetention, namespaceRetentionDays } from '../../libs/temporal/namespace-retention';
@@ -38,9 +38,10 @@ async function main(): Promise<void> {
     taskQueue: settings.TEMPORAL_TASK_QUEUE,
     dataSource,
     mail: {
-      sender: new Mailer(settings.OVERENS_SMTP_URL, settings.OVERENS_MAIL_FROM),
+      sender: new Mailer(settings.OVERENS_SMTP_URL, mailFromOf(settings)),
       linkSecret: settings.OVERENS_LINK_SECRET,
       publicUrl: settings.OVERENS_PUBLIC_URL,
+        organisation: bodyNamesOf(settings).organisation,
     },
   });
   const health = settings.OVERENS_HEALTH_PORT ? serveWorkerHealth(settings.OVERENS_HEALTH_PORT, worker, dataSource) : undefined;

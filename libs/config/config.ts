@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DALARNA_BODY_NAMES, type BodyNames } from '../format/body-names';
 
 /**
  * Every setting Överens reads, validated once at start-up. Each process takes the part
@@ -25,7 +26,32 @@ const retentionDays = z.coerce
   .default(30)
   .describe('Days Temporal keeps a closed case workflow; the worker sets it on its namespace at start.');
 
-export const serverSettingsSchema = z.object({
+/** A name people read in pages and e-mails: one line, no markup characters. */
+const displayName = z
+  .string()
+  .trim()
+  .min(1)
+  .max(100, 'must be at most 100 characters')
+  .regex(/^[^\u0000-\u001f<>]+$/, 'must be one line of text without < or >');
+
+/** What this deployment calls its bodies (see libs/format/body-names); Dalarna's unless set. */
+export const bodyNameSettingsSchema = z.object({
+  OVERENS_ORGANISATION_NAME: displayName.default('RSS Dalarna').describe('The organisation that coordinates the cases: signs e-mails and pages.'),
+  OVERENS_NETWORK_NAME: displayName.default('Länschefsnätverket').describe('The network that approves proposals and sends them to the council.'),
+  OVERENS_NETWORK_SHORT_NAME: displayName.default('LCHNV').describe("The network's abbreviation, shown beside its name; 'none' for none."),
+  OVERENS_COUNCIL_NAME: displayName.default('Välfärdsrådet').describe('The political council that recommends the parties to adopt.'),
+});
+
+/** Where a fresh database's register comes from: Dalarna's 16 unless a county's own file is named. */
+export const registerSeedSettingsSchema = z.object({
+  OVERENS_REGISTER_SEED: z
+    .string()
+    .min(1)
+    .optional()
+    .describe("A JSON file with the county's parties and groups, loaded into a register never seeded before (see README, The register)."),
+});
+
+export const serverSettingsSchema = bodyNameSettingsSchema.extend({
   DATABASE_URL: z.string().url().describe('PostgreSQL connection URL of the read model. Secret: it holds the password.'),
   TEMPORAL_ADDRESS: z.string().min(1).describe('host:port of the Temporal frontend.'),
   TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
@@ -89,8 +115,8 @@ export const workerSettingsSchema = serverSettingsSchema.extend({
   OVERENS_MAIL_FROM: z
     .string()
     .regex(/^([^<>\r\n]+<[^<>\s@]+@[^<>\s@]+>|[^<>\s@]+@[^<>\s@]+)$/, 'must be an address, or a name and <address>')
-    .default('RSS Dalarna <noreply@example.se>')
-    .describe("The sender of reminders and notices: an address, or 'Name <address>'."),
+    .optional()
+    .describe("The sender of reminders and notices: an address, or 'Name <address>'; default the organisation's name <noreply@example.se>."),
   OVERENS_LINK_SECRET: linkSecret,
   // Required here, unlike in the API: the worker has no port of its own to guess a default from.
   OVERENS_PUBLIC_URL: z.string().url().describe('Where people reach the web pages: the base of the links in e-mails.'),
@@ -109,7 +135,7 @@ export const workerSettingsSchema = serverSettingsSchema.extend({
 });
 
 /** The one-terminal developer stack: servers it starts itself unless told where they are. */
-export const stackSettingsSchema = z.object({
+export const stackSettingsSchema = registerSeedSettingsSchema.extend({
   DATABASE_URL: z.string().url().optional(),
   TEMPORAL_ADDRESS: z.string().min(1).optional(),
   TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
@@ -128,6 +154,22 @@ export const stackSettingsSchema = z.object({
 });
 
 export type ApiSettings = z.infer<typeof apiSettingsSchema>;
+export type BodyNameSettings = z.infer<typeof bodyNameSettingsSchema>;
+
+export function bodyNamesOf(settings: Partial<BodyNameSettings>): BodyNames {
+  const short = settings.OVERENS_NETWORK_SHORT_NAME ?? DALARNA_BODY_NAMES.networkShort;
+  return {
+    organisation: settings.OVERENS_ORGANISATION_NAME ?? DALARNA_BODY_NAMES.organisation,
+    network: settings.OVERENS_NETWORK_NAME ?? DALARNA_BODY_NAMES.network,
+    networkShort: short === 'none' ? null : short,
+    council: settings.OVERENS_COUNCIL_NAME ?? DALARNA_BODY_NAMES.council,
+  };
+}
+
+/** The sender of e-mail: as configured, or the organisation's name on a no-reply address. */
+export function mailFromOf(settings: Pick<WorkerSettings, 'OVERENS_MAIL_FROM'> & Partial<BodyNameSettings>): string {
+  return settings.OVERENS_MAIL_FROM ?? `${bodyNamesOf(settings).organisation} <noreply@example.se>`;
+}
 export type WorkerSettings = z.infer<typeof workerSettingsSchema>;
 export type StackSettings = z.infer<typeof stackSettingsSchema>;
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { COUNCIL_OUTCOMES, DECISION_OUTCOMES, NETWORK_OUTCOMES, PARTY_STATUSES, PROCESS_IDS, RULING_OUTCOMES } from '../domain';
-import { bodyId, httpUrl, isoDate, note, partyId, personText, stage } from './common.schemas';
+import { bodyId, groupId, httpUrl, isoDate, note, partyId, personText, stage } from './common.schemas';
 
 /** At least one character that is not white space; also the OpenAPI pattern. */
 const NOT_BLANK = /\S/;
@@ -14,6 +14,7 @@ export const attachment = z.strictObject({
 const partyList = z
   .array(partyId)
   .min(1, 'Välj minst en part.')
+  .max(1000, 'Högst 1000 parter.')
   .refine((ids) => new Set(ids).size === ids.length, { message: 'En part får bara förekomma en gång.' })
   .meta({ uniqueItems: true });
 
@@ -54,7 +55,8 @@ export const createCaseSchema = z.strictObject({
   title: personText('Ange en rubrik.').regex(NOT_BLANK, 'Ange en rubrik.').trim().min(1, 'Ange en rubrik.').max(300, 'Högst 300 tecken.'),
   reference: personText().trim().max(100, 'Högst 100 tecken.').optional().describe('Registry number (diarienummer), e.g. HSN 2024/1905.'),
   parties: partyList.optional()
-    .describe('The parties concerned; all 16 when left out.'),
+    .describe("The parties concerned, from the register; every active party when neither this nor `group` is given."),
+  group: groupId.optional().describe("A group from the register whose parties the case concerns, instead of `parties`."),
   deadline: isoDate.optional().describe('The last day for the parties to answer (sista svarsdag).'),
   attachments: z
     .array(attachment)
@@ -206,6 +208,7 @@ const historyEntryView = z.object({
 
 export const partyAnswerView = z.object({
   party: z.string(),
+  name: z.string().describe("The party's name as the case knows it (kept from when the case started)."),
   status: z.enum(PARTY_STATUSES),
   date: z.string().nullable(),
   body: z.string().nullable(),
@@ -288,7 +291,9 @@ export const blockedCaseViewSchema = z.object({
 export const dashboardViewSchema = z.object({
   byStage: z.record(z.string(), z.number().int()),
   blocked: z.array(blockedCaseViewSchema),
-  byParty: z.array(z.object({ party: z.string(), waiting: z.number().int(), overdue: z.number().int() })),
+  byParty: z
+    .array(z.object({ party: z.string(), name: z.string(), waiting: z.number().int(), overdue: z.number().int() }))
+    .describe("Every active party of the register (and any retired one a case still waits on), in the register's order."),
   followUps: z
     .array(z.object({ id: z.string(), title: z.string(), owner: z.string(), due: z.string(), overdue: z.boolean() }))
     .describe('Open follow-up assignments of cases in force, soonest due first.'),
@@ -298,7 +303,6 @@ export const dashboardViewSchema = z.object({
 });
 export type DashboardView = z.infer<typeof dashboardViewSchema>;
 
-export const partyViewSchema = z.object({ id: z.string(), name: z.string(), kind: z.enum(['municipality', 'region']) });
 
 export const errorViewSchema = z.object({
   error: z.enum(['validation', 'unauthorized', 'forbidden', 'not-found', 'method-not-allowed', 'conflict', 'payload-too-large', 'unavailable', 'internal']),

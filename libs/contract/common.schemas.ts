@@ -1,18 +1,23 @@
 import { z } from 'zod';
-import { COUNCIL_BODY, NETWORK_BODY, PARTY_IDS, STAGES, isIsoDate } from '../domain';
+import { PARTY_ID_PATTERN, STAGES, isIsoDate } from '../domain';
 
 export const isoDate = z
   .string({ error: 'Ange ett datum i formen ÅÅÅÅ-MM-DD.' })
   .refine(isIsoDate, { message: 'Ange ett datum i formen ÅÅÅÅ-MM-DD.' })
   .meta({ format: 'date', example: '2024-10-02' });
 
+/** A party's or group's id in the register: a lowercase slug. Whether it exists is the register's to say. */
 export const partyId = z
-  .enum(PARTY_IDS as [string, ...string[]], { error: 'Okänd part.' })
-  .describe('A party: one of the 15 municipalities of Dalarna or Region Dalarna.');
+  .string({ error: 'Ange en part.' })
+  .regex(PARTY_ID_PATTERN, 'Ogiltigt id: små bokstäver a–z, siffror och bindestreck, 2–40 tecken.')
+  .describe('A party in the register (GET /api/parties), e.g. falun.');
 
-export const bodyId = z.enum([NETWORK_BODY, COUNCIL_BODY, ...PARTY_IDS] as [string, ...string[]], {
-  error: 'Okänd part eller instans.',
-});
+export const groupId = partyId.describe('A group of parties in the register (GET /api/groups).');
+
+/** A party, or the network (`lchnv`) or the council (`valfardsradet`). */
+export const bodyId = z
+  .string({ error: 'Ange en part eller instans.' })
+  .regex(PARTY_ID_PATTERN, 'Okänd part eller instans.');
 
 export const stage = z.enum(STAGES, { error: 'Okänt skede.' });
 

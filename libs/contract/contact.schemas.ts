@@ -42,6 +42,6 @@ export const partyContactsViewSchema = z.object({
 export type PartyContactsView = z.infer<typeof partyContactsViewSchema>;
 
 export const contactListViewSchema = z.object({
-  parties: z.array(partyContactsViewSchema).describe("All 16 parties, in the county's order; those without addresses have none."),
+  parties: z.array(partyContactsViewSchema).describe("Every active party, in the register's order; those without addresses have none."),
 });
 export type ContactListView = z.infer<typeof contactListViewSchema>;

@@ -7,3 +7,4 @@ export * from './case.schemas';
 export * from './common.schemas';
 export * from './contact.schemas';
 export * from './step-kinds';
+export * from './register.schemas';

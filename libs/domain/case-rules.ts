@@ -16,7 +16,7 @@ import type {
 import { CLOSED_STAGES, FINAL_STAGES } from './case-types';
 import { addDays, addMonths, isIsoDate, timerDay, utcDateOf } from './dates';
 import { DomainError } from './domain-error';
-import { findParty, inPartyOrder, isPartyId } from './parties';
+import { distinctInOrder, isPartySlug, partyNameIn } from './parties';
 import type { ProcessDefinition, StepName, Transition } from './process-definition';
 import { STAGE_LABELS } from './stage-labels';
 import { onOrAfterWorkingDay } from './swedish-holidays';
@@ -61,7 +61,8 @@ export function openCase(opening: CaseOpening, definition: ProcessDefinition, at
     stage,
     stageSince: at,
     openedAt: at,
-    parties: inPartyOrder(opening.parties).map(pendingAnswer),
+    parties: distinctInOrder(opening.parties).map(pendingAnswer),
+    ...(opening.partyNames ? { partyNames: namesOf(opening.parties, opening.partyNames) } : {}),
     history: [opened],
     sequence: 1,
     version: 1,
@@ -83,8 +84,10 @@ export function openCase(opening: CaseOpening, definition: ProcessDefinition, at
 export function refuseOpening(opening: CaseOpening, definition?: ProcessDefinition): DomainError | undefined {
   if (opening.title.trim() === '') return new DomainError('validation', 'Ärendet behöver en rubrik.');
   if (opening.parties.length === 0) return new DomainError('validation', 'Ärendet behöver minst en part.');
-  const unknown = opening.parties.find((party) => !isPartyId(party));
-  if (unknown) return new DomainError('validation', `Okänd part: ${unknown}.`);
+  const malformed = opening.parties.find((party) => !isPartySlug(party));
+  if (malformed !== undefined) return new DomainError('validation', `Ogiltig part: ${malformed}.`);
+  const unnamed = opening.partyNames && opening.parties.find((party) => !opening.partyNames?.[party]);
+  if (unnamed) return new DomainError('validation', `Parten ${unnamed} saknar namn.`);
   if (!isIsoDate(opening.networkDecision.date)) {
     return new DomainError('validation', 'Nätverksbeslutets datum ska vara ett datum i formen ÅÅÅÅ-MM-DD.');
   }
@@ -119,9 +122,9 @@ export function refuseStep(state: CaseState, step: CaseStep, definition: Process
     return new DomainError('validation', 'Välj minst en part vars beslut ska öppnas på nytt.');
   }
   for (const party of named) {
-    if (!isPartyId(party)) return new DomainError('validation', `Okänd part: ${party}.`);
+    if (!isPartySlug(party)) return new DomainError('validation', `Ogiltig part: ${party}.`);
     if (!state.parties.some((answer) => answer.party === party)) {
-      return new DomainError('conflict', `${findParty(party)?.name} är inte part i det här ärendet.`);
+      return new DomainError('conflict', `${partyNameIn(state, party)} är inte part i det här ärendet.`);
     }
   }
   if (!findTransition(state.stage, step, definition)) {
@@ -150,7 +153,7 @@ function namedParties(step: CaseStep): readonly string[] {
 /** The checks that depend on what the step is, once it fits the stage. */
 function refuseByKind(state: CaseState, step: CaseStep, definition: ProcessDefinition): DomainError | undefined {
   const answerOf = (party: string) => state.parties.find((answer) => answer.party === party) as PartyAnswer;
-  const partyName = (party: string) => findParty(party)?.name ?? party;
+  const partyName = (party: string) => partyNameIn(state, party);
   switch (step.kind) {
     case 'decision':
       if (!definition.answers.includes(step.outcome)) {
@@ -233,7 +236,7 @@ export function applyStep(
     stage,
     version,
     date: step.date,
-    ...(step.kind === 'revision' ? { reopened: inPartyOrder(reopenedBy(state, step)) } : {}),
+    ...(step.kind === 'revision' ? { reopened: inCaseOrder(state, reopenedBy(state, step)) } : {}),
     ...('outcome' in step ? { outcome: step.outcome } : {}),
     ...('party' in step && step.party !== undefined ? { party: step.party } : {}),
     ...((step.kind === 'council' || step.kind === 'network') && step.untilMeeting ? { untilMeeting: step.untilMeeting } : {}),
@@ -465,6 +468,16 @@ function historyTypeOf(step: CaseStep): HistoryType {
   }
 }
 
+/** Party ids in the order the case holds its parties. */
+function inCaseOrder(state: CaseState, ids: readonly string[]): string[] {
+  return state.parties.map((answer) => answer.party).filter((party) => ids.includes(party));
+}
+
+/** Only the names of the case's own parties, so the state holds nothing it does not use. */
+function namesOf(parties: readonly string[], names: Readonly<Record<string, string>>): Record<string, string> {
+  return Object.fromEntries(distinctInOrder(parties).map((party) => [party, names[party]]));
+}
+
 /** The parties a revision asks again: those it names, or every party of the case. */
 function reopenedBy(state: CaseState, step: RevisionStep): readonly string[] {
   return step.reopen ?? state.parties.map((answer) => answer.party);
@@ -506,11 +519,11 @@ function misfitMessage(stage: Stage, step: CaseStep): string {
   const now = `Ärendet ${STAGE_LABELS[stage]}.`;
   switch (step.kind) {
     case 'council':
-      return `Välfärdsrådets ställningstagande passar inte nu: ${now}`;
+      return `Rådets ställningstagande passar inte nu: ${now}`;
     case 'network':
       return `Nätverkets beslut (${step.outcome}) passar inte nu: ${now}`;
     case 'decision':
-      return `Politiska beslut tas emot först efter Välfärdsrådets rekommendation: ${now}`;
+      return `Politiska beslut tas emot först efter rådets rekommendation: ${now}`;
     case 'revision':
       return `Ärendet kan revideras när det är hos nätverket eller väntar på beslut: ${now}`;
     case 'deadline':

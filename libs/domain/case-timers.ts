@@ -2,7 +2,7 @@ import { deadlineOf, finalFrom, isFinal, isFinalStage, isUndecided } from './cas
 import type { Actor, CaseState, HistoryEntry, PartyAnswer, ReminderPolicy } from './case-types';
 import { addDays, addMonths } from './dates';
 import { DomainError } from './domain-error';
-import { findParty } from './parties';
+import { partyNameIn } from './parties';
 import type { ProcessDefinition } from './process-definition';
 
 /**
@@ -220,8 +220,8 @@ export function refuseReminderNow(state: CaseState, definition: ProcessDefinitio
   }
   if (party !== undefined) {
     const answer = state.parties.find((candidate) => candidate.party === party);
-    if (!answer) return new DomainError(findParty(party) ? 'conflict' : 'validation', `${findParty(party)?.name ?? party} är inte part i det här ärendet.`);
-    if (!isUndecided(answer)) return new DomainError('conflict', `${findParty(party)?.name} har redan svarat.`);
+    if (!answer) return new DomainError('conflict', `${partyNameIn(state, party)} är inte part i det här ärendet.`);
+    if (!isUndecided(answer)) return new DomainError('conflict', `${partyNameIn(state, party)} har redan svarat.`);
   } else if (openAnswers(state).length === 0) {
     return new DomainError('conflict', 'Alla parter har svarat.');
   }

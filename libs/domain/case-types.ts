@@ -259,7 +259,10 @@ export interface CaseOpening {
   readonly id: string;
   readonly title: string;
   readonly reference: string | null;
+  /** The parties in the order the case shows them (the register's, resolved by the API). */
   readonly parties: readonly string[];
+  /** Each party's name when the case started: renaming a party in the register never changes the case. */
+  readonly partyNames?: Readonly<Record<string, string>>;
   readonly deadline: string | null;
   readonly attachments: readonly Attachment[];
   readonly networkDecision: { readonly date: string; readonly note?: string };
@@ -285,6 +288,8 @@ export interface CaseState {
   readonly stageSince: string;
   readonly openedAt: string;
   readonly parties: readonly PartyAnswer[];
+  /** The parties' names from the opening; cases opened before names were kept carry none. */
+  readonly partyNames?: Readonly<Record<string, string>>;
   readonly history: readonly HistoryEntry[];
   /** The sequence of the newest history entry. */
   readonly sequence: number;

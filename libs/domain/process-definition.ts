@@ -130,7 +130,7 @@ export const REGIONAL_AGREEMENT_V3: ProcessDefinition = {
 export const NETWORK_DECISION: ProcessDefinition = {
   id: 'network-decision',
   version: 1,
-  name: 'Beslut i Länschefsnätverket',
+  name: 'Beslut i nätverket',
   initialStage: 'network',
   waitsOn: { network: ['lchnv'] },
   transitions: [

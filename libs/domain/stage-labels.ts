@@ -1,9 +1,12 @@
 import type { PartyStatus, Stage } from './case-types';
 
-/** Swedish names of stages and statuses, for messages and pages. */
+/**
+ * Swedish names of stages and statuses, for messages. The bodies are named by their role
+ * here; the pages name them as the deployment's configuration does.
+ */
 export const STAGE_LABELS: Record<Stage, string> = {
-  council: 'väntar på Välfärdsrådet',
-  network: 'hos Länschefsnätverket',
+  council: 'väntar på rådets rekommendation',
+  network: 'hos nätverket',
   decisions: 'väntar på politiska beslut',
   'in-force': 'gäller',
   rejected: 'avslutat utan verkan',

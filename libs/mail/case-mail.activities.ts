@@ -1,6 +1,6 @@
 import type { CaseActivities, CoordinatorNotice, ReminderRequest, ReminderResult } from '../workflow-contract/case.activity-types';
 import type { CaseLinks } from '../links/case-links';
-import type { CoordinatorRepository, PartyContactRepository } from '../persistence';
+import type { CoordinatorRepository, PartyContactRepository, RegisterRepository } from '../persistence';
 import { coordinatorNoticeEmail } from './coordinator-notice-email';
 import type { EmailDelivery, KeyedEmail } from './email-delivery';
 import { reminderEmail } from './reminder-email';
@@ -10,6 +10,9 @@ export interface CaseMailDependencies {
   readonly coordinators: Pick<CoordinatorRepository, 'listEmails'>;
   readonly delivery: Pick<EmailDelivery, 'deliver'>;
   readonly links: Pick<CaseLinks, 'partyPage' | 'casePage'>;
+  readonly register: Pick<RegisterRepository, 'partyNamesOnCase'>;
+  /** The organisation that coordinates: it signs the e-mails. */
+  readonly organisation: string;
 }
 
 export type CaseMailActivities = Pick<CaseActivities, 'sendReminders' | 'notifyCoordinators'>;
@@ -19,16 +22,18 @@ export type CaseMailActivities = Pick<CaseActivities, 'sendReminders' | 'notifyC
  * recipient, so a retried activity sends only what did not go out before.
  */
 export function createCaseMailActivities(dependencies: CaseMailDependencies): CaseMailActivities {
-  const { contacts, coordinators, delivery, links } = dependencies;
+  const { contacts, coordinators, delivery, links, register, organisation } = dependencies;
   return {
     async sendReminders(request: ReminderRequest): Promise<ReminderResult> {
       const addresses = await contacts.listAll();
+      const names = await register.partyNamesOnCase(request.caseId, request.parties.map(({ party }) => party));
       const emails: KeyedEmail[] = [];
       const keysByParty = new Map<string, string[]>();
       for (const { party, deadline, meeting } of request.parties) {
         const recipients = addresses.get(party) ?? [];
         if (recipients.length === 0) continue;
-        const composed = reminderEmail({ request, party, deadline, meeting, link: links.partyPage(request.caseId, party) });
+        const partyName = names.get(party) ?? party;
+        const composed = reminderEmail({ request, party, partyName, organisation, deadline, meeting, link: links.partyPage(request.caseId, party) });
         const keyed = recipients.map((to) => ({
           ...composed,
           to,
@@ -52,7 +57,8 @@ export function createCaseMailActivities(dependencies: CaseMailDependencies): Ca
     },
 
     async notifyCoordinators(notice: CoordinatorNotice): Promise<void> {
-      const composed = coordinatorNoticeEmail(notice, links.casePage(notice.caseId));
+      const partyNames = await register.partyNamesOnCase(notice.caseId, notice.parties);
+      const composed = coordinatorNoticeEmail(notice, links.casePage(notice.caseId), { partyNames, organisation });
       const recipients = await coordinators.listEmails();
       await delivery.deliver(
         recipients.map((to) => ({ ...composed, to, key: `${notice.noticeId}:${to.toLowerCase()}`, caseId: notice.caseId })),

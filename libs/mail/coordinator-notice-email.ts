@@ -1,4 +1,3 @@
-import { findParty } from '../domain';
 import { longDate } from '../format/swedish-dates';
 import type { CoordinatorNotice, CoordinatorNoticeKind } from '../workflow-contract/case.activity-types';
 import { renderHtml, renderText, type ComposedEmail, type EmailContent } from './email-body';
@@ -45,10 +44,14 @@ const NOTICES: Record<CoordinatorNoticeKind, NoticeWords> = {
 };
 
 /** A notice to the coordinators about one case, with a link to the case page. */
-export function coordinatorNoticeEmail(notice: CoordinatorNotice, casePageUrl: string): ComposedEmail {
+export function coordinatorNoticeEmail(
+  notice: CoordinatorNotice,
+  casePageUrl: string,
+  named: { readonly partyNames: ReadonlyMap<string, string>; readonly organisation: string },
+): ComposedEmail {
   const words = NOTICES[notice.kind];
   const subject = `${words.subject} – ${notice.title}`;
-  const parties = notice.parties.map((party) => findParty(party)?.name ?? party);
+  const parties = notice.parties.map((party) => named.partyNames.get(party) ?? party);
   const content: EmailContent = {
     greeting: 'Hej!',
     paragraphs: [words.says(longDate(notice.date))],
@@ -60,7 +63,7 @@ export function coordinatorNoticeEmail(notice: CoordinatorNotice, casePageUrl: s
     link: { label: 'Ärendet i Överens', url: casePageUrl },
     afterLink: [],
     signature: ['Överens'],
-    footer: 'Det här meddelandet skickades automatiskt från Överens till samordnarna på RSS Dalarna.',
+    footer: `Det här meddelandet skickades automatiskt från Överens till samordnarna på ${named.organisation}.`,
   };
   return { subject, text: renderText(content), html: renderHtml(subject, content) };
 }

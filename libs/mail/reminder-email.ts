@@ -1,4 +1,3 @@
-import { findParty } from '../domain';
 import { longDate } from '../format/swedish-dates';
 import type { ReminderKind, ReminderRequest } from '../workflow-contract/case.activity-types';
 import { renderHtml, renderText, type ComposedEmail, type EmailContent } from './email-body';
@@ -6,6 +5,10 @@ import { renderHtml, renderText, type ComposedEmail, type EmailContent } from '.
 export interface ReminderFacts {
   readonly request: Pick<ReminderRequest, 'title' | 'reference' | 'kind'>;
   readonly party: string;
+  /** The party's name as the case knows it. */
+  readonly partyName: string;
+  /** The organisation that coordinates, which signs the reminder. */
+  readonly organisation: string;
   readonly deadline: string | null;
   /** The meeting the party scheduled its decision for, when the reminder comes before it. */
   readonly meeting?: string;
@@ -14,24 +17,24 @@ export interface ReminderFacts {
 }
 
 // The words of the reminders, in one place.
-const SUBJECTS: Record<ReminderKind, (title: string, deadline: string) => string> = {
+const SUBJECTS: Record<ReminderKind, (title: string, deadline: string, organisation: string) => string> = {
   before: (title, deadline) => (deadline ? `Påminnelse: sista svarsdag ${deadline} – ${title}` : `Påminnelse – ${title}`),
   on: (title) => `Sista svarsdag i dag – ${title}`,
   after: (title) => `Sista svarsdagen har passerat – ${title}`,
-  now: (title) => `Påminnelse från RSS Dalarna – ${title}`,
+  now: (title, _deadline, organisation) => `Påminnelse från ${organisation} – ${title}`,
 };
 
-const OPENINGS: Record<ReminderKind, (party: string, deadline: string) => string> = {
-  before: (party, deadline) =>
-    `RSS Dalarna väntar på beslutet från ${party} i ärendet nedan.${deadline ? ` Sista svarsdag är den ${deadline}.` : ''}`,
-  on: (party, deadline) =>
-    `RSS Dalarna väntar på beslutet från ${party} i ärendet nedan. I dag${deadline ? `, den ${deadline},` : ''} är sista svarsdag.`,
-  after: (party, deadline) =>
-    `RSS Dalarna har ännu inte fått beslutet från ${party} i ärendet nedan.${
+const OPENINGS: Record<ReminderKind, (party: string, deadline: string, organisation: string) => string> = {
+  before: (party, deadline, organisation) =>
+    `${organisation} väntar på beslutet från ${party} i ärendet nedan.${deadline ? ` Sista svarsdag är den ${deadline}.` : ''}`,
+  on: (party, deadline, organisation) =>
+    `${organisation} väntar på beslutet från ${party} i ärendet nedan. I dag${deadline ? `, den ${deadline},` : ''} är sista svarsdag.`,
+  after: (party, deadline, organisation) =>
+    `${organisation} har ännu inte fått beslutet från ${party} i ärendet nedan.${
       deadline ? ` Sista svarsdag passerades den ${deadline}.` : ''
     } Rapportera beslutet så snart ni kan.`,
-  now: (party, deadline) =>
-    `RSS Dalarna påminner om att vi väntar på beslutet från ${party} i ärendet nedan.${
+  now: (party, deadline, organisation) =>
+    `${organisation} påminner om att vi väntar på beslutet från ${party} i ärendet nedan.${
       deadline ? ` Sista svarsdag är den ${deadline}.` : ''
     }`,
 };
@@ -39,20 +42,21 @@ const OPENINGS: Record<ReminderKind, (party: string, deadline: string) => string
 /** Before a party's own meeting, the reminder is about that meeting, not about the deadline. */
 const BEFORE_MEETING = {
   subject: (title: string, meeting: string) => `Påminnelse inför ert sammanträde ${meeting} – ${title}`,
-  opening: (party: string, meeting: string) =>
-    `${party} har planerat ärendet nedan till sammanträdet den ${meeting}. RSS Dalarna påminner om det och ber er rapportera beslutet på svarssidan efter sammanträdet. Fram till dess får ni inga påminnelser om sista svarsdagen.`,
+  opening: (party: string, meeting: string, organisation: string) =>
+    `${party} har planerat ärendet nedan till sammanträdet den ${meeting}. ${organisation} påminner om det och ber er rapportera beslutet på svarssidan efter sammanträdet. Fram till dess får ni inga påminnelser om sista svarsdagen.`,
 };
 
 /** A reminder to one party (the same for each of its contacts): what is asked, by when, and its own link. */
 export function reminderEmail(facts: ReminderFacts): ComposedEmail {
-  const party = findParty(facts.party)?.name ?? facts.party;
+  const party = facts.partyName;
+  const organisation = facts.organisation;
   const deadline = longDate(facts.deadline);
   const meeting = facts.meeting ? longDate(facts.meeting) : undefined;
-  const subject = meeting ? BEFORE_MEETING.subject(facts.request.title, meeting) : SUBJECTS[facts.request.kind](facts.request.title, deadline);
+  const subject = meeting ? BEFORE_MEETING.subject(facts.request.title, meeting) : SUBJECTS[facts.request.kind](facts.request.title, deadline, organisation);
   const content: EmailContent = {
     greeting: 'Hej!',
     paragraphs: [
-      meeting ? BEFORE_MEETING.opening(party, meeting) : OPENINGS[facts.request.kind](party, deadline),
+      meeting ? BEFORE_MEETING.opening(party, meeting, organisation) : OPENINGS[facts.request.kind](party, deadline, organisation),
       'På svarssidan rapporterar ni vilket organ som beslutade, datum och paragraf, eller att ärendet är planerat till ett sammanträde. Där finns också ärendets bilagor.',
     ],
     facts: [
@@ -67,8 +71,8 @@ export function reminderEmail(facts: ReminderFacts): ComposedEmail {
       `Länken gäller bara ${party} och det här ärendet och kräver ingen inloggning. Dela den bara med dem som ska rapportera beslutet.`,
       'Har ni redan rapporterat beslutet kan ni bortse från det här meddelandet.',
     ],
-    signature: ['Med vänliga hälsningar', 'RSS Dalarna'],
-    footer: 'Det här meddelandet skickades automatiskt från Överens. Svara inte på det; kontakta RSS Dalarna om något är fel.',
+    signature: ['Med vänliga hälsningar', organisation],
+    footer: `Det här meddelandet skickades automatiskt från Överens. Svara inte på det; kontakta ${organisation} om något är fel.`,
   };
   return { subject, text: renderText(content), html: renderHtml(subject, content) };
 }

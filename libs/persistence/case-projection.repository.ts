@@ -1,5 +1,5 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import { PARTY_IDS, type CaseProjection } from '../domain';
+import type { CaseProjection } from '../domain';
 import type { CaseLifecycle } from './case-lifecycle';
 
 /**
@@ -62,20 +62,21 @@ export class CaseProjectionRepository {
       const parties = state.parties;
       await manager.query(
         `INSERT INTO case_parties (case_id, party, ordinal, status, date, body, paragraph, minutes_url, note, answered_at,
-                                  party_reference, version, deadline, posted_on)
+                                  party_reference, version, deadline, posted_on, name)
          SELECT $1, * FROM unnest($2::text[], $3::smallint[], $4::text[], $5::date[], $6::text[],
                                   $7::text[], $8::text[], $9::text[], $10::timestamptz[], $11::text[], $12::integer[],
-                                  $13::date[], $14::date[])
+                                  $13::date[], $14::date[], $15::text[])
          ON CONFLICT (case_id, party) DO UPDATE SET
            status = EXCLUDED.status, date = EXCLUDED.date, body = EXCLUDED.body,
            paragraph = EXCLUDED.paragraph, minutes_url = EXCLUDED.minutes_url,
            note = EXCLUDED.note, answered_at = EXCLUDED.answered_at,
            party_reference = EXCLUDED.party_reference, version = EXCLUDED.version,
-           deadline = EXCLUDED.deadline, posted_on = EXCLUDED.posted_on`,
+           deadline = EXCLUDED.deadline, posted_on = EXCLUDED.posted_on, name = EXCLUDED.name`,
         [
           state.id,
           parties.map((answer) => answer.party),
-          parties.map((answer) => PARTY_IDS.indexOf(answer.party)),
+          // The case's own order, which the register gave it when it started.
+          parties.map((_answer, ordinal) => ordinal),
           parties.map((answer) => answer.status),
           parties.map((answer) => answer.date),
           parties.map((answer) => answer.body),
@@ -87,6 +88,7 @@ export class CaseProjectionRepository {
           parties.map((answer) => answer.version ?? null),
           parties.map((answer) => answer.deadline ?? null),
           parties.map((answer) => answer.postedOn ?? null),
+          parties.map((answer) => state.partyNames?.[answer.party] ?? null),
         ],
       );
     }

@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { PARTY_IDS, STAGES, type CaseState, type HistoryEntry, type PartyAnswer, type Stage } from '../domain';
+import { STAGES, type CaseState, type HistoryEntry, type PartyAnswer, type Stage } from '../domain';
 import type { CaseLifecycle } from './case-lifecycle';
 
 export interface CaseFilter {
@@ -70,7 +70,8 @@ export class CaseRepository {
     return { items: rows.map(toCaseState), total: Number(total) };
   }
 
-  async dashboard(today: string): Promise<DashboardRows> {
+  /** `parties`: the register's active parties in order; a retired party a case still waits on is added after them. */
+  async dashboard(today: string, parties: readonly string[]): Promise<DashboardRows> {
     // Independent reads, side by side on the pool: the page waits for the slowest, not the sum.
     const [stageRows, blockedRows, partyRows, followUps, periodRows] = await Promise.all([
       this.dataSource.query(`SELECT stage, count(*) AS count FROM cases GROUP BY stage`) as Promise<{ stage: Stage; count: string }[]>,
@@ -132,7 +133,8 @@ export class CaseRepository {
       overdue: row.overdue,
       scheduled: row.scheduled ?? [],
     }));
-    const byParty = PARTY_IDS.map((party) => {
+    const stillAwaited = partyRows.map((row) => row.party).filter((party) => !parties.includes(party)).sort();
+    const byParty = [...parties, ...stillAwaited].map((party) => {
       const row = partyRows.find((candidate) => candidate.party === party);
       return { party, waiting: Number(row?.waiting ?? 0), overdue: Number(row?.overdue ?? 0) };
     });
@@ -148,7 +150,8 @@ SELECT c.id, c.process_id, c.process_version, c.title, c.reference, c.deadline, 
        (SELECT coalesce(json_agg(json_build_object(
                  'party', p.party, 'status', p.status, 'date', p.date, 'body', p.body, 'paragraph', p.paragraph,
                  'minutesUrl', p.minutes_url, 'partyReference', p.party_reference, 'note', p.note, 'version', p.version,
-                 'answeredAt', p.answered_at, 'deadline', p.deadline, 'postedOn', p.posted_on) ORDER BY p.ordinal), '[]')
+                 'answeredAt', p.answered_at, 'deadline', p.deadline, 'postedOn', p.posted_on,
+                 'name', p.name) ORDER BY p.ordinal), '[]')
           FROM case_parties p WHERE p.case_id = c.id) AS parties,
        (SELECT coalesce(json_agg(json_build_object(
                  'sequence', h.sequence, 'at', h.at, 'type', h.type, 'actor', h.actor, 'requestId', h.request_id,
@@ -172,7 +175,7 @@ interface CaseRow {
   sequence: number;
   version: number;
   lifecycle: CaseLifecycle | null;
-  parties: (Omit<PartyAnswer, 'answeredAt'> & { answeredAt: string | null })[];
+  parties: (Omit<PartyAnswer, 'answeredAt'> & { answeredAt: string | null; name: string | null })[];
   history: Record<string, unknown>[];
 }
 
@@ -182,12 +185,13 @@ function instant(value: string): string {
 }
 
 function toCaseState(row: CaseRow): CaseState {
-  const parties: PartyAnswer[] = row.parties.map(({ deadline, postedOn, answeredAt, ...answer }) => ({
+  const parties: PartyAnswer[] = row.parties.map(({ deadline, postedOn, answeredAt, name: _name, ...answer }) => ({
     ...answer,
     answeredAt: answeredAt === null ? null : instant(answeredAt),
     ...(deadline !== null && deadline !== undefined ? { deadline } : {}),
     ...(postedOn !== null && postedOn !== undefined ? { postedOn } : {}),
   }));
+  const named = row.parties.filter((answer) => answer.name !== null);
   // Optional fields are absent, as in the workflow's state, rather than null.
   const history = row.history.map(
     (entry) =>
@@ -208,6 +212,8 @@ function toCaseState(row: CaseRow): CaseState {
     stageSince: row.stage_since.toISOString(),
     openedAt: row.opened_at.toISOString(),
     parties,
+    // The case's own names, as its workflow holds them; older cases hold none.
+    ...(named.length > 0 ? { partyNames: Object.fromEntries(named.map((answer) => [answer.party, answer.name as string])) } : {}),
     history,
     sequence: row.sequence,
     version: row.version,

@@ -8,6 +8,9 @@ import { AddVersionsAndMeetings1763830000000 } from './migrations/1763830000000-
 import { CreateContactsAndOutgoingEmail1763840000000 } from './migrations/1763840000000-create-contacts-and-outgoing-email';
 import { AddLifecycle1763850000000 } from './migrations/1763850000000-add-lifecycle';
 import { AddWaitingSince1763860000000 } from './migrations/1763860000000-add-waiting-since';
+import { CreateRegister1763870000000 } from './migrations/1763870000000-create-register';
+import { DEFAULT_REGISTER_SEED, type RegisterSeed } from '../register';
+import { seedRegisterOnce } from './register-seeding';
 
 // A `date` column is a calendar date: keep it as YYYY-MM-DD, never shift it through a time zone.
 const DATE_OID = 1082;
@@ -21,6 +24,7 @@ export const MIGRATIONS = [
   CreateContactsAndOutgoingEmail1763840000000,
   AddLifecycle1763850000000,
   AddWaitingSince1763860000000,
+  CreateRegister1763870000000,
 ];
 
 export function createDataSource(databaseUrl: string, options: { poolSize?: number } = {}): DataSource {
@@ -36,7 +40,8 @@ export function createDataSource(databaseUrl: string, options: { poolSize?: numb
   });
 }
 
-/** Applies the migrations not yet applied; safe to run on every start. */
-export async function migrate(dataSource: DataSource): Promise<void> {
+/** Applies the migrations not yet applied and seeds a register never seeded; safe to run on every start. */
+export async function migrate(dataSource: DataSource, registerSeed: RegisterSeed = DEFAULT_REGISTER_SEED): Promise<void> {
   await dataSource.runMigrations({ transaction: 'each' });
+  await seedRegisterOnce(dataSource, registerSeed);
 }

@@ -5,3 +5,4 @@ export * from './coordinator.repository';
 export * from './outgoing-email.repository';
 export * from './party-contact.repository';
 export * from './read-model-rebuild';
+export * from './register.repository';

@@ -1,5 +1,5 @@
 import { PartyLinkSigner, partyLinkPath } from '../../libs/links/party-link';
-import { PARTY_IDS } from '../../libs/domain';
+import { SEED_PARTY_IDS as PARTY_IDS } from '../support/seed-register';
 import { decision, recommendedCase } from '../support/case-requests';
 import { startTestApi, type TestApi } from '../support/test-stack';
 

@@ -15,8 +15,8 @@ describe('GET /api/parties', () => {
     expect(response.status).toBe(200);
     const parties = (await response.json()) as { id: string; name: string; kind: string }[];
     expect(parties).toHaveLength(16);
-    expect(parties).toContainEqual({ id: 'sater', name: 'Säter', kind: 'municipality' });
-    expect(parties).toContainEqual({ id: 'region-dalarna', name: 'Region Dalarna', kind: 'region' });
+    expect(parties).toContainEqual({ id: 'sater', name: 'Säter', kind: 'municipality', usualBody: 'Socialnämnden', population: { count: 11223, year: 2024 } });
+    expect(parties).toContainEqual(expect.objectContaining({ id: 'region-dalarna', name: 'Region Dalarna', kind: 'region' }));
   });
 });
 

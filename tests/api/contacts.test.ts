@@ -1,6 +1,6 @@
 import { hashPassword } from '../../apps/api/web/password';
 import { PartyLinkSigner } from '../../libs/links/party-link';
-import { PARTY_IDS } from '../../libs/domain';
+import { SEED_PARTY_IDS as PARTY_IDS } from '../support/seed-register';
 import { CoordinatorRepository } from '../../libs/persistence';
 import { createFreshDatabase } from '../support/fresh-database';
 import { signInByForm } from '../support/sign-in';

@@ -1,4 +1,4 @@
-import { PARTY_IDS } from '../../libs/domain';
+import { SEED_PARTY_IDS as PARTY_IDS } from '../support/seed-register';
 import { createCase, decision, recommendedCase } from '../support/case-requests';
 import { startTestApi, type TestApi } from '../support/test-stack';
 

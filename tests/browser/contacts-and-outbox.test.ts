@@ -64,6 +64,8 @@ it('shows caught e-mail in the outbox, accessible and under its own strict polic
   const reminder = reminderEmail({
     request: { kind: 'before', title: 'Regional överenskommelse om Kvinnofrid', reference: 'HSN 2024/1905' },
     party: 'hedemora',
+    partyName: 'Hedemora',
+    organisation: 'RSS Dalarna',
     deadline: '2024-12-10',
     link,
   });

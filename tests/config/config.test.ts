@@ -1,4 +1,11 @@
-import { ConfigurationError, apiSettingsSchema, readSettings, stackSettingsSchema, workerSettingsSchema } from '../../libs/config/config';
+import { ConfigurationError, apiSettingsSchema, bodyNamesOf, mailFromOf, readSettings, stackSettingsSchema, workerSettingsSchema } from '../../libs/config/config';
+
+const DALARNA_NAMES = {
+  OVERENS_ORGANISATION_NAME: 'RSS Dalarna',
+  OVERENS_NETWORK_NAME: 'Länschefsnätverket',
+  OVERENS_NETWORK_SHORT_NAME: 'LCHNV',
+  OVERENS_COUNCIL_NAME: 'Välfärdsrådet',
+};
 
 describe('configuration', () => {
   const valid = {
@@ -20,6 +27,7 @@ describe('configuration', () => {
       OVERENS_PARTY_PAGE_LIMIT_PER_MINUTE: 120,
       OVERENS_SESSION_IDLE_MINUTES: 480,
       OVERENS_TRUST_PROXY: 'false',
+      ...DALARNA_NAMES,
     });
     expect(readSettings(apiSettingsSchema, { ...valid, OVERENS_TRUST_PROXY: 'loopback, 10.0.0.0/8' }).OVERENS_TRUST_PROXY).toBe('loopback, 10.0.0.0/8');
     expect(() => readSettings(apiSettingsSchema, { ...valid, OVERENS_TRUST_PROXY: 'alla' })).toThrow(/OVERENS_TRUST_PROXY/);
@@ -49,9 +57,11 @@ describe('configuration', () => {
       TEMPORAL_NAMESPACE: 'default',
       TEMPORAL_TASK_QUEUE: 'overens-cases',
       OVERENS_TIME_ZONE: 'Europe/Stockholm',
-      OVERENS_MAIL_FROM: 'RSS Dalarna <noreply@example.se>',
       OVERENS_RETENTION_DAYS: 30,
+      ...DALARNA_NAMES,
     });
+    expect(mailFromOf(readSettings(workerSettingsSchema, worker))).toBe('RSS Dalarna <noreply@example.se>');
+    expect(mailFromOf(readSettings(workerSettingsSchema, { ...worker, OVERENS_ORGANISATION_NAME: 'Samverkan Norr' }))).toBe('Samverkan Norr <noreply@example.se>');
     expect(() => readSettings(workerSettingsSchema, { ...worker, OVERENS_RETENTION_DAYS: '0' })).toThrow(/OVERENS_RETENTION_DAYS/);
     expect(readSettings(workerSettingsSchema, { ...worker, OVERENS_RETENTION_DAYS: '90' }).OVERENS_RETENTION_DAYS).toBe(90);
     const read = () =>
@@ -62,6 +72,20 @@ describe('configuration', () => {
     expect(readSettings(workerSettingsSchema, { ...worker, OVERENS_MAIL_FROM: 'samordning@rss.example.se' }).OVERENS_MAIL_FROM).toBe(
       'samordning@rss.example.se',
     );
+  });
+
+  it("names the organisation, the network and the council as configured, Dalarna's by default, refusing markup", () => {
+    expect(bodyNamesOf(readSettings(apiSettingsSchema, valid))).toEqual({ organisation: 'RSS Dalarna', network: 'Länschefsnätverket', networkShort: 'LCHNV', council: 'Välfärdsrådet' });
+    const other = readSettings(apiSettingsSchema, {
+      ...valid,
+      OVERENS_ORGANISATION_NAME: 'Samverkan Norr',
+      OVERENS_NETWORK_NAME: 'Socialchefsnätverket',
+      OVERENS_NETWORK_SHORT_NAME: 'none',
+      OVERENS_COUNCIL_NAME: 'Politiska samverkansrådet',
+    });
+    expect(bodyNamesOf(other)).toEqual({ organisation: 'Samverkan Norr', network: 'Socialchefsnätverket', networkShort: null, council: 'Politiska samverkansrådet' });
+    expect(() => readSettings(apiSettingsSchema, { ...valid, OVERENS_COUNCIL_NAME: '<b>Rådet</b>' })).toThrow(/OVERENS_COUNCIL_NAME: must be one line of text without < or >/);
+    expect(() => readSettings(apiSettingsSchema, { ...valid, OVERENS_ORGANISATION_NAME: 'x'.repeat(101) })).toThrow(/OVERENS_ORGANISATION_NAME/);
   });
 
   it('gives the stack its outbox ports unless an SMTP server is named', () => {

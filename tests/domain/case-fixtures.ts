@@ -1,4 +1,5 @@
-import { PARTY_IDS, REGIONAL_AGREEMENT, openCase, type CaseOpening, type CaseState } from '../../libs/domain';
+import { SEED_PARTY_IDS as PARTY_IDS, SEED_PARTY_NAMES } from '../support/seed-register';
+import { REGIONAL_AGREEMENT, openCase, type CaseOpening, type CaseState } from '../../libs/domain';
 
 export const AT = '2024-05-16T08:00:00.000Z';
 
@@ -8,6 +9,7 @@ export function opening(overrides: Partial<CaseOpening> = {}): CaseOpening {
     title: 'Regional överenskommelse om samverkan för Kvinnofrid',
     reference: 'HSN 2024/1905',
     parties: PARTY_IDS,
+    partyNames: SEED_PARTY_NAMES,
     deadline: '2024-12-31',
     attachments: [{ title: 'Överenskommelse', url: 'https://rss.example/kvinnofrid.pdf' }],
     networkDecision: { date: '2024-05-16' },

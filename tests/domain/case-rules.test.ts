@@ -1,6 +1,5 @@
 import {
   DomainError,
-  PARTY_IDS,
   REGIONAL_AGREEMENT,
   applyStep,
   isOverdue,
@@ -11,6 +10,7 @@ import {
   type CaseStep,
 } from '../../libs/domain';
 import { AT, opening, openedCase } from './case-fixtures';
+import { SEED_PARTY_IDS as PARTY_IDS } from '../support/seed-register';
 
 const context = { at: '2024-06-01T09:00:00.000Z', actor: 'coordinator' as const, requestId: null };
 
@@ -39,9 +39,15 @@ describe('opening a case', () => {
     expect(state.sequence).toBe(1);
   });
 
-  it('keeps only the parties concerned, in the county order, once each', () => {
-    const state = openedCase({ parties: ['mora', 'falun', 'orsa'] });
-    expect(state.parties.map((answer) => answer.party)).toEqual(['falun', 'mora', 'orsa']);
+  it('keeps the parties in the order the register gave them, once each, with their names', () => {
+    const state = openedCase({ parties: ['mora', 'falun', 'orsa', 'mora'], partyNames: { mora: 'Mora', falun: 'Falun', orsa: 'Orsa' } });
+    expect(state.parties.map((answer) => answer.party)).toEqual(['mora', 'falun', 'orsa']);
+    expect(state.partyNames).toEqual({ mora: 'Mora', falun: 'Falun', orsa: 'Orsa' });
+  });
+
+  it('refuses a party id that is not a slug, and names that leave a party out', () => {
+    expect(refuseOpening(opening({ parties: ['Falun'] }), REGIONAL_AGREEMENT)?.message).toBe('Ogiltig part: Falun.');
+    expect(refuseOpening(opening({ parties: ['falun', 'mora'], partyNames: { falun: 'Falun' } }), REGIONAL_AGREEMENT)?.message).toBe('Parten mora saknar namn.');
   });
 
   it.each([
@@ -115,13 +121,16 @@ describe('political decisions', () => {
   it('are refused before the recommendation', () => {
     const refusal = refuseStep(openedCase(), { kind: 'decision', party: 'avesta', outcome: 'adopted', date: '2024-09-12' }, REGIONAL_AGREEMENT);
     expect(refusal?.code).toBe('conflict');
-    expect(refusal?.message).toContain('Välfärdsrådets rekommendation');
+    expect(refusal?.message).toContain('efter rådets rekommendation');
   });
 
-  it('are refused for a party not concerned, and for an unknown party', () => {
+  it('are refused for a party not concerned, named as the case knows it, and for an id that cannot be a party', () => {
+    // Whether an id is in the register at all is the API's to say; the case knows only its own parties.
     const state = recommended(['falun', 'mora']);
-    expect(refuseStep(state, { kind: 'decision', party: 'avesta', outcome: 'adopted', date: '2024-09-12' }, REGIONAL_AGREEMENT)?.code).toBe('conflict');
-    expect(refuseStep(state, { kind: 'decision', party: 'uppsala', outcome: 'adopted', date: '2024-09-12' }, REGIONAL_AGREEMENT)?.code).toBe('validation');
+    const refusal = refuseStep(state, { kind: 'decision', party: 'avesta', outcome: 'adopted', date: '2024-09-12' }, REGIONAL_AGREEMENT);
+    expect(refusal?.code).toBe('conflict');
+    expect(refusal?.message).toBe('avesta är inte part i det här ärendet.');
+    expect(refuseStep(state, { kind: 'decision', party: 'Uppsala!', outcome: 'adopted', date: '2024-09-12' }, REGIONAL_AGREEMENT)?.code).toBe('validation');
   });
 
   it('are refused with an impossible date', () => {
@@ -241,8 +250,8 @@ describe('loops and revisions', () => {
       orsa: ['scheduled', 1],
       smedjebacken: ['opted-out', 1],
     });
-    expect(waitingOn(state, REGIONAL_AGREEMENT)).toEqual(['borlange', 'falun', 'mora', 'orsa'].filter((party) => party !== 'mora'));
-    expect(state.history.at(-1)).toEqual(expect.objectContaining({ type: 'revision', version: 2, reopened: ['borlange', 'falun'] }));
+    expect(waitingOn(state, REGIONAL_AGREEMENT)).toEqual(['falun', 'borlange', 'orsa']);
+    expect(state.history.at(-1)).toEqual(expect.objectContaining({ type: 'revision', version: 2, reopened: ['falun', 'borlange'] }));
 
     state = decide(decide(decide(state, 'falun', 'adopted'), 'borlange', 'adopted'), 'orsa', 'adopted');
     expect(state.stage).toBe('in-force');

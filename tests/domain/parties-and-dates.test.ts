@@ -1,19 +1,58 @@
-import { PARTIES, calendarDate, findParty, inPartyOrder, isIsoDate, wholeDaysBetween } from '../../libs/domain';
+import { calendarDate, distinctInOrder, isIsoDate, isPartySlug, partyNameIn, wholeDaysBetween } from '../../libs/domain';
+import { DEFAULT_REGISTER_SEED, compareParties, registerSeedSchema } from '../../libs/register';
 
-describe('the parties', () => {
-  it('are the 15 municipalities of Dalarna and Region Dalarna, with the contract ids', () => {
-    expect(PARTIES).toHaveLength(16);
-    expect(PARTIES.filter((party) => party.kind === 'municipality')).toHaveLength(15);
-    expect(PARTIES.map((party) => party.id)).toEqual([
+describe('the seed register', () => {
+  it("is Dalarna's 15 municipalities and the region, with the contract ids and SCB's population", () => {
+    const parties = DEFAULT_REGISTER_SEED.parties;
+    expect(parties).toHaveLength(16);
+    expect(parties.filter((party) => party.kind === 'municipality')).toHaveLength(15);
+    expect(parties.map((party) => party.id)).toEqual([
       'avesta', 'borlange', 'falun', 'gagnef', 'hedemora', 'leksand', 'ludvika', 'malung-salen',
       'mora', 'orsa', 'rattvik', 'smedjebacken', 'sater', 'vansbro', 'alvdalen', 'region-dalarna',
     ]);
-    expect(findParty('malung-salen')?.name).toBe('Malung-Sälen');
-    expect(findParty('region-dalarna')).toEqual(expect.objectContaining({ kind: 'region', usualBody: 'Hälso- och sjukvårdsnämnden' }));
+    expect(parties.find((party) => party.id === 'malung-salen')?.name).toBe('Malung-Sälen');
+    expect(parties.find((party) => party.id === 'region-dalarna')).toEqual(expect.objectContaining({ kind: 'region', usualBody: 'Hälso- och sjukvårdsnämnden' }));
+    expect(DEFAULT_REGISTER_SEED.populationYear).toBe(2024);
+    const municipalities = parties.filter((party) => party.kind === 'municipality').reduce((sum, party) => sum + (party.population ?? 0), 0);
+    expect(parties.find((party) => party.id === 'region-dalarna')?.population).toBe(municipalities);
+    expect(parties.find((party) => party.id === 'falun')?.population).toBe(59945);
   });
 
-  it('are put in the county order without repeats', () => {
-    expect(inPartyOrder(['vansbro', 'avesta', 'vansbro', 'nowhere'])).toEqual(['avesta', 'vansbro']);
+  it("is in the register's own order: municipalities by Swedish name (Älvdalen last), then the region", () => {
+    const sorted = [...DEFAULT_REGISTER_SEED.parties].sort((left, right) => compareParties({ ...left }, { ...right }));
+    expect(sorted.map((party) => party.id)).toEqual(DEFAULT_REGISTER_SEED.parties.map((party) => party.id));
+  });
+
+  it('refuses a seed with a repeated party or a group member that is not a party', () => {
+    const party = { id: 'ort', name: 'Ort', kind: 'municipality' };
+    const base = { county: 'Test', populationYear: 2024, populationSource: 'SCB' };
+    expect(registerSeedSchema.safeParse({ ...base, parties: [party, party] }).success).toBe(false);
+    expect(registerSeedSchema.safeParse({ ...base, parties: [party], groups: [{ id: 'grupp', name: 'Grupp', parties: ['annan'] }] }).success).toBe(false);
+    expect(registerSeedSchema.safeParse({ ...base, parties: [party], groups: [{ id: 'grupp', name: 'Grupp', parties: ['ort'] }] }).success).toBe(true);
+  });
+});
+
+describe('party ids and names', () => {
+  it.each([
+    ['falun', true],
+    ['malung-salen', true],
+    ['region-01', true],
+    ['a', false],
+    ['-falun', false],
+    ['Falun', false],
+    ['säter', false],
+    ['x'.repeat(41), false],
+  ])('%s is a slug: %s', (id, expected) => {
+    expect(isPartySlug(id)).toBe(expected);
+  });
+
+  it('keeps the first of repeated ids, in the order given', () => {
+    expect(distinctInOrder(['vansbro', 'avesta', 'vansbro'])).toEqual(['vansbro', 'avesta']);
+  });
+
+  it("names a party as the case knows it, and by its id in a case that keeps no names", () => {
+    expect(partyNameIn({ partyNames: { sater: 'Säter' } }, 'sater')).toBe('Säter');
+    expect(partyNameIn({}, 'sater')).toBe('sater');
   });
 });
 

@@ -5,7 +5,7 @@ import { PartyLinkSigner, tokenFromLinkPath } from '../../libs/links/party-link'
 import { createCaseMailActivities, type CaseMailActivities } from '../../libs/mail/case-mail.activities';
 import { EmailDelivery } from '../../libs/mail/email-delivery';
 import { Mailer } from '../../libs/mail/mailer';
-import { CoordinatorRepository, OutgoingEmailRepository, PartyContactRepository } from '../../libs/persistence';
+import { CoordinatorRepository, OutgoingEmailRepository, PartyContactRepository, RegisterRepository } from '../../libs/persistence';
 import type { ReminderRequest } from '../../libs/workflow-contract/case.activity-types';
 import { connectFreshDatabase } from '../support/fresh-database';
 import { messagesTo } from '../support/outbox';
@@ -28,6 +28,8 @@ beforeAll(async () => {
     coordinators: new CoordinatorRepository(dataSource),
     delivery: new EmailDelivery(new OutgoingEmailRepository(dataSource), mailer),
     links: new CaseLinks(new PartyLinkSigner(SECRET), 'https://overens.example.se/'),
+    register: new RegisterRepository(dataSource),
+    organisation: 'RSS Dalarna',
   });
   const contacts = new PartyContactRepository(dataSource);
   await contacts.replaceFor('hedemora', [address('Registrator.Hedemora'), address('socialchef.hedemora')]);

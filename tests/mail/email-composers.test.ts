@@ -1,13 +1,14 @@
 import { coordinatorNoticeEmail } from '../../libs/mail/coordinator-notice-email';
 import { reminderEmail } from '../../libs/mail/reminder-email';
 import type { CoordinatorNoticeKind, ReminderKind } from '../../libs/workflow-contract/case.activity-types';
+import { SEED_PARTY_NAMES } from '../support/seed-register';
 
 const LINK = 'https://overens.example.se/svar/7f1c/hedemora/1790000000.abc-DEF_123';
 const request = (kind: ReminderKind) => ({ kind, title: 'Regional överenskommelse om Kvinnofrid', reference: 'HSN 2024/1905' });
 
 describe('the reminder to a party', () => {
   it('before the deadline names the party, the case, the deadline in Swedish form and the link', () => {
-    const email = reminderEmail({ request: request('before'), party: 'hedemora', deadline: '2024-12-10', link: LINK });
+    const email = reminderEmail({ request: request('before'), party: 'hedemora', partyName: SEED_PARTY_NAMES['hedemora'], organisation: 'RSS Dalarna', deadline: '2024-12-10', link: LINK });
     expect(email.subject).toBe('Påminnelse: sista svarsdag 10 december 2024 – Regional överenskommelse om Kvinnofrid');
     expect(email.text).toContain('RSS Dalarna väntar på beslutet från Hedemora');
     expect(email.text).toContain('Sista svarsdag är den 10 december 2024.');
@@ -18,7 +19,7 @@ describe('the reminder to a party', () => {
   });
 
   it('before the meeting the party reported speaks of that meeting, not of the deadline', () => {
-    const email = reminderEmail({ request: request('before'), party: 'sater', deadline: '2024-12-10', meeting: '2025-02-20', link: LINK });
+    const email = reminderEmail({ request: request('before'), party: 'sater', partyName: SEED_PARTY_NAMES['sater'], organisation: 'RSS Dalarna', deadline: '2024-12-10', meeting: '2025-02-20', link: LINK });
     expect(email.subject).toBe('Påminnelse inför ert sammanträde 20 februari 2025 – Regional överenskommelse om Kvinnofrid');
     expect(email.text).toContain('Säter har planerat ärendet nedan till sammanträdet den 20 februari 2025.');
     expect(email.text).toContain('Fram till dess får ni inga påminnelser om sista svarsdagen.');
@@ -27,21 +28,21 @@ describe('the reminder to a party', () => {
   });
 
   it('on the deadline says that today is the last day', () => {
-    const email = reminderEmail({ request: request('on'), party: 'region-dalarna', deadline: '2024-12-10', link: LINK });
+    const email = reminderEmail({ request: request('on'), party: 'region-dalarna', partyName: SEED_PARTY_NAMES['region-dalarna'], organisation: 'RSS Dalarna', deadline: '2024-12-10', link: LINK });
     expect(email.subject).toBe('Sista svarsdag i dag – Regional överenskommelse om Kvinnofrid');
     expect(email.text).toContain('Region Dalarna');
     expect(email.text).toContain('I dag, den 10 december 2024, är sista svarsdag.');
   });
 
   it('after the deadline says when it passed', () => {
-    const email = reminderEmail({ request: request('after'), party: 'sater', deadline: '2024-12-10', link: LINK });
+    const email = reminderEmail({ request: request('after'), party: 'sater', partyName: SEED_PARTY_NAMES['sater'], organisation: 'RSS Dalarna', deadline: '2024-12-10', link: LINK });
     expect(email.subject).toBe('Sista svarsdagen har passerat – Regional överenskommelse om Kvinnofrid');
     expect(email.text).toContain('Sista svarsdag passerades den 10 december 2024.');
     expect(email.text).toContain('Säter');
   });
 
   it("as the coordinator's reminder works without a deadline or registry number", () => {
-    const email = reminderEmail({ request: { ...request('now'), reference: null }, party: 'malung-salen', deadline: null, link: LINK });
+    const email = reminderEmail({ request: { ...request('now'), reference: null }, party: 'malung-salen', partyName: SEED_PARTY_NAMES['malung-salen'], organisation: 'RSS Dalarna', deadline: null, link: LINK });
     expect(email.subject).toBe('Påminnelse från RSS Dalarna – Regional överenskommelse om Kvinnofrid');
     expect(email.text).toContain('RSS Dalarna påminner om att vi väntar på beslutet från Malung-Sälen');
     expect(email.text).not.toContain('Sista svarsdag');
@@ -49,10 +50,20 @@ describe('the reminder to a party', () => {
     expect(email.text).toContain(LINK);
   });
 
+  it("speaks for the deployment's own organisation and the party's name as the case keeps it", () => {
+    const email = reminderEmail({ request: request('now'), party: 'kommun-a', partyName: 'Kommun A', organisation: 'Regionsamverkan Norr', deadline: null, link: LINK });
+    expect(email.subject).toBe('Påminnelse från Regionsamverkan Norr – Regional överenskommelse om Kvinnofrid');
+    expect(email.text).toContain('Regionsamverkan Norr påminner om att vi väntar på beslutet från Kommun A');
+    expect(email.text).toContain('kontakta Regionsamverkan Norr');
+    expect(email.text).not.toContain('Dalarna');
+  });
+
   it('escapes what people wrote in the HTML, and keeps it as written in the text', () => {
     const email = reminderEmail({
       request: { kind: 'now', title: 'Avtal <b>"A & B"</b>', reference: null },
       party: 'mora',
+      partyName: 'Mora',
+      organisation: 'RSS Dalarna',
       deadline: null,
       link: LINK,
     });
@@ -85,6 +96,7 @@ describe('the notice to the coordinators', () => {
         parties: ['smedjebacken', 'alvdalen'],
       },
       CASE_PAGE,
+      { partyNames: new Map([['smedjebacken', 'Smedjebacken'], ['alvdalen', 'Älvdalen']]), organisation: 'RSS Dalarna' },
     );
     expect(email.subject).toMatch(/ – MiniMaria$/);
     expect(email.text).toContain(phrase);

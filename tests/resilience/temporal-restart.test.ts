@@ -2,7 +2,7 @@ import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { PARTY_IDS } from '../../libs/domain';
+import { SEED_PARTY_IDS as PARTY_IDS } from '../support/seed-register';
 import { freePort } from '../../libs/embedded/free-port';
 import { startTemporalDevServer, type RunningTemporalDevServer } from '../../libs/embedded/temporal-dev-server';
 import { decision, recommendedCase } from '../support/case-requests';

@@ -3,6 +3,7 @@ import { NativeConnection, Runtime, DefaultLogger, type Worker } from '@temporal
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { ApiConfig } from '../../apps/api/api-config';
+import type { BodyNameSettings } from '../../libs/config/config';
 import { createApi } from '../../apps/api/create-api';
 import type { SecurityEvent } from '../../apps/api/security-log';
 import { createCaseWorker } from '../../apps/worker/case-worker';
@@ -34,12 +35,13 @@ export function connectTemporalClient(address = testServers().temporalAddress): 
 
 /** A case worker in this process, on the run's Temporal, with the prebuilt workflow bundle. */
 /** E-mail from test workers goes to the run's outbox; links point at `publicUrl`. */
-export function testMailSettings(options: { linkSecret?: string; publicUrl?: string } = {}): CaseMailSettings & { close(): void } {
+export function testMailSettings(options: { linkSecret?: string; publicUrl?: string; organisation?: string } = {}): CaseMailSettings & { close(): void } {
   const mailer = new Mailer(testServers().outboxSmtpUrl, 'RSS Dalarna <noreply@example.se>');
   return {
     sender: mailer,
     linkSecret: options.linkSecret ?? 'test-link-secret-of-the-test-workers!',
     publicUrl: options.publicUrl ?? 'http://127.0.0.1:3000',
+    organisation: options.organisation ?? 'RSS Dalarna',
     close: () => mailer.close(),
   };
 }
@@ -48,7 +50,7 @@ export async function createTestWorker(
   taskQueue: string,
   dataSource: DataSource,
   address = testServers().temporalAddress,
-  mailOptions: { linkSecret?: string; publicUrl?: string } = {},
+  mailOptions: { linkSecret?: string; publicUrl?: string; organisation?: string } = {},
 ): Promise<{ worker: Worker; close(): Promise<void> }> {
   quietRuntime();
   const connection = await NativeConnection.connect({ address });
@@ -101,6 +103,8 @@ export async function startTestApi(
     accessibilityEmail?: string;
     accessibilityPhone?: string;
     trustProxy?: string;
+    /** What this deployment calls its bodies; Dalarna's when left out. */
+    bodyNames?: Partial<BodyNameSettings>;
   } = {},
 ): Promise<TestApi> {
   const taskQueue = uniqueTaskQueue('api');
@@ -123,6 +127,7 @@ export async function startTestApi(
     OVERENS_ACCESSIBILITY_EMAIL: options.accessibilityEmail,
     OVERENS_ACCESSIBILITY_PHONE: options.accessibilityPhone,
     OVERENS_TRUST_PROXY: options.trustProxy,
+    ...options.bodyNames,
   });
   const securityEvents: SecurityEvent[] = [];
   const logLines: string[] = [];
@@ -138,7 +143,8 @@ export async function startTestApi(
   let stopWorker = async (): Promise<void> => undefined;
   const startWorker = async (): Promise<void> => {
     await stopWorker();
-    const { worker, close } = await createTestWorker(taskQueue, dataSource, options.temporalAddress, { linkSecret, publicUrl: url });
+    const organisation = options.bodyNames?.OVERENS_ORGANISATION_NAME;
+    const { worker, close } = await createTestWorker(taskQueue, dataSource, options.temporalAddress, { linkSecret, publicUrl: url, ...(organisation ? { organisation } : {}) });
     const running = worker.run();
     stopWorker = async () => {
       if (worker.getState() === 'RUNNING') worker.shutdown();

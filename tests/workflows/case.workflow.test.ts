@@ -2,7 +2,8 @@ import { WorkflowExecutionAlreadyStartedError, WorkflowUpdateFailedError, type C
 import { ApplicationFailure } from '@temporalio/common';
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
-import { PARTY_IDS, REGIONAL_AGREEMENT, REGIONAL_AGREEMENT_V1, applyStep, openCase, type CaseOpening, type ProcessDefinition } from '../../libs/domain';
+import { SEED_PARTY_IDS as PARTY_IDS } from '../support/seed-register';
+import { REGIONAL_AGREEMENT, REGIONAL_AGREEMENT_V1, applyStep, openCase, type CaseOpening, type ProcessDefinition } from '../../libs/domain';
 import { CaseRepository } from '../../libs/persistence';
 import { caseWorkflow } from '../../workflows/case.workflow';
 import {
@@ -101,7 +102,7 @@ it('refuses a step that does not fit before it is written', () =>
       }),
     );
     expect(failure.type).toBe('conflict');
-    expect(failure.message).toContain('Välfärdsrådets rekommendation');
+    expect(failure.message).toContain('efter rådets rekommendation');
     const state = await handle.query(caseStateQuery);
     expect(state.sequence).toBe(1);
     const history = await handle.fetchHistory();

@@ -1,11 +1,12 @@
 import type { CaseView } from '../../../libs/contract';
-import { findParty, findProcessDefinition } from '../../../libs/domain';
+import { findProcessDefinition } from '../../../libs/domain';
+import { genitive } from '../../../libs/format/body-names';
 import { errorSummary, radioGroup, selectField, textArea, textField, type FieldErrors } from './form-fields';
 import { html, type SafeHtml } from '../../../libs/html/html';
 import { page, type SignedInCoordinator } from './layout';
 import { DECISION_LABELS, decisionChoices, finality } from './party-response.view';
 import { dateTime, longDate } from '../../../libs/format/swedish-dates';
-import { bodyName, days, historyLabel, stageLabel, statusLabel } from './swedish-format';
+import { days, statusLabel, type Naming } from './swedish-format';
 
 export const CASE_ACTIONS = ['council', 'network', 'decision', 'revision', 'deadline', 'reminder', 'posting', 'appeal', 'ruling', 'termination', 'follow-up'] as const;
 export type CaseAction = (typeof CASE_ACTIONS)[number];
@@ -15,6 +16,8 @@ export interface CasePageModel {
   readonly links: Record<string, string>;
   readonly coordinator: SignedInCoordinator;
   readonly timeZone: string;
+  /** The deployment's bodies and the case's parties by name. */
+  readonly naming: Naming;
   readonly requestId: string;
   readonly recorded?: boolean;
   /** The form that was sent and refused, with what was wrong. */
@@ -73,7 +76,7 @@ const COUNCIL_CHOICES: Record<string, string> = {
 };
 
 const NETWORK_CHOICES: Record<string, string> = {
-  forward: 'Skickar vidare till Välfärdsrådet',
+  forward: 'Skickar vidare till rådet',
   adopt: 'Beslutar i ärendet',
   table: 'Bordlägger',
   withdraw: 'Återkallar ärendet',
@@ -87,7 +90,7 @@ function choicesOf(labels: Record<string, string>, outcomes: string[]): { value:
 }
 
 function actions(model: CasePageModel): SafeHtml | '' {
-  const { view } = model;
+  const { view, naming } = model;
   const failedFor = (action: CaseAction) => (model.failed?.action === action ? model.failed : undefined);
   const forms: SafeHtml[] = [];
   const step = (action: 'council' | 'network', choices: { value: string; label: string }[]) => {
@@ -100,11 +103,11 @@ ${textField({ name: 'untilMeeting', label: STEP_LABELS.untilMeeting, type: 'date
   };
   const councilOutcomes = outcomesNow(view, 'council');
   if (councilOutcomes.length > 0) {
-    forms.push(actionForm(model, 'council', 'Välfärdsrådets ställningstagande', step('council', choicesOf(COUNCIL_CHOICES, councilOutcomes)), 'Registrera'));
+    forms.push(actionForm(model, 'council', `${genitive(naming.bodies.council)} ställningstagande`, step('council', choicesOf(COUNCIL_CHOICES, councilOutcomes)), 'Registrera'));
   }
   const networkOutcomes = outcomesNow(view, 'network');
   if (networkOutcomes.length > 0) {
-    forms.push(actionForm(model, 'network', 'Länschefsnätverkets beslut', step('network', choicesOf(NETWORK_CHOICES, networkOutcomes)), 'Registrera'));
+    forms.push(actionForm(model, 'network', `${genitive(naming.bodies.network)} beslut`, step('network', choicesOf(NETWORK_CHOICES, networkOutcomes)), 'Registrera'));
   }
   if (partiesNow(view, 'revision')) {
     const failed = failedFor('revision');
@@ -119,7 +122,7 @@ ${textField({ name: 'untilMeeting', label: STEP_LABELS.untilMeeting, type: 'date
 <legend>${STEP_LABELS.parties}</legend>
 ${failed?.errors.parties ? html`<p class="field-error">${failed.errors.parties}</p>` : ''}
 ${view.parties.map(
-  (answer) => html`<div class="choice"><input type="checkbox" id="${prefix}part-${answer.party}" name="parties" value="${answer.party}"><label for="${prefix}part-${answer.party}">${bodyName(answer.party)} <span class="muted">(${statusLabel(answer.status).toLowerCase()})</span></label></div>`,
+  (answer) => html`<div class="choice"><input type="checkbox" id="${prefix}part-${answer.party}" name="parties" value="${answer.party}"><label for="${prefix}part-${answer.party}">${naming.of(answer.party)} <span class="muted">(${statusLabel(answer.status).toLowerCase()})</span></label></div>`,
 )}
 </fieldset>
 ${textField({ name: 'date', label: STEP_LABELS.date, type: 'date', required: true, value: failed?.values.date, error: failed?.errors.date, idPrefix: prefix, hint: 'ÅÅÅÅ-MM-DD' })}
@@ -139,7 +142,7 @@ ${textArea({ name: 'note', label: 'Vad ändrades', value: failed?.values.note, e
         'Registrera ett beslut för en part',
         html`<p class="hint">När svaret kommit på annat sätt, till exempel med e-post.</p>
 ${selectField({ name: 'party', label: 'Part', value: failed?.values.party, error: failed?.errors.party, idPrefix: prefix,
-          choices: deciding.map((answer) => ({ value: answer.party, label: bodyName(answer.party) })) })}
+          choices: deciding.map((answer) => ({ value: answer.party, label: naming.of(answer.party) })) })}
 ${radioGroup({ name: 'outcome', legend: DECISION_LABELS.outcome, choices: decisionChoices(view), value: failed?.values.outcome, error: failed?.errors.outcome, idPrefix: prefix })}
 ${textField({ name: 'date', label: DECISION_LABELS.date, type: 'date', required: true, value: failed?.values.date, error: failed?.errors.date, idPrefix: prefix, hint: 'ÅÅÅÅ-MM-DD' })}
 ${textField({ name: 'body', label: DECISION_LABELS.body, value: failed?.values.body, error: failed?.errors.body, idPrefix: prefix })}
@@ -155,10 +158,10 @@ ${textField({ name: 'minutesUrl', label: DECISION_LABELS.minutesUrl, type: 'url'
 
 /** Deadlines, reminders, posting, appeals, termination and follow-up, where the case takes them now. */
 function lifecycleForms(model: CasePageModel): SafeHtml[] {
-  const { view } = model;
+  const { view, naming } = model;
   const forms: SafeHtml[] = [];
   const failedFor = (action: CaseAction) => (model.failed?.action === action ? model.failed : undefined);
-  const partyChoices = (parties: CaseView['parties']) => parties.map((answer) => ({ value: answer.party, label: bodyName(answer.party) }));
+  const partyChoices = (parties: CaseView['parties']) => parties.map((answer) => ({ value: answer.party, label: naming.of(answer.party) }));
   const open = view.parties.filter((answer) => answer.status === 'pending' || answer.status === 'scheduled');
   const dateField = (action: CaseAction, name: string, label: string, hint = 'ÅÅÅÅ-MM-DD') => {
     const failed = failedFor(action);
@@ -286,14 +289,14 @@ ${noteField('follow-up')}`,
   return forms;
 }
 
-function lifecycleFacts(view: CaseView): SafeHtml {
+function lifecycleFacts(view: CaseView, naming: Naming): SafeHtml {
   const validity = view.validity;
   const followUp = view.followUp;
   return html`${validity
     ? html`<dt>Giltighetstid</dt><dd>${longDate(validity.from)} – ${longDate(validity.to)}${validity.renewal
         ? html`<br><span class="muted">Förlängs med ${validity.renewal.months} månader om ingen part säger upp senast ${longDate(validity.noticeDate)}</span>`
         : ''}${validity.terminations.length > 0
-        ? html`<br>Uppsagt av ${validity.terminations.map((termination) => `${bodyName(termination.party)} (${longDate(termination.date)})`).join(', ')}`
+        ? html`<br>Uppsagt av ${validity.terminations.map((termination) => `${naming.of(termination.party)} (${longDate(termination.date)})`).join(', ')}`
         : ''}</dd>`
     : ''}
 ${followUp
@@ -303,7 +306,7 @@ ${view.extendsCase ? html`<dt>Förlänger</dt><dd><a href="/arenden/${view.exten
 }
 
 export function casePage(model: CasePageModel): string {
-  const { view } = model;
+  const { view, naming } = model;
   return page({
     title: view.title,
     coordinator: model.coordinator,
@@ -312,14 +315,14 @@ export function casePage(model: CasePageModel): string {
 <dl class="facts">
 ${view.reference ? html`<dt>Diarienummer</dt><dd>${view.reference}</dd>` : ''}
 <dt>Sorts ärende</dt><dd>${view.processName}</dd>
-<dt>Skede</dt><dd>${stageLabel(view.stage)}</dd>
+<dt>Skede</dt><dd>${naming.stage(view.stage)}</dd>
 ${view.version > 1 ? html`<dt>Version</dt><dd>${view.version}</dd>` : ''}
-<dt>Väntar på</dt><dd>${view.waitingOn.length > 0 ? view.waitingOn.map(bodyName).join(', ') : 'Ingen'}</dd>
+<dt>Väntar på</dt><dd>${view.waitingOn.length > 0 ? view.waitingOn.map((id) => naming.of(id)).join(', ') : 'Ingen'}</dd>
 ${view.waitingSince
   ? html`<dt>Väntar sedan</dt><dd>${longDate(view.waitingSince)} (${days(view.daysWaiting ?? 0)})<br><span class="muted">registrerat ${dateTime(view.stageRecordedAt, model.timeZone)}</span></dd>`
   : ''}
 ${view.deadline ? html`<dt>Sista svarsdag</dt><dd>${longDate(view.deadline)}${view.overdue ? html` <span class="overdue">Försenat</span>` : ''}</dd>` : ''}
-${lifecycleFacts(view)}
+${lifecycleFacts(view, naming)}
 </dl>
 ${view.validity && view.stage === 'in-force' ? html`<p><a href="/arenden/nytt?forlanger=${view.id}">Starta ett förlängningsärende</a></p>` : ''}
 ${view.attachments.length > 0 ? html`<h2>Bilagor</h2><ul>${view.attachments.map((item) => html`<li><a href="${item.url}">${item.title}</a></li>`)}</ul>` : ''}
@@ -329,7 +332,7 @@ ${actions(model)}
 <thead><tr><th scope="col">Part</th><th scope="col">Status</th><th scope="col">Tillfrågad sedan</th><th scope="col">Datum</th><th scope="col">Organ och §</th><th scope="col">Underlag</th><th scope="col">Partens egen länk</th></tr></thead>
 <tbody>
 ${view.parties.map((answer) => {
-  const name = findParty(answer.party)?.name ?? answer.party;
+  const name = answer.name;
   return html`<tr>
 <th scope="row">${name}</th>
 <td><span class="status status-${answer.status}">${statusLabel(answer.status)}</span>${answer.status === 'adopted' && (answer.postedOn !== null || partiesNow(view, 'posting')?.some((posting) => posting.party === answer.party))
@@ -346,23 +349,23 @@ ${view.parties.map((answer) => {
 <h2>Historik</h2>
 <ol class="timeline">
 ${view.history.map(
-  (entry) => html`<li><strong>${entry.date ? longDate(entry.date) : dateTime(entry.at, model.timeZone)}</strong>: ${historyText(entry)}${entry.note ? html` – ”${entry.note}”` : ''}
+  (entry) => html`<li><strong>${entry.date ? longDate(entry.date) : dateTime(entry.at, model.timeZone)}</strong>: ${historyText(entry, naming)}${entry.note ? html` – ”${entry.note}”` : ''}
 <span class="muted">(${entry.actor === 'coordinator' ? 'registrerat av samordnare' : entry.actor === 'system' ? 'automatiskt' : 'via partens länk'}${entry.date ? ` ${dateTime(entry.at, model.timeZone)}` : ''})</span></li>`,
 )}
 </ol>`,
   });
 }
 
-function historyText(entry: CaseView['history'][number]): string {
-  const parts = [historyLabel(entry.type, entry.party)];
+function historyText(entry: CaseView['history'][number], naming: Naming): string {
+  const parts = [naming.history(entry.type, entry.party)];
   if (entry.untilMeeting) parts.push(`till mötet ${longDate(entry.untilMeeting)}`);
   if (entry.type === 'revision' && entry.reopened) {
-    parts.push(`(version ${entry.version}); nya beslut begärs av ${entry.reopened.map(bodyName).join(', ')}`);
+    parts.push(`(version ${entry.version}); nya beslut begärs av ${entry.reopened.map((id) => naming.of(id)).join(', ')}`);
   } else if (entry.reopened && entry.reopened.length > 0) {
-    parts.push(`: ${entry.reopened.map(bodyName).join(', ')}`);
+    parts.push(`: ${entry.reopened.map((id) => naming.of(id)).join(', ')}`);
   }
   if (entry.unreachable && entry.unreachable.length > 0) {
-    parts.push(`– saknar e-postadress: ${entry.unreachable.map(bodyName).join(', ')}`);
+    parts.push(`– saknar e-postadress: ${entry.unreachable.map((id) => naming.of(id)).join(', ')}`);
   }
   return parts.join(' ');
 }

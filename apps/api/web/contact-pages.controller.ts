@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Header, Param, Post, Query, Res, UseGuards } from '@nestjs/common';
 import type { Response } from 'express';
 import { replaceContactsSchema } from '../../../libs/contract';
-import { isPartyId } from '../../../libs/domain';
+import { isPartySlug } from '../../../libs/domain';
 import type { CoordinatorSession } from '../../../libs/persistence';
 import { ApiError } from '../api-error';
 import { ContactService } from '../contact.service';
@@ -18,7 +18,7 @@ export class ContactPagesController {
   @Header('Content-Type', 'text/html; charset=utf-8')
   async list(@Query('sparat') saved: unknown, @CurrentSession() session: CoordinatorSession): Promise<string> {
     const { parties } = await this.contacts.list();
-    return contactsPage({ coordinator: signedIn(session), parties, ...(typeof saved === 'string' && isPartyId(saved) ? { saved } : {}) });
+    return contactsPage({ coordinator: signedIn(session), parties, ...(typeof saved === 'string' && isPartySlug(saved) ? { saved } : {}) });
   }
 
   @Post(':party')
@@ -28,7 +28,7 @@ export class ContactPagesController {
     @CurrentSession() session: CoordinatorSession,
     @Res() response: Response,
   ): Promise<void> {
-    if (!isPartyId(party)) throw new ApiError('not-found', 'Parten finns inte.');
+    if (!isPartySlug(party) || !(await this.contacts.exists(party))) throw new ApiError('not-found', 'Parten finns inte.');
     const raw = (body ?? {}) as Record<string, unknown>;
     const text = typeof raw.emails === 'string' ? raw.emails : '';
     // One a line, as asked; commas and semicolons too, as addresses pasted from a mail program come.

@@ -2,10 +2,11 @@ import { Body, Controller, Get, Header, Param, Post, Query, Res, UseGuards } fro
 import type { Response } from 'express';
 import { randomUUID } from 'node:crypto';
 import { createCaseSchema, findStepForm } from '../../../libs/contract';
-import { PARTY_IDS, STAGES, addDays, type Stage } from '../../../libs/domain';
+import { STAGES, addDays, isPartySlug, type Stage } from '../../../libs/domain';
 import type { CoordinatorSession } from '../../../libs/persistence';
 import { ApiConfig } from '../api-config';
 import { CaseService } from '../case.service';
+import { RegisterService } from '../register.service';
 import { isCaseId, parseCaseId } from '../request-input';
 import { CASE_ACTIONS, casePage, type CaseAction } from './case-page.view';
 import { CoordinatorPageGuard, CurrentSession } from './coordinator-page.guard';
@@ -15,6 +16,7 @@ import type { SignedInCoordinator } from './layout';
 import { matrixCsv, matrixPage, type MatrixFilter } from './matrix.view';
 import { ATTACHMENT_ROWS, newCasePage } from './new-case.view';
 import { overviewPage } from './overview.view';
+import { Naming } from './swedish-format';
 
 
 /** The coordinator's pages. Forms post to these routes and are checked with the API's own schemas. */
@@ -24,32 +26,57 @@ export class CoordinatorPagesController {
   constructor(
     private readonly cases: CaseService,
     private readonly config: ApiConfig,
+    private readonly register: RegisterService,
   ) {}
+
+  /** The deployment's bodies and every party of the register (retired too) by name. */
+  private async naming(): Promise<Naming> {
+    return new Naming(this.config.names).with(await this.register.listAllParties());
+  }
+
+  private async registerChoices(): Promise<{ parties: Awaited<ReturnType<RegisterService['listAllParties']>>; groups: Awaited<ReturnType<RegisterService['listGroups']>> }> {
+    const [parties, groups] = await Promise.all([this.register.listAllParties(), this.register.listGroups()]);
+    return { parties: parties.filter((party) => !party.retired), groups };
+  }
+
+  private async matrixModel(query: Record<string, unknown>, session?: CoordinatorSession) {
+    const filter = matrixFilter(query);
+    const [cases, all, groups] = await Promise.all([this.cases.listForMatrix(filter), this.register.listAllParties(), this.register.listGroups()]);
+    const shownOnCases = new Set(cases.flatMap((view) => view.parties.map((answer) => answer.party)));
+    return {
+      cases,
+      filter,
+      // Retired parties are columns only where a shown case holds them.
+      parties: all.filter((party) => !party.retired || shownOnCases.has(party.id)).map(({ id, name }) => ({ id, name })),
+      groups,
+      naming: new Naming(this.config.names).with(all),
+      coordinator: session ? signedIn(session) : { name: '', csrfToken: '' },
+    };
+  }
 
   @Get('oversikt')
   @Header('Content-Type', 'text/html; charset=utf-8')
   async overview(@CurrentSession() session: CoordinatorSession): Promise<string> {
-    return overviewPage(await this.cases.dashboard(), signedIn(session));
+    return overviewPage(await this.cases.dashboard(), signedIn(session), await this.naming());
   }
 
   @Get('matris')
   @Header('Content-Type', 'text/html; charset=utf-8')
   async matrix(@Query() query: Record<string, unknown>, @CurrentSession() session: CoordinatorSession): Promise<string> {
-    const filter = matrixFilter(query);
-    return matrixPage(await this.cases.listForMatrix(filter), filter, signedIn(session));
+    return matrixPage(await this.matrixModel(query, session));
   }
 
   @Get('matris.csv')
   @Header('Content-Type', 'text/csv; charset=utf-8')
   @Header('Content-Disposition', 'attachment; filename="overens-matris.csv"')
   async matrixCsv(@Query() query: Record<string, unknown>): Promise<string> {
-    return matrixCsv(await this.cases.listForMatrix(matrixFilter(query)));
+    return matrixCsv(await this.matrixModel(query));
   }
 
   @Get('arenden/nytt')
   @Header('Content-Type', 'text/html; charset=utf-8')
   async newCase(@Query('forlanger') extending: unknown, @CurrentSession() session: CoordinatorSession): Promise<string> {
-    const base = { coordinator: signedIn(session), requestId: randomUUID() };
+    const base = { coordinator: signedIn(session), requestId: randomUUID(), naming: await this.naming(), register: await this.registerChoices() };
     const earlier = isCaseId(extending) ? await this.cases.find(extending.toLowerCase()) : undefined;
     if (!earlier) return newCasePage(base);
     // An extension starts as a copy of the expiring agreement, its period beginning the day after.
@@ -75,7 +102,7 @@ export class CoordinatorPagesController {
       title: values.title ?? '',
       ...(values.reference ? { reference: values.reference } : {}),
       ...(values.deadline ? { deadline: values.deadline } : {}),
-      parties,
+      ...(values.group ? { group: values.group } : { parties }),
       attachments: Array.from({ length: ATTACHMENT_ROWS }, (_, index) => ({
         title: values[`attachments.${index}.title`],
         url: values[`attachments.${index}.url`],
@@ -91,9 +118,10 @@ export class CoordinatorPagesController {
         ? { followUp: { owner: values['followUp.owner'] ?? '', months: numberFrom(values['followUp.months']) } }
         : {}),
     };
+    const page = { naming: await this.naming(), register: await this.registerChoices() };
     const rerender = (status: number, errors: FieldErrors): void => {
       const extendsCase = values.extendsCase ? { id: values.extendsCase, title: values.title ?? '' } : undefined;
-      response.status(status).type('html').send(newCasePage({ coordinator: signedIn(session), requestId, values, parties, errors, extendsCase }));
+      response.status(status).type('html').send(newCasePage({ coordinator: signedIn(session), requestId, values, parties, errors, extendsCase, ...page }));
     };
     const parsed = createCaseSchema.safeParse(input);
     if (!parsed.success) return rerender(400, fieldErrorsFrom(parsed.error.issues));
@@ -168,6 +196,7 @@ export class CoordinatorPagesController {
       links: this.cases.partyLinks(view),
       coordinator: signedIn(session),
       timeZone: this.config.timeZone,
+      naming: new Naming(this.config.names).with(view.parties),
       requestId: randomUUID(),
       ...extra,
     });
@@ -208,6 +237,8 @@ function isStepForm(value: string): value is CaseAction {
 /** Unknown filter values are ignored: a hand-edited address still shows a page. */
 function matrixFilter(query: Record<string, unknown>): MatrixFilter {
   const stage = STAGES.find((candidate) => candidate === query.skede) as Stage | undefined;
-  const party = PARTY_IDS.find((candidate) => candidate === query.part);
-  return { ...(stage ? { stage } : {}), ...(party ? { party } : {}) };
+  const party = typeof query.part === 'string' && isPartySlug(query.part) ? query.part : undefined;
+  const group = typeof query.grupp === 'string' && isPartySlug(query.grupp) ? query.grupp : undefined;
+  const columnPage = typeof query.kolumner === 'string' && /^[1-9][0-9]{0,3}$/.test(query.kolumner) ? Number(query.kolumner) : undefined;
+  return { ...(stage ? { stage } : {}), ...(party ? { party } : {}), ...(group ? { group } : {}), ...(columnPage ? { columnPage } : {}) };
 }

@@ -19,6 +19,7 @@ const NAVIGATION = [
   { href: '/matris', label: 'Matris' },
   { href: '/arenden/nytt', label: 'Nytt ärende' },
   { href: '/kontakter', label: 'Kontakter' },
+  { href: '/parter', label: 'Parter' },
 ];
 
 /** The page shell: Swedish, a skip link, landmarks, one stylesheet, no script. */
@@ -49,7 +50,7 @@ ${nav}
 ${options.main}
 </main>
 <footer class="site">
-<p>Överens – gemensamma beslut för Region Dalarna och länets kommuner, samordnade av RSS Dalarna.
+<p>Överens – gemensamma beslut för regionen och länets kommuner.
 <a href="/tillganglighet">Tillgänglighetsredogörelse</a></p>
 </footer>
 </body>

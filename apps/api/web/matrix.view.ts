@@ -1,13 +1,37 @@
 import type { CaseView } from '../../../libs/contract';
-import { PARTIES, STAGES, type Stage } from '../../../libs/domain';
+import { STAGES, type Stage } from '../../../libs/domain';
+import type { PartyGroup } from '../../../libs/register';
 import { selectField } from './form-fields';
 import { html, type SafeHtml } from '../../../libs/html/html';
 import { page, type SignedInCoordinator } from './layout';
-import { stageLabel, statusLabel } from './swedish-format';
+import { statusLabel, type Naming } from './swedish-format';
+
+/** Party columns a page shows at once: with 311 parties the matrix pages its columns, the case column stays. */
+export const MATRIX_COLUMNS_PER_PAGE = 20;
 
 export interface MatrixFilter {
   readonly stage?: Stage;
   readonly party?: string;
+  /** Only this group's parties as columns. */
+  readonly group?: string;
+  /** Which page of party columns, from 1. */
+  readonly columnPage?: number;
+}
+
+/** A column of the matrix: a party of the register, or a retired one that a shown case still holds. */
+export interface MatrixParty {
+  readonly id: string;
+  readonly name: string;
+}
+
+export interface MatrixModel {
+  readonly cases: readonly CaseView[];
+  readonly filter: MatrixFilter;
+  /** Every party a column could be for, in the register's order. */
+  readonly parties: readonly MatrixParty[];
+  readonly groups: readonly PartyGroup[];
+  readonly naming: Naming;
+  readonly coordinator: SignedInCoordinator;
 }
 
 /** A cell's text: the status, and for a scheduled decision the meeting date. */
@@ -23,36 +47,71 @@ function cell(view: CaseView, party: string): SafeHtml {
   return html`<td><span class="status status-${answer.status}">${cellText(view, party)}</span></td>`;
 }
 
-export function filterQuery(filter: MatrixFilter): string {
+export function filterQuery(filter: MatrixFilter, columnPage?: number): string {
   const query = new URLSearchParams();
   if (filter.stage) query.set('skede', filter.stage);
   if (filter.party) query.set('part', filter.party);
+  if (filter.group) query.set('grupp', filter.group);
+  if (columnPage !== undefined && columnPage > 1) query.set('kolumner', String(columnPage));
   const text = query.toString();
   return text ? `?${text}` : '';
 }
 
-export function matrixPage(cases: readonly CaseView[], filter: MatrixFilter, coordinator: SignedInCoordinator): string {
-  const waitingCounts = PARTIES.map((party) => cases.filter((view) => view.waitingOn.includes(party.id)).length);
+/** The columns for the filter: the group's parties when one is chosen, otherwise the register's, then the retired ones cases hold. */
+export function matrixColumns(model: Pick<MatrixModel, 'cases' | 'filter' | 'parties' | 'groups'>): MatrixParty[] {
+  const group = model.groups.find((candidate) => candidate.id === model.filter.group);
+  const held = new Set(model.cases.flatMap((view) => view.parties.map((answer) => answer.party)));
+  const known = new Set(model.parties.map((party) => party.id));
+  // A party the register no longer holds at all is still a column of the cases it was part of, by the case's name.
+  const unregistered = model.cases
+    .flatMap((view) => view.parties)
+    .filter((answer, index, all) => !known.has(answer.party) && all.findIndex((other) => other.party === answer.party) === index)
+    .map((answer) => ({ id: answer.party, name: answer.name }));
+  const all = [...model.parties, ...unregistered];
+  return group ? all.filter((party) => group.parties.includes(party.id)) : all.filter((party) => held.has(party.id) || known.has(party.id));
+}
+
+export function matrixPage(model: MatrixModel): string {
+  const { cases, filter, naming } = model;
+  const columns = matrixColumns(model);
+  const pages = Math.max(1, Math.ceil(columns.length / MATRIX_COLUMNS_PER_PAGE));
+  const current = Math.min(Math.max(filter.columnPage ?? 1, 1), pages);
+  const shown = columns.slice((current - 1) * MATRIX_COLUMNS_PER_PAGE, current * MATRIX_COLUMNS_PER_PAGE);
+  const waitingCounts = shown.map((party) => cases.filter((view) => view.waitingOn.includes(party.id)).length);
+  const first = (current - 1) * MATRIX_COLUMNS_PER_PAGE + 1;
+  const columnNavigation =
+    pages > 1
+      ? html`<nav class="column-pages" aria-label="Parter i matrisen">
+<p>Visar parterna ${first}–${first + shown.length - 1} av ${columns.length}.</p>
+<ul>${Array.from({ length: pages }, (_, index) => index + 1).map(
+          (number) =>
+            html`<li><a href="/matris${filterQuery(filter, number)}"${number === current ? html` aria-current="page"` : ''}>${columnRange(number, columns.length)}</a></li>`,
+        )}</ul>
+</nav>`
+      : '';
   return page({
     title: 'Matris',
     current: '/matris',
-    coordinator,
+    coordinator: model.coordinator,
     wide: true,
     main: html`<h1>Matris: ärenden och parter</h1>
 <form class="filters" method="get" action="/matris">
-${selectField({ name: 'skede', label: 'Skede', empty: 'Alla skeden', value: filter.stage, choices: STAGES.map((stage) => ({ value: stage, label: stageLabel(stage) })) })}
-${selectField({ name: 'part', label: 'Väntar på part', empty: 'Alla parter', value: filter.party, choices: PARTIES.map((party) => ({ value: party.id, label: party.name })) })}
+${selectField({ name: 'skede', label: 'Skede', empty: 'Alla skeden', value: filter.stage, choices: STAGES.map((stage) => ({ value: stage, label: naming.stage(stage) })) })}
+${selectField({ name: 'part', label: 'Väntar på part', empty: 'Alla parter', value: filter.party, choices: model.parties.map((party) => ({ value: party.id, label: party.name })) })}
+${model.groups.length > 0
+  ? selectField({ name: 'grupp', label: 'Visa parterna i gruppen', empty: 'Alla parter', value: filter.group, choices: model.groups.map((group) => ({ value: group.id, label: group.name })) })
+  : ''}
 <button type="submit">Filtrera</button>
-<a href="/matris.csv${filterQuery(filter)}">Ladda ner som CSV (Excel)</a>
+<a href="/matris.csv${filterQuery(filter)}">Ladda ner som CSV (Excel), alla parter</a>
 </form>
 ${cases.length === 0
   ? html`<p>Inga ärenden matchar filtret.</p>`
-  : html`<div class="table-scroll"><table class="matrix">
-<caption class="muted">${cases.length === 1 ? '1 ärende' : `${cases.length} ärenden`}. Raden ”Väntar på” räknar ärenden som väntar på respektive part.</caption>
-<thead><tr><th scope="col">Ärende</th><th scope="col">Skede</th>${PARTIES.map((party) => html`<th scope="col">${party.name}</th>`)}</tr></thead>
+  : html`${columnNavigation}<div class="table-scroll" tabindex="0" role="region" aria-labelledby="matris-beskrivning"><table class="matrix">
+<caption class="muted" id="matris-beskrivning">${cases.length === 1 ? '1 ärende' : `${cases.length} ärenden`}. Raden ”Väntar på” räknar ärenden som väntar på respektive part.</caption>
+<thead><tr><th scope="col">Ärende</th><th scope="col">Skede</th>${shown.map((party) => html`<th scope="col">${party.name}</th>`)}</tr></thead>
 <tbody>
 ${cases.map(
-  (view) => html`<tr><th scope="row"><a href="/arenden/${view.id}">${view.title}</a></th><td>${stageLabel(view.stage)}</td>${PARTIES.map((party) => cell(view, party.id))}</tr>`,
+  (view) => html`<tr><th scope="row"><a href="/arenden/${view.id}">${view.title}</a></th><td>${naming.stage(view.stage)}</td>${shown.map((party) => cell(view, party.id))}</tr>`,
 )}
 </tbody>
 <tfoot><tr><th scope="row">Väntar på</th><td></td>${waitingCounts.map((count) => html`<td>${count}</td>`)}</tr></tfoot>
@@ -60,16 +119,22 @@ ${cases.map(
   });
 }
 
-/** Semicolons, CRLF and a byte-order mark: what Excel set to Swedish opens as columns with å, ä, ö intact. */
-export function matrixCsv(cases: readonly CaseView[]): string {
-  const header = ['Ärende', 'Diarienummer', 'Skede', 'Sista svarsdag', 'Väntar på', ...PARTIES.map((party) => party.name)];
-  const rows = cases.map((view) => [
+function columnRange(page: number, total: number): string {
+  const from = (page - 1) * MATRIX_COLUMNS_PER_PAGE + 1;
+  return `${from}–${Math.min(page * MATRIX_COLUMNS_PER_PAGE, total)}`;
+}
+
+/** Semicolons, CRLF and a byte-order mark: what Excel set to Swedish opens as columns with å, ä, ö intact. Every party, unpaged. */
+export function matrixCsv(model: Pick<MatrixModel, 'cases' | 'filter' | 'parties' | 'groups' | 'naming'>): string {
+  const columns = matrixColumns(model);
+  const header = ['Ärende', 'Diarienummer', 'Skede', 'Sista svarsdag', 'Väntar på', ...columns.map((party) => party.name)];
+  const rows = model.cases.map((view) => [
     view.title,
     view.reference ?? '',
-    stageLabel(view.stage),
+    model.naming.stage(view.stage),
     view.deadline ?? '',
     String(view.waitingOn.length),
-    ...PARTIES.map((party) => cellText(view, party.id)),
+    ...columns.map((party) => cellText(view, party.id)),
   ]);
   return `\uFEFF${[header, ...rows].map((row) => row.map(csvField).join(';')).join('\r\n')}\r\n`;
 }

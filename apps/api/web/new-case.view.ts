@@ -1,5 +1,6 @@
-import { PARTIES } from '../../../libs/domain';
-import { errorSummary, radioGroup, textArea, textField, type FieldErrors } from './form-fields';
+import type { PartyGroup, RegisterParty } from '../../../libs/register';
+import { errorSummary, radioGroup, selectField, textArea, textField, type FieldErrors } from './form-fields';
+import type { Naming } from './swedish-format';
 import { html } from '../../../libs/html/html';
 import { page, type SignedInCoordinator } from './layout';
 
@@ -10,6 +11,7 @@ export const NEW_CASE_LABELS: Record<string, string> = {
   'networkDecision.note': 'Nätverkets beslut i korthet',
   deadline: 'Sista svarsdag',
   parties: 'Parter',
+  group: 'Grupp',
   'attachments.0.title': 'Bilaga 1, namn',
   'attachments.0.url': 'Bilaga 1, webbadress',
   'attachments.1.title': 'Bilaga 2, namn',
@@ -26,18 +28,23 @@ export const NEW_CASE_LABELS: Record<string, string> = {
   'followUp.months': 'Uppföljning: klar inom (månader)',
 };
 
-const PROCESS_CHOICES = [
-  { value: 'regional-agreement', label: 'Regional överenskommelse: Välfärdsrådet rekommenderar, parterna beslutar' },
-  { value: 'network-decision', label: 'Beslut i Länschefsnätverket' },
-  { value: 'consultation', label: 'Remiss: parterna svarar eller avstår senast sista svarsdag' },
-  { value: 'signing', label: 'Avtal som varje part skriver under' },
-];
+function processChoices(naming: Naming): { value: string; label: string }[] {
+  return [
+    { value: 'regional-agreement', label: `Regional överenskommelse: ${naming.bodies.council} rekommenderar, parterna beslutar` },
+    { value: 'network-decision', label: `Beslut i ${naming.bodies.network}` },
+    { value: 'consultation', label: 'Remiss: parterna svarar eller avstår senast sista svarsdag' },
+    { value: 'signing', label: 'Avtal som varje part skriver under' },
+  ];
+}
 
 export const ATTACHMENT_ROWS = 3;
 
 export function newCasePage(options: {
   coordinator: SignedInCoordinator;
   requestId: string;
+  naming: Naming;
+  /** The register's active parties and its groups: what a case can be for. */
+  register: { parties: readonly RegisterParty[]; groups: readonly PartyGroup[] };
   values?: Record<string, string>;
   parties?: readonly string[];
   errors?: FieldErrors;
@@ -46,13 +53,14 @@ export function newCasePage(options: {
 }): string {
   const values = options.values ?? {};
   const errors = options.errors ?? {};
-  const chosen = options.parties ?? PARTIES.map((party) => party.id);
+  const { naming, register } = options;
+  const chosen = options.parties ?? register.parties.map((party) => party.id);
   return page({
     title: 'Nytt ärende',
     current: '/arenden/nytt',
     coordinator: options.coordinator,
     main: html`<h1>Nytt ärende</h1>
-<p>Starta ett ärende när Länschefsnätverket har godkänt ett förslag och skickat det till Välfärdsrådet.</p>
+<p>Starta ett ärende när ${naming.bodies.network} har godkänt ett förslag och skickat det till ${naming.bodies.council}.</p>
 ${errorSummary(errors, NEW_CASE_LABELS)}
 <form class="stacked" method="post" action="/arenden/nytt" novalidate>
 <input type="hidden" name="_csrf" value="${options.coordinator.csrfToken}">
@@ -60,7 +68,7 @@ ${errorSummary(errors, NEW_CASE_LABELS)}
 ${options.extendsCase
     ? html`<input type="hidden" name="extendsCase" value="${options.extendsCase.id}"><p class="notice">Förlänger ”${options.extendsCase.title}”.</p>`
     : ''}
-${radioGroup({ name: 'process', legend: NEW_CASE_LABELS.process, choices: PROCESS_CHOICES, value: values.process ?? 'regional-agreement', error: errors.process })}
+${radioGroup({ name: 'process', legend: NEW_CASE_LABELS.process, choices: processChoices(naming), value: values.process ?? 'regional-agreement', error: errors.process })}
 ${textField({ name: 'title', label: NEW_CASE_LABELS.title, required: true, value: values.title, error: errors.title })}
 ${textField({ name: 'reference', label: NEW_CASE_LABELS.reference, value: values.reference, error: errors.reference, hint: 'Till exempel HSN 2024/1905.' })}
 ${textField({ name: 'networkDecision.date', label: NEW_CASE_LABELS['networkDecision.date'], type: 'date', required: true, value: values['networkDecision.date'], error: errors['networkDecision.date'], hint: 'ÅÅÅÅ-MM-DD' })}
@@ -68,9 +76,13 @@ ${textArea({ name: 'networkDecision.note', label: NEW_CASE_LABELS['networkDecisi
 ${textField({ name: 'deadline', label: NEW_CASE_LABELS.deadline, type: 'date', value: values.deadline, error: errors.deadline, hint: 'Sista dag för parterna att rapportera sina beslut. ÅÅÅÅ-MM-DD' })}
 <fieldset class="field${errors.parties ? ' invalid' : ''}" id="falt-parties">
 <legend>${NEW_CASE_LABELS.parties}</legend>
-<p class="hint">Alla 16 är valda. Avmarkera de parter som inte berörs.</p>
+${register.groups.length > 0
+  ? selectField({ name: 'group', label: NEW_CASE_LABELS.group, empty: 'Ingen grupp: de parter som är markerade', value: values.group, error: errors.group,
+      choices: register.groups.map((group) => ({ value: group.id, label: `${group.name} (${group.parties.length})` })) })
+  : ''}
+<p class="hint">Alla ${register.parties.length} parter i registret är valda. Avmarkera de parter som inte berörs${register.groups.length > 0 ? ', eller välj en grupp ovan: den gäller då i stället för markeringarna' : ''}.</p>
 ${errors.parties ? html`<p class="field-error">${errors.parties}</p>` : ''}
-${PARTIES.map(
+${register.parties.map(
   (party) => html`<div class="choice"><input type="checkbox" id="part-${party.id}" name="parties" value="${party.id}"${chosen.includes(party.id) ? html` checked` : ''}><label for="part-${party.id}">${party.name}</label></div>`,
 )}
 </fieldset>

@@ -3,9 +3,9 @@ import { STAGES } from '../../../libs/domain';
 import { html } from '../../../libs/html/html';
 import { page, type SignedInCoordinator } from './layout';
 import { longDate } from '../../../libs/format/swedish-dates';
-import { bodyName, days, stageLabel } from './swedish-format';
+import { days, type Naming } from './swedish-format';
 
-export function overviewPage(dashboard: DashboardView, coordinator: SignedInCoordinator): string {
+export function overviewPage(dashboard: DashboardView, coordinator: SignedInCoordinator, naming: Naming): string {
   const blocked = dashboard.blocked;
   return page({
     title: 'Översikt',
@@ -14,7 +14,7 @@ export function overviewPage(dashboard: DashboardView, coordinator: SignedInCoor
     main: html`<h1>Översikt</h1>
 <h2 id="per-skede">Ärenden per skede</h2>
 <ul class="counts" aria-labelledby="per-skede">
-${STAGES.map((stage) => html`<li><strong>${dashboard.byStage[stage] ?? 0}</strong> ${stageLabel(stage)}</li>`)}
+${STAGES.map((stage) => html`<li><strong>${dashboard.byStage[stage] ?? 0}</strong> ${naming.stage(stage)}</li>`)}
 </ul>
 <h2>Väntar på svar</h2>
 ${blocked.length === 0
@@ -27,9 +27,9 @@ ${blocked.length === 0
 ${blocked.map(
   (row) => html`<tr>
 <td><a href="/arenden/${row.id}">${row.title}</a></td>
-<td>${stageLabel(row.stage)}</td>
-<td>${row.waitingOn.map(bodyName).join(', ')}${row.scheduled.map(
-  (scheduled) => html`<br><span class="muted">${bodyName(scheduled.party)}: ${scheduled.body ?? 'sammanträde'} ${longDate(scheduled.date)}</span>${
+<td>${naming.stage(row.stage)}</td>
+<td>${row.waitingOn.map((id) => naming.of(id)).join(', ')}${row.scheduled.map(
+  (scheduled) => html`<br><span class="muted">${naming.of(scheduled.party)}: ${scheduled.body ?? 'sammanträde'} ${longDate(scheduled.date)}</span>${
     scheduled.passed ? html` <span class="overdue">Datumet har passerat</span>` : ''
   }`,
 )}</td>
@@ -44,7 +44,7 @@ ${blocked.map(
 <tbody>
 ${[...dashboard.byParty]
   .sort((a, b) => b.waiting - a.waiting || b.overdue - a.overdue)
-  .map((row) => html`<tr><td>${bodyName(row.party)}</td><td>${row.waiting}</td><td>${row.overdue}</td></tr>`)}
+  .map((row) => html`<tr><td>${row.name}</td><td>${row.waiting}</td><td>${row.overdue}</td></tr>`)}
 </tbody></table></div>
 <h2>Uppföljning</h2>
 ${dashboard.followUps.length === 0
@@ -59,7 +59,7 @@ ${dashboard.periods.length === 0
       (row) => html`<li><a href="/arenden/${row.id}">${row.title}</a>: gäller till ${longDate(row.to)}${row.renews
         ? ', förlängs om ingen säger upp'
         : row.terminatedBy.length > 0
-          ? html`, <strong>uppsagd av ${row.terminatedBy.map(bodyName).join(', ')}</strong>`
+          ? html`, <strong>uppsagd av ${row.terminatedBy.map((id) => naming.of(id)).join(', ')}</strong>`
           : ', förlängs inte'}</li>`,
     )}</ul>`}`,
   });

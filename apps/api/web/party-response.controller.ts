@@ -1,13 +1,16 @@
 import { Body, Controller, Get, Header, Param, Post, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { randomUUID } from 'node:crypto';
+import { ApiConfig } from '../api-config';
 import { ApiError } from '../api-error';
 import { CaseService } from '../case.service';
+import { RegisterService } from '../register.service';
 import { PartyLinkSigner, partyLinkPath, tokenFromLinkPath, type PartyLinkClaim } from '../../../libs/links/party-link';
 import { SecurityLog } from '../security-log';
 import { fieldErrorsFrom, formValues, readStepForm } from './form-fields';
 import { formRefusal, formRequestId } from './form-request';
 import { partyReceiptPage, partyResponsePage } from './party-response.view';
+import { Naming } from './swedish-format';
 
 const PAGE = ':caseId/:party/:signature';
 
@@ -18,14 +21,22 @@ export class PartyResponseController {
     private readonly cases: CaseService,
     private readonly links: PartyLinkSigner,
     private readonly securityLog: SecurityLog,
+    private readonly config: ApiConfig,
+    private readonly register: RegisterService,
   ) {}
+
+  /** What the page needs besides the case: names, and the body the party usually decides in. */
+  private async pageContext(view: { parties: readonly { party: string; name: string }[] }, party: string) {
+    const registered = await this.register.findParty(party);
+    return { naming: new Naming(this.config.names).with(view.parties), usualBody: registered?.usualBody ?? null };
+  }
 
   @Get(PAGE)
   @Header('Content-Type', 'text/html; charset=utf-8')
   async show(@Param() params: LinkParams): Promise<string> {
     const claim = this.claim(params);
     const view = await this.cases.get(claim.caseId);
-    return partyResponsePage({ view, party: claim.party, formAction: linkPath(params), requestId: randomUUID() });
+    return partyResponsePage({ view, party: claim.party, formAction: linkPath(params), requestId: randomUUID(), ...(await this.pageContext(view, claim.party)) });
   }
 
   @Post(PAGE)
@@ -42,7 +53,7 @@ export class PartyResponseController {
       response
         .status(status)
         .type('html')
-        .send(partyResponsePage({ view, party: claim.party, formAction: linkPath(params), requestId, values, errors }));
+        .send(partyResponsePage({ view, party: claim.party, formAction: linkPath(params), requestId, values, errors, ...(await this.pageContext(view, claim.party)) }));
     };
     if (!reading.ok) return rerender(400, fieldErrorsFrom(reading.issues));
     try {
@@ -59,7 +70,8 @@ export class PartyResponseController {
   @Header('Content-Type', 'text/html; charset=utf-8')
   async receipt(@Param() params: LinkParams): Promise<string> {
     const claim = this.claim(params);
-    return partyReceiptPage(await this.cases.get(claim.caseId), claim.party, linkPath(params));
+    const view = await this.cases.get(claim.caseId);
+    return partyReceiptPage(view, claim.party, linkPath(params), new Naming(this.config.names).with(view.parties));
   }
 
   /** The signature must be genuine for the very case and party of the address. */
@@ -67,7 +79,7 @@ export class PartyResponseController {
     const claim = this.links.verify(tokenFromLinkPath(params.caseId, params.party, params.signature));
     if (!claim) {
       this.securityLog.record('party-link-refused', { case: params.caseId.slice(0, 36), party: params.party.slice(0, 40) });
-      throw new ApiError('forbidden', 'Länken är ogiltig, har gått ut eller gäller ett annat ärende eller en annan part. Be RSS Dalarna om en ny länk.');
+      throw new ApiError('forbidden', `Länken är ogiltig, har gått ut eller gäller ett annat ärende eller en annan part. Be ${this.config.names.organisation} om en ny länk.`);
     }
     return claim;
   }

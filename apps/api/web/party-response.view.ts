@@ -1,10 +1,11 @@
 import type { CaseView } from '../../../libs/contract';
-import { findParty, findProcessDefinition } from '../../../libs/domain';
+import { findProcessDefinition } from '../../../libs/domain';
+import { genitive } from '../../../libs/format/body-names';
 import { errorSummary, radioGroup, textArea, textField, type FieldErrors } from './form-fields';
 import { html, type SafeHtml } from '../../../libs/html/html';
 import { page } from './layout';
 import { longDate } from '../../../libs/format/swedish-dates';
-import { stageLabel, statusLabel } from './swedish-format';
+import { statusLabel, type Naming } from './swedish-format';
 
 const OUTCOME_CHOICES: Record<string, string> = {
   scheduled: 'Planerat till sammanträde',
@@ -23,14 +24,14 @@ export function decisionChoices(view: Pick<CaseView, 'process'>): { value: strin
 }
 
 /** What a party is asked, by the kind of case. */
-function askedText(view: CaseView, name: string): string {
+function askedText(view: CaseView, name: string, naming: Naming): string {
   switch (view.process.id) {
     case 'consultation':
       return `${name} ombeds svara på remissen, eller meddela att ni avstår, senast sista svarsdagen.`;
     case 'signing':
       return `${name} ombeds skriva under avtalet och meddela när det är gjort.`;
     default:
-      return `Välfärdsrådet rekommenderar ${name} att anta överenskommelsen. Beslutet ska vara likalydande hos alla parter.
+      return `${naming.bodies.council} rekommenderar ${name} att anta överenskommelsen. Beslutet ska vara likalydande hos alla parter.
 Rapportera här vad ni har beslutat, eller när ärendet ska upp i er nämnd.`;
   }
 }
@@ -43,12 +44,15 @@ export const DECISION_LABELS: Record<string, string> = {
   partyReference: 'Ert diarienummer',
   postedOn: 'Protokollet anslogs',
   minutesUrl: 'Länk till protokollsutdraget',
-  note: 'Meddelande till RSS Dalarna',
+  note: 'Meddelande till samordnarna',
 };
 
 export interface PartyResponseModel {
   readonly view: CaseView;
   readonly party: string;
+  readonly naming: Naming;
+  /** The body that usually decides for the party (the register's), to prefill the form. */
+  readonly usualBody: string | null;
   readonly formAction: string;
   readonly requestId: string;
   readonly values?: Record<string, string>;
@@ -59,12 +63,12 @@ function answeredCount(view: CaseView): number {
   return view.parties.filter((answer) => answer.status !== 'pending' && answer.status !== 'scheduled').length;
 }
 
-function caseFacts(view: CaseView, party: string): SafeHtml {
+function caseFacts(view: CaseView, party: string, naming: Naming): SafeHtml {
   const deadline = view.parties.find((answer) => answer.party === party)?.deadline ?? view.deadline;
   return html`<dl class="facts">
 ${view.reference ? html`<dt>Diarienummer</dt><dd>${view.reference}</dd>` : ''}
 <dt>Sorts ärende</dt><dd>${view.processName}</dd>
-<dt>Skede</dt><dd>${stageLabel(view.stage)}</dd>
+<dt>Skede</dt><dd>${naming.stage(view.stage)}</dd>
 ${deadline ? html`<dt>Er sista svarsdag</dt><dd>${longDate(deadline)}</dd>` : ''}
 <dt>Svar hittills</dt><dd>${answeredCount(view)} av ${view.parties.length} parter har fattat beslut</dd>
 </dl>
@@ -75,8 +79,8 @@ ${view.attachments.length > 0
 
 /** What a party sees behind its own link: the case, what is asked, and the form. */
 export function partyResponsePage(model: PartyResponseModel): string {
-  const { view, party } = model;
-  const name = findParty(party)?.name ?? party;
+  const { view, party, naming } = model;
+  const name = naming.of(party);
   const answer = view.parties.find((candidate) => candidate.party === party);
   const values = model.values ?? {};
   const errors = model.errors ?? {};
@@ -85,11 +89,11 @@ export function partyResponsePage(model: PartyResponseModel): string {
   const appealable = findProcessDefinition(view.process.id, view.process.version)?.transitions.some((transition) => transition.step === 'posting') ?? false;
 
   const asked = open
-    ? html`<p class="lead">${askedText(view, name)}</p>`
+    ? html`<p class="lead">${askedText(view, name, naming)}</p>`
     : view.stage === 'council' || view.stage === 'network'
-      ? html`<p class="notice">Ärendet väntar ännu på ${view.stage === 'council' ? 'Välfärdsrådets rekommendation' : 'Länschefsnätverket'}.
-Ni kan svara här när Välfärdsrådet har rekommenderat parterna att anta.</p>`
-      : html`<p class="notice">Ärendet är avslutat: ${stageLabel(view.stage).toLowerCase()}. Inga fler svar tas emot.</p>`;
+      ? html`<p class="notice">Ärendet väntar ännu på ${view.stage === 'council' ? `${genitive(naming.bodies.council)} rekommendation` : naming.bodies.network}.
+Ni kan svara här när ${naming.bodies.council} har rekommenderat parterna att anta.</p>`
+      : html`<p class="notice">Ärendet är avslutat: ${naming.stage(view.stage).toLowerCase()}. Inga fler svar tas emot.</p>`;
 
   const current = answer && answer.status !== 'pending'
     ? html`<h2>Ert registrerade svar</h2>
@@ -108,7 +112,7 @@ ${errorSummary(errors, DECISION_LABELS)}
 ${radioGroup({ name: 'outcome', legend: DECISION_LABELS.outcome, choices: decisionChoices(view), value: values.outcome, error: errors.outcome })}
 ${textField({ name: 'date', label: DECISION_LABELS.date, type: 'date', required: true, value: values.date, error: errors.date,
     hint: 'Beslutsdatum, eller sammanträdets datum om ärendet är planerat. Skriv ÅÅÅÅ-MM-DD.' })}
-${textField({ name: 'body', label: DECISION_LABELS.body, value: values.body ?? findParty(party)?.usualBody, error: errors.body })}
+${textField({ name: 'body', label: DECISION_LABELS.body, value: values.body ?? model.usualBody ?? undefined, error: errors.body })}
 ${textField({ name: 'paragraph', label: DECISION_LABELS.paragraph, value: values.paragraph, error: errors.paragraph, hint: 'Till exempel § 45.' })}
 ${textField({ name: 'partyReference', label: DECISION_LABELS.partyReference, value: values.partyReference, error: errors.partyReference })}
 ${textField({ name: 'minutesUrl', label: DECISION_LABELS.minutesUrl, type: 'url', value: values.minutesUrl, error: errors.minutesUrl,
@@ -127,14 +131,14 @@ ${textArea({ name: 'note', label: DECISION_LABELS.note, value: values.note, erro
     main: html`<p class="muted">Svar från ${name}</p>
 <h1>${view.title}</h1>
 ${asked}
-${caseFacts(view, party)}
+${caseFacts(view, party, model.naming)}
 ${current}
 ${form}`,
   });
 }
 
-export function partyReceiptPage(view: CaseView, party: string, backTo: string): string {
-  const name = findParty(party)?.name ?? party;
+export function partyReceiptPage(view: CaseView, party: string, backTo: string, naming: Naming): string {
+  const name = naming.of(party);
   const answer = view.parties.find((candidate) => candidate.party === party);
   return page({
     title: `Kvitto: ${view.title}`,
@@ -150,7 +154,7 @@ ${answer?.paragraph ? html`<dt>Paragraf</dt><dd>${answer.paragraph}</dd>` : ''}
 ${answer?.partyReference ? html`<dt>Ert diarienummer</dt><dd>${answer.partyReference}</dd>` : ''}
 ${answer?.minutesUrl ? html`<dt>Protokollsutdrag</dt><dd><a href="${answer.minutesUrl}">${answer.minutesUrl}</a></dd>` : ''}
 </dl>
-<p>RSS Dalarna ser ert svar direkt. <a href="${backTo}">Tillbaka till ärendet</a></p>`,
+<p>${naming.bodies.organisation} ser ert svar direkt. <a href="${backTo}">Tillbaka till ärendet</a></p>`,
   });
 }
 

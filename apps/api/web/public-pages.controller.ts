@@ -18,13 +18,13 @@ export class PublicPagesController {
       response.redirect(303, '/oversikt');
       return;
     }
-    response.type('html').send(homePage());
+    response.type('html').send(homePage(this.config.names));
   }
 
   @Get('tillganglighet')
   @Header('Content-Type', 'text/html; charset=utf-8')
   accessibilityStatement(): string {
-    return accessibilityStatementPage(this.config.accessibilityContact);
+    return accessibilityStatementPage(this.config.accessibilityContact, this.config.names);
   }
 
   @Get('static/overens.css')

@@ -35,7 +35,7 @@ export class SignInController {
   form(@Query('tillbaka') returnTo: unknown, @Req() request: Request, @Res({ passthrough: true }) response: Response): string {
     const csrfToken = readCookie(request.headers.cookie, SIGN_IN_CSRF_COOKIE) ?? randomBytes(24).toString('base64url');
     response.append('Set-Cookie', cookie(SIGN_IN_CSRF_COOKIE, csrfToken, { secure: this.config.secureCookies }));
-    return signInPage({ csrfToken, returnTo: safeReturnTo(returnTo) });
+    return signInPage({ csrfToken, returnTo: safeReturnTo(returnTo), organisation: this.config.names.organisation });
   }
 
   @Post('logga-in')
@@ -46,7 +46,7 @@ export class SignInController {
     const csrfToken = csrfCookie ?? randomBytes(24).toString('base64url');
     const fail = (status: number, errors: Record<string, string>) => {
       response.append('Set-Cookie', cookie(SIGN_IN_CSRF_COOKIE, csrfToken, { secure: this.config.secureCookies }));
-      response.status(status).type('html').send(signInPage({ csrfToken, returnTo, email: values.email, errors }));
+      response.status(status).type('html').send(signInPage({ csrfToken, returnTo, email: values.email, errors, organisation: this.config.names.organisation }));
     };
     if (!csrfCookie || !values._csrf || !sameText(values._csrf, csrfCookie)) {
       return fail(403, { _form: 'Formuläret har gått ut. Försök igen.' });

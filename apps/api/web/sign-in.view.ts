@@ -1,15 +1,16 @@
 import { errorSummary, textField, type FieldErrors } from './form-fields';
 import { html } from '../../../libs/html/html';
+import { genitive } from '../../../libs/format/body-names';
 import { page } from './layout';
 
 const LABELS = { email: 'E-postadress', password: 'Lösenord' };
 
-export function signInPage(options: { csrfToken: string; returnTo: string; email?: string; errors?: FieldErrors }): string {
+export function signInPage(options: { csrfToken: string; returnTo: string; organisation: string; email?: string; errors?: FieldErrors }): string {
   const errors = options.errors ?? {};
   return page({
     title: 'Logga in',
     main: html`<h1>Logga in som samordnare</h1>
-<p>För RSS Dalarnas samordnare. Parterna svarar via sina egna länkar och behöver inte logga in.</p>
+<p>För ${genitive(options.organisation)} samordnare. Parterna svarar via sina egna länkar och behöver inte logga in.</p>
 ${errorSummary(errors, LABELS)}
 <form class="stacked" method="post" action="/logga-in" novalidate>
 <input type="hidden" name="_csrf" value="${options.csrfToken}">

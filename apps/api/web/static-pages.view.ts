@@ -1,14 +1,15 @@
 import { html, type SafeHtml } from '../../../libs/html/html';
+import { genitive, type BodyNames } from '../../../libs/format/body-names';
 import { page } from './layout';
 
-export function homePage(): string {
+export function homePage(names: BodyNames): string {
   return page({
     title: 'Start',
     main: html`<h1>Överens</h1>
-<p class="lead">Gemensamma beslut mellan Region Dalarna och länets 15 kommuner: från Länschefsnätverkets beslut,
-via Välfärdsrådets rekommendation, till varje parts politiska beslut.</p>
+<p class="lead">Gemensamma beslut mellan regionen och länets kommuner: från ${genitive(names.network)} beslut,
+via ${genitive(names.council)} rekommendation, till varje parts politiska beslut.</p>
 <p><a class="button" href="/logga-in">Logga in som samordnare</a></p>
-<p>Är du registrator eller nämndsekreterare hos en part? Använd länken i e-postmeddelandet från RSS Dalarna för att rapportera ert beslut.</p>
+<p>Är du registrator eller nämndsekreterare hos en part? Använd länken i e-postmeddelandet från ${names.organisation} för att rapportera ert beslut.</p>
 <p><a href="/api/docs">API-dokumentation</a> för system som ska kopplas till Överens.</p>`,
   });
 }
@@ -30,11 +31,11 @@ ${contact.phone ? html`<li>Telefon: <a href="tel:${contact.phone.replace(/[^+\d]
 </ul>`;
 }
 
-export function accessibilityStatementPage(contact: AccessibilityContact): string {
+export function accessibilityStatementPage(contact: AccessibilityContact, names: BodyNames): string {
   return page({
     title: 'Tillgänglighetsredogörelse',
     main: html`<h1>Tillgänglighetsredogörelse</h1>
-<p class="lead">RSS Dalarna står bakom den här tjänsten. Vi vill att så många som möjligt ska kunna använda den.
+<p class="lead">${names.organisation} står bakom den här tjänsten. Vi vill att så många som möjligt ska kunna använda den.
 Här beskriver vi hur Överens uppfyller lagen (2018:1937) om tillgänglighet till digital offentlig service,
 kända tillgänglighetsproblem och hur du kan rapportera brister till oss så att vi kan åtgärda dem.</p>
 <h2>Hur tillgänglig är tjänsten?</h2>
@@ -42,7 +43,7 @@ kända tillgänglighetsproblem och hur du kan rapportera brister till oss så at
 med skärmläsare. Fel i formulär visas vid respektive fält och samlat överst. Statusar visas alltid som text, aldrig
 bara som färg. Varje sida kontrolleras automatiskt med verktyget axe innan en ny version släpps.</p>
 <h2>Kända brister</h2>
-<p>Matrisen med alla ärenden och 16 parter är bred och kräver vågrät rullning på små skärmar. Samma uppgifter finns
+<p>Matrisen med alla ärenden och parter är bred och kräver vågrät rullning på små skärmar; ärendets kolumn står kvar när man rullar, och med många parter visas de 20 i taget. Samma uppgifter finns
 per ärende på ärendesidan och kan laddas ner som CSV-fil.</p>
 <h2>Vad kan du göra om du inte kan använda delar av tjänsten?</h2>
 <p>Kontakta oss så hjälper vi dig att lämna ert svar på annat sätt, till exempel med e-post.</p>

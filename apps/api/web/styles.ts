@@ -31,6 +31,11 @@ th { font-weight: 600; }
 caption { text-align: left; padding: .25rem 0; }
 .table-scroll { overflow-x: auto; position: relative; }
 .matrix th, .matrix td { white-space: nowrap; font-size: .92rem; }
+/* The case column stays in view while many party columns scroll past it. */
+.matrix th[scope="row"] { position: sticky; left: 0; z-index: 1; background: #fff; max-width: 22rem; overflow: hidden; text-overflow: ellipsis; }
+.table-scroll:focus-visible { outline: 3px solid var(--focus); outline-offset: 2px; box-shadow: 0 0 0 5px var(--ink); }
+.column-pages ul { list-style: none; padding: 0; display: flex; flex-wrap: wrap; gap: .5rem; }
+.column-pages a[aria-current="page"] { font-weight: 700; }
 .status { display: inline-block; padding: .05rem .45rem; border-radius: .25rem; border: 1px solid currentColor; font-size: .9rem; }
 .status-adopted { background: var(--ok-bg); color: var(--ok); }
 .status-pending { background: var(--wait-bg); color: var(--wait); }
@@ -57,6 +62,8 @@ textarea { min-height: 6rem; }
 .choice label { font-weight: 400; margin: 0; }
 button, .button { font: inherit; font-weight: 600; background: var(--brand); color: #fff; border: 2px solid var(--brand); border-radius: .25rem; padding: .5rem 1.1rem; cursor: pointer; text-decoration: none; display: inline-block; }
 button.secondary { background: #fff; color: var(--brand); }
+form.inline { display: inline; margin-left: .75rem; }
+form.inline button { padding: .15rem .6rem; }
 .field-error { color: var(--bad); font-weight: 600; margin: 0 0 .35rem; }
 .invalid input, .invalid select, .invalid textarea { border-color: var(--bad); }
 .error-summary { border: 3px solid var(--bad); padding: .75rem 1.25rem; margin-bottom: 1.5rem; }

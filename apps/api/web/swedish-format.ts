@@ -1,66 +1,88 @@
-import { findParty, PARTY_STATUS_LABELS, STAGE_LABELS, type PartyStatus, type Stage } from '../../../libs/domain';
+import { COUNCIL_BODY, NETWORK_BODY, PARTY_STATUS_LABELS, STAGE_LABELS, type PartyStatus, type Stage } from '../../../libs/domain';
+import { genitive, type BodyNames } from '../../../libs/format/body-names';
 
 export function days(count: number): string {
   return count === 1 ? '1 dag' : `${count} dagar`;
-}
-
-/** A party or body id as a name: "sater" → "Säter", "lchnv" → "Länschefsnätverket". */
-export function bodyName(id: string): string {
-  if (id === 'lchnv') return 'Länschefsnätverket (LCHNV)';
-  if (id === 'valfardsradet') return 'Välfärdsrådet';
-  return findParty(id)?.name ?? id;
-}
-
-export function stageLabel(stage: Stage): string {
-  return capitalise(STAGE_LABELS[stage]);
 }
 
 export function statusLabel(status: PartyStatus): string {
   return capitalise(PARTY_STATUS_LABELS[status]);
 }
 
-function capitalise(text: string): string {
+export function capitalise(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
-/** What a history entry says, in Swedish. */
-export function historyLabel(type: string, party?: string): string {
-  const labels: Record<string, string> = {
-    'network.approve': 'Länschefsnätverket godkände förslaget och skickade det till Välfärdsrådet',
-    'network.forward': 'Länschefsnätverket skickade ärendet vidare till Välfärdsrådet',
-    'network.table': 'Länschefsnätverket bordlade ärendet',
-    'network.withdraw': 'Länschefsnätverket återkallade ärendet',
-    'network.reject': 'Länschefsnätverket avslutade ärendet utan verkan',
-    revision: 'Länschefsnätverket reviderade ärendet',
-    'council.recommend': 'Välfärdsrådet rekommenderade parterna att anta',
-    'council.refer-back': 'Välfärdsrådet återremitterade ärendet till nätverket',
-    'council.reject': 'Välfärdsrådet avslog förslaget',
-    'decision.scheduled': 'planerade ärendet till sammanträde',
-    'decision.adopted': 'antog',
-    'decision.rejected': 'avslog',
-    'decision.opted-out': 'valde att stå utanför',
-    'decision.answered': 'svarade på remissen',
-    'decision.declined': 'avstod från att svara',
-    'decision.signed': 'skrev under',
-    'network.adopt': 'Länschefsnätverket fattade beslut',
-    deadline: 'Sista svarsdag flyttades till',
-    posting: 'anslog protokollet',
-    appeal: 's beslut överklagades',
-    'ruling.annulled': 's beslut upphävdes av förvaltningsrätten; svaret är öppet igen',
-    'ruling.dismissed': 's överklagade beslut stod sig i förvaltningsrätten och vinner laga kraft',
-    termination: 'sade upp överenskommelsen',
-    'follow-up.done': 'Uppföljningsuppdraget blev klart',
-    'follow-up.reassign': 'Uppföljningsuppdraget ändrades',
-    'follow-up.due': 'Påminnelse: uppföljningsuppdraget skulle vara klart',
-    'reminder.sent': 'Påminnelse skickades',
-    'round.closed': 'Remissen stängdes; inget svar från',
-    'validity.expiring': 'Samordnaren varnades: giltighetstiden löper ut',
-    'validity.renewed': 'Överenskommelsen förlängdes till',
-    'validity.ended': 'Giltighetstiden löpte ut',
-    'validity.terminated': 'Överenskommelsen upphörde efter uppsägning',
-  };
-  const label = labels[type] ?? type;
-  if (!party) return label;
-  // "Moras beslut överklagades" reads as one word; the rest as "Mora antog".
-  return label.startsWith('s ') ? `${bodyName(party)}${label}` : `${bodyName(party)} ${label}`;
+/**
+ * How a page names what it shows: the deployment's bodies (configuration) and the parties
+ * (as the case or the register knows them). Ids it does not know are shown as they are.
+ */
+export class Naming {
+  constructor(
+    readonly bodies: BodyNames,
+    private readonly parties: ReadonlyMap<string, string> = new Map(),
+  ) {}
+
+  /** The same bodies, with these parties' names added (a case's own names win over the register's). */
+  with(parties: Iterable<{ readonly id?: string; readonly party?: string; readonly name: string }>): Naming {
+    const names = new Map(this.parties);
+    for (const entry of parties) names.set((entry.id ?? entry.party) as string, entry.name);
+    return new Naming(this.bodies, names);
+  }
+
+  /** A party or body id as a name: "sater" → "Säter", "lchnv" → "Länschefsnätverket (LCHNV)". */
+  of(id: string): string {
+    if (id === NETWORK_BODY) return this.bodies.networkShort ? `${this.bodies.network} (${this.bodies.networkShort})` : this.bodies.network;
+    if (id === COUNCIL_BODY) return this.bodies.council;
+    return this.parties.get(id) ?? id;
+  }
+
+  stage(stage: Stage): string {
+    if (stage === 'council') return `Väntar på ${this.bodies.council}`;
+    if (stage === 'network') return `Hos ${this.bodies.network}`;
+    return capitalise(STAGE_LABELS[stage]);
+  }
+
+  /** What a history entry says, in Swedish. */
+  history(type: string, party?: string): string {
+    const { network, council } = this.bodies;
+    const labels: Record<string, string> = {
+      'network.approve': `${network} godkände förslaget och skickade det till ${council}`,
+      'network.forward': `${network} skickade ärendet vidare till ${council}`,
+      'network.table': `${network} bordlade ärendet`,
+      'network.withdraw': `${network} återkallade ärendet`,
+      'network.reject': `${network} avslutade ärendet utan verkan`,
+      revision: `${network} reviderade ärendet`,
+      'council.recommend': `${council} rekommenderade parterna att anta`,
+      'council.refer-back': `${council} återremitterade ärendet till nätverket`,
+      'council.reject': `${council} avslog förslaget`,
+      'decision.scheduled': 'planerade ärendet till sammanträde',
+      'decision.adopted': 'antog',
+      'decision.rejected': 'avslog',
+      'decision.opted-out': 'valde att stå utanför',
+      'decision.answered': 'svarade på remissen',
+      'decision.declined': 'avstod från att svara',
+      'decision.signed': 'skrev under',
+      'network.adopt': `${network} fattade beslut`,
+      deadline: 'Sista svarsdag flyttades till',
+      posting: 'anslog protokollet',
+      appeal: 's beslut överklagades',
+      'ruling.annulled': 's beslut upphävdes av förvaltningsrätten; svaret är öppet igen',
+      'ruling.dismissed': 's överklagade beslut stod sig i förvaltningsrätten och vinner laga kraft',
+      termination: 'sade upp överenskommelsen',
+      'follow-up.done': 'Uppföljningsuppdraget blev klart',
+      'follow-up.reassign': 'Uppföljningsuppdraget ändrades',
+      'follow-up.due': 'Påminnelse: uppföljningsuppdraget skulle vara klart',
+      'reminder.sent': 'Påminnelse skickades',
+      'round.closed': 'Remissen stängdes; inget svar från',
+      'validity.expiring': 'Samordnaren varnades: giltighetstiden löper ut',
+      'validity.renewed': 'Överenskommelsen förlängdes till',
+      'validity.ended': 'Giltighetstiden löpte ut',
+      'validity.terminated': 'Överenskommelsen upphörde efter uppsägning',
+    };
+    const label = labels[type] ?? type;
+    if (!party) return label;
+    // "Moras beslut överklagades" reads as one word; the rest as "Mora antog".
+    return label.startsWith('s ') ? `${genitive(this.of(party))}${label.slice(1)}` : `${this.of(party)} ${label}`;
+  }
 }

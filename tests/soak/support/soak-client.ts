@@ -1,5 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { PARTY_IDS } from '../../../libs/domain';
+import { SEED_PARTY_IDS as PARTY_IDS } from '../../support/seed-register';
 import { decision, newCase } from '../../support/case-requests';
 import type { Ledger, Submission, SubmissionKind } from './ledger';
 import type { SeededRandom } from './seeded-random';
@@ -68,7 +68,7 @@ export class SoakClient {
       );
     }
 
-    const plans = this.random.shuffle(PARTY_IDS).map((party) => ({
+    const plans = this.random.shuffle([...PARTY_IDS]).map((party) => ({
       party,
       outcomes: [
         ...(this.random.chance(SCHEDULED_FIRST_CHANCE) ? ['scheduled'] : []),
@@ -101,7 +101,7 @@ export class SoakClient {
 
     if (allAcknowledged && !this.control.stopping && this.random.chance(MISFIT_CHANCE)) {
       // Every party has answered: the case is closed and takes no new answer.
-      const party = this.random.pick(PARTY_IDS);
+      const party = this.random.pick([...PARTY_IDS]);
       await this.submit(
         { key: `${base}-late`, kind: 'decision', caseId, party, outcome: 'rejected', expectRefusal: true },
         `/api/cases/${caseId}/decisions`,

@@ -1,0 +1,2 @@
+export * from './register-party';
+export * from './register-seed';
