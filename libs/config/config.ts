@@ -36,10 +36,10 @@ const displayName = z
 
 /** What this deployment calls its bodies (see libs/format/body-names); Dalarna's unless set. */
 export const bodyNameSettingsSchema = z.object({
-  OVERENS_ORGANISATION_NAME: displayName.default('RSS Dalarna').describe('The organisation that coordinates the cases: signs e-mails and pages.'),
-  OVERENS_NETWORK_NAME: displayName.default('Länschefsnätverket').describe('The network that approves proposals and sends them to the council.'),
-  OVERENS_NETWORK_SHORT_NAME: displayName.default('LCHNV').describe("The network's abbreviation, shown beside its name; 'none' for none."),
-  OVERENS_COUNCIL_NAME: displayName.default('Välfärdsrådet').describe('The political council that recommends the parties to adopt.'),
+  OVERENS_ORGANISATION_NAME: displayName.default(DALARNA_BODY_NAMES.organisation).describe('The organisation that coordinates the cases: signs e-mails and pages.'),
+  OVERENS_NETWORK_NAME: displayName.default(DALARNA_BODY_NAMES.network).describe('The network that approves proposals and sends them to the council.'),
+  OVERENS_NETWORK_SHORT_NAME: displayName.default(DALARNA_BODY_NAMES.networkShort ?? 'none').describe("The network's abbreviation, shown beside its name; 'none' for none."),
+  OVERENS_COUNCIL_NAME: displayName.default(DALARNA_BODY_NAMES.council).describe('The political council that recommends the parties to adopt.'),
 });
 
 /** Where a fresh database's register comes from: Dalarna's 16 unless a county's own file is named. */

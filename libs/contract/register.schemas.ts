@@ -6,7 +6,7 @@ const NOT_BLANK = /\S/;
 const name = (missing: string) => personText(missing).regex(NOT_BLANK, missing).trim().min(1, missing).max(100, 'Högst 100 tecken.');
 
 export const partyInputSchema = z.strictObject({
-  name: name('Ange partens namn.').describe('E.g. Malung-Sälen, Region Dalarna.'),
+  name: name('Ange partens namn.').describe('As people write it, e.g. a municipality or a region by its own name.'),
   kind: z.enum(PARTY_KINDS, { error: 'Sorten ska vara municipality, region eller other.' }),
   usualBody: personText().trim().max(200, 'Högst 200 tecken.').optional().describe('The body that usually decides, e.g. Socialnämnden; prefills forms.'),
   population: z

@@ -100,7 +100,7 @@ export const STEP_ROUTES: readonly StepRoute[] = [
     path: 'council',
     schema: councilOutcomeSchema,
     schemaName: 'CouncilOutcome',
-    summary: "Record Välfärdsrådet's outcome",
+    summary: "Record the council's outcome (its recommendation, a referral back, or a rejection)",
     update: stepUpdate('council'),
     input: (body, actor) => ({ ...body, actor }),
   }),

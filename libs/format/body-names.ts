@@ -18,7 +18,7 @@ export const DALARNA_BODY_NAMES: BodyNames = {
   council: 'Välfärdsrådet',
 };
 
-/** Swedish genitive: "Välfärdsrådet" → "Välfärdsrådets", "Mora" → "Moras", "Vansbro" → "Vansbros", "Avesta" → "Avestas"; none after s, x or z. */
+/** Swedish genitive: "Välfärdsrådet" → "Välfärdsrådets", "Ekeby" → "Ekebys"; nothing added after s, x or z ("Borås"). */
 export function genitive(name: string): string {
   return /[sxz]$/i.test(name) ? name : `${name}s`;
 }

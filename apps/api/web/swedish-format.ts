@@ -30,7 +30,7 @@ export class Naming {
     return new Naming(this.bodies, names);
   }
 
-  /** A party or body id as a name: "sater" → "Säter", "lchnv" → "Länschefsnätverket (LCHNV)". */
+  /** A party or body id as a name: a party's as the case keeps it, the bodies' as configured, e.g. "lchnv" → "Länschefsnätverket (LCHNV)". */
   of(id: string): string {
     if (id === NETWORK_BODY) return this.bodies.networkShort ? `${this.bodies.network} (${this.bodies.networkShort})` : this.bodies.network;
     if (id === COUNCIL_BODY) return this.bodies.council;
@@ -82,7 +82,7 @@ export class Naming {
     };
     const label = labels[type] ?? type;
     if (!party) return label;
-    // "Moras beslut överklagades" reads as one word; the rest as "Mora antog".
+    // "Ekebys beslut överklagades" reads as one word; the rest as "Ekeby antog".
     return label.startsWith('s ') ? `${genitive(this.of(party))}${label.slice(1)}` : `${this.of(party)} ${label}`;
   }
 }
