@@ -63,6 +63,8 @@ interface CasePath {
   readonly definition?: ProcessDefinition;
   readonly deadline?: string;
   readonly validity?: ValidityTerms;
+  /** The names a case keeps from the register (cases opened before the register carry none). */
+  readonly partyNames?: Record<string, string>;
 }
 
 /** Every path a case can take; each becomes one recorded history, kept once recorded. */
@@ -127,6 +129,13 @@ const PATHS: Record<string, CasePath> = {
     ],
   },
   'timers-network-decision': { definition: NETWORK_DECISION, parties: ['falun'], steps: [network('table', { untilMeeting: '2024-10-17' }), network('adopt')] },
+  // A case started from the register: its parties in the register's order, with the names it keeps.
+  'register-parties-with-names': {
+    definition: REGIONAL_AGREEMENT_V3,
+    parties: ['hamnstad', 'norrbyn', 'aby', 'region-nord'],
+    partyNames: { hamnstad: 'Hamnstad', norrbyn: 'Norrbyn', aby: 'Åby', 'region-nord': 'Region Nord' },
+    steps: [council('recommend'), decide('aby', 'opted-out'), decide('hamnstad', 'adopted'), revise(['hamnstad']), decide('hamnstad', 'adopted'), decide('norrbyn', 'adopted'), decide('region-nord', 'adopted'), followUp('done')],
+  },
 };
 
 let client: Client;
@@ -164,6 +173,7 @@ const recording = process.env.OVERENS_RECORD_HISTORIES === '1';
               title: name,
               reference: null,
               parties: path.parties,
+              ...(path.partyNames ? { partyNames: path.partyNames } : {}),
               deadline: path.deadline ?? '2024-12-31',
               attachments: [],
               networkDecision: { date: '2024-05-16' },
