@@ -45,7 +45,7 @@ import {
   stepUpdate,
   type StepKind,
 } from '../libs/workflow-contract/case.messages';
-import { DEADLINE_ATTRIBUTE, STAGE_ATTRIBUTE, WAITING_ON_ATTRIBUTE } from '../libs/workflow-contract/search-attributes';
+import { DEADLINE_ATTRIBUTE, STAGE_ATTRIBUTE, WAITING_ON_ATTRIBUTE, searchableIds } from '../libs/workflow-contract/search-attributes';
 
 const { projectCase, sendReminders, notifyCoordinators } = proxyActivities<CaseActivities>({
   startToCloseTimeout: '30 seconds',
@@ -247,7 +247,8 @@ function requireDefinition(id: string, version: number): ProcessDefinition {
 function publishSearchAttributes(state: CaseState, definition: ProcessDefinition): void {
   upsertSearchAttributes([
     { key: STAGE_ATTRIBUTE, value: state.stage },
-    { key: WAITING_ON_ATTRIBUTE, value: waitingOn(state, definition) },
+    // Cut to Temporal's size limit, which a case of 16 parties never reaches: no replay sees a change.
+    { key: WAITING_ON_ATTRIBUTE, value: searchableIds(waitingOn(state, definition)) },
     { key: DEADLINE_ATTRIBUTE, value: deadlineAttribute(state, definition) },
   ]);
 }

@@ -168,6 +168,20 @@ describe('a case started from the register', () => {
     expect((await api.request('POST', `/api/cases/${recommended.id}/parties/uppsala/posting`, { postedOn: '2024-09-13' })).status).toBe(404);
   });
 
+  it('runs with more parties than Temporal’s search attribute can list (110), the read model holding them all', async () => {
+    // Long ids, so that 110 of them pass the 2 KiB a search attribute may hold.
+    const ids = Array.from({ length: 110 }, (_, index) => `samverkansort-i-norr-${String(index + 1).padStart(3, '0')}`);
+    for (const id of ids) await api.request('PUT', `/api/parties/${id}`, { name: `Ort ${id.slice(-3)}`, kind: 'municipality' });
+    await api.request('PUT', '/api/groups/orterna', { name: 'Orterna', parties: ids });
+    const recommended = await recommendedCase(api, { group: 'orterna' });
+    expect(recommended.waitingOn).toEqual(ids);
+    const answered = await api.request('POST', `/api/cases/${recommended.id}/decisions`, decision('samverkansort-i-norr-110'));
+    expect(answered.status).toBe(200);
+    expect(answered.body.waitingOn).toHaveLength(109);
+    const listed = await api.request('GET', '/api/cases?waitingOn=samverkansort-i-norr-109');
+    expect(listed.body.items.map((item: { id: string }) => item.id)).toContain(recommended.id);
+  });
+
   it('sees a group changed at the same moment whole or not at all', async () => {
     const before = ['mora', 'orsa'];
     const after = ['falun', 'borlange', 'gagnef', 'leksand'];

@@ -1,5 +1,6 @@
 import { calendarDate, distinctInOrder, isIsoDate, isPartySlug, partyNameIn, wholeDaysBetween } from '../../libs/domain';
 import { DEFAULT_REGISTER_SEED, compareParties, registerSeedSchema } from '../../libs/register';
+import { searchableIds } from '../../libs/workflow-contract/search-attributes';
 
 describe('the seed register', () => {
   it("is Dalarna's 15 municipalities and the region, with the contract ids and SCB's population", () => {
@@ -79,5 +80,18 @@ describe('dates', () => {
   it('counts whole days waited, never negative', () => {
     expect(wholeDaysBetween(new Date('2024-10-02T08:00:00Z'), new Date('2024-10-05T07:59:00Z'))).toBe(2);
     expect(wholeDaysBetween(new Date('2024-10-05T08:00:00Z'), new Date('2024-10-02T08:00:00Z'))).toBe(0);
+  });
+});
+
+describe('the waiting-on search attribute', () => {
+  it('holds every id of a case of the seed register, and as many of 311 as fit under Temporal’s 2 KiB', () => {
+    const seed = DEFAULT_REGISTER_SEED.parties.map((party) => party.id);
+    expect(searchableIds(seed)).toEqual(seed);
+    const national = Array.from({ length: 311 }, (_, index) => `kommun-${String(index + 1).padStart(3, '0')}`);
+    const kept = searchableIds(national);
+    expect(kept).toEqual(national.slice(0, kept.length));
+    expect(kept.length).toBeGreaterThan(100);
+    expect(Buffer.byteLength(JSON.stringify(kept))).toBeLessThanOrEqual(2048);
+    expect(Buffer.byteLength(JSON.stringify(national.slice(0, kept.length + 2)))).toBeGreaterThan(2048 - 64);
   });
 });
