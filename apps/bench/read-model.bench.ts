@@ -65,8 +65,9 @@ export async function seedReadModel(context: BenchContext, total: number): Promi
       await client.query('BEGIN');
       await client.query(
         `INSERT INTO cases (id, process_id, process_version, title, reference, stage, waiting_on, stage_since, deadline,
-                            opened_at, sequence, attachments, version)
-         SELECT id, 'regional-agreement', 1, $2, 'BÄNK ' || n, stage, string_to_array(waiting, ','), opened, deadline, opened, seq, '[]', 1
+                            opened_at, sequence, attachments, version, waiting_since, overdue_from)
+         SELECT id, 'regional-agreement', 1, $2, 'BÄNK ' || n, stage, string_to_array(waiting, ','), opened, deadline, opened, seq, '[]', 1,
+                opened::date, CASE WHEN stage = 'decisions' THEN deadline END
            FROM unnest($1::uuid[], $3::int[], $4::text[], $5::text[], $6::timestamptz[], $7::date[], $8::int[])
                 AS s(id, n, stage, waiting, opened, deadline, seq)`,
         [
@@ -126,19 +127,19 @@ export async function seedReadModel(context: BenchContext, total: number): Promi
 /** The dashboard's aggregation written by hand as one statement: the database's own floor. */
 export const HAND_WRITTEN_DASHBOARD = `
 WITH open_cases AS (
-  SELECT c.id, c.title, c.stage, c.waiting_on, c.stage_since, c.deadline,
-         (c.deadline IS NOT NULL AND c.deadline < $1::date AND c.stage = 'decisions' AND cardinality(c.waiting_on) > 0) AS overdue
+  SELECT c.id, c.title, c.stage, c.waiting_on, c.waiting_since, c.overdue_from, c.deadline,
+         (c.overdue_from IS NOT NULL AND c.overdue_from < $1::date AND cardinality(c.waiting_on) > 0) AS overdue
     FROM cases c
    WHERE cardinality(c.waiting_on) > 0
 )
 SELECT json_build_object(
   'byStage', (SELECT json_object_agg(stage, n) FROM (SELECT stage, count(*) AS n FROM cases GROUP BY stage) s),
   'blocked', (SELECT coalesce(json_agg(json_build_object(
-                 'id', o.id, 'title', o.title, 'stage', o.stage, 'waitingOn', o.waiting_on, 'waitingSince', o.stage_since,
+                 'id', o.id, 'title', o.title, 'stage', o.stage, 'waitingOn', o.waiting_on, 'waitingSince', o.waiting_since,
                  'deadline', o.deadline, 'overdue', o.overdue,
                  'scheduled', (SELECT coalesce(json_agg(json_build_object('party', p.party, 'body', p.body, 'date', p.date) ORDER BY p.ordinal), '[]')
                                  FROM case_parties p WHERE p.case_id = o.id AND p.status = 'scheduled' AND p.date IS NOT NULL))
-               ORDER BY o.overdue DESC, CASE WHEN o.overdue THEN o.deadline END, o.stage_since, o.id), '[]')
+               ORDER BY o.overdue DESC, CASE WHEN o.overdue THEN o.overdue_from END, o.waiting_since, o.id), '[]')
                 FROM open_cases o),
   'byParty', (SELECT coalesce(json_agg(json_build_object('party', party, 'waiting', waiting, 'overdue', overdue)), '[]')
                 FROM (SELECT w.party, count(*) AS waiting, count(*) FILTER (WHERE o.overdue) AS overdue
