@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { parse } from 'yaml';
 
 /**
  * No container engine runs here, so the production compose file is checked against the
@@ -35,4 +36,17 @@ it('is refused when it breaks the specification (the check can fail)', () => {
   } finally {
     rmSync(folder, { recursive: true, force: true });
   }
+});
+
+it("follows Temporal's current images: the server with a schema job of the same release, no auto-setup, only the API published beyond loopback", () => {
+  const { services } = parse(readFileSync(join(ROOT, 'docker-compose.yml'), 'utf8')) as {
+    services: Record<string, { image?: string; ports?: string[]; depends_on?: Record<string, { condition: string }> }>;
+  };
+  const images = Object.values(services).map((service) => service.image ?? '');
+  expect(images.filter((image) => image.includes('auto-setup'))).toEqual([]);
+  const server = services.temporal.image!.split(':')[1];
+  expect(services['temporal-schema'].image).toBe(`temporalio/admin-tools:${server}`);
+  expect(services.temporal.depends_on?.['temporal-schema']).toEqual({ condition: 'service_completed_successfully' });
+  const published = Object.entries(services).flatMap(([name, service]) => (service.ports ?? []).map((port) => [name, port]));
+  for (const [name, port] of published) expect([name, port.startsWith('127.0.0.1:')]).toEqual([name, true]);
 });
