@@ -107,7 +107,7 @@ export async function startBenchStack(log: (line: string) => void): Promise<Benc
     const apis: { url: string; program: Program }[] = [];
     const workers: Program[] = [];
     const addWorker = async () => {
-      const worker = await startProgram(`worker-${workers.length + 1}`, join(DIST, 'worker', 'main.js'), env, 'worker: polling', logDir);
+      const worker = await startProgram(`worker-${workers.length + 1}`, join(DIST, 'worker', 'main.js'), env, 'polling task queue', logDir);
       stops.push(() => worker.stop());
       workers.push(worker);
     };

@@ -1,6 +1,6 @@
 import { Connection } from '@temporalio/client';
 import { status as grpcStatus } from '@grpc/grpc-js';
-import { DefaultLogger, NativeConnection, Runtime } from '@temporalio/worker';
+import { NativeConnection, Runtime } from '@temporalio/worker';
 import { bodyNamesOf, mailFromOf, ConfigurationError, readSettings, workerSettingsSchema } from '../../libs/config/config';
 import { Mailer } from '../../libs/mail/mailer';
 import { createDataSource } from '../../libs/persistence';
@@ -10,15 +10,18 @@ import { existsSync } from 'node:fs';
 import { createCaseWorker } from './case-worker';
 import { serveWorkerHealth } from './worker-health';
 import { failStartup } from '../shared/fail-startup';
+import { jsonLogger, workerLogLine } from './worker-log';
 
 async function main(): Promise<void> {
   const settings = readSettings(workerSettingsSchema);
   Runtime.install({
-    logger: new DefaultLogger('WARN'),
-    // Temporal's own worker metrics (task slots, latencies, polls), from the SDK's exporter.
-    ...(settings.OVERENS_METRICS_PORT
-      ? { telemetryOptions: { metrics: { prometheus: { bindAddress: `0.0.0.0:${settings.OVERENS_METRICS_PORT}` } } } }
-      : {}),
+    // JSON lines like the API's; the native core's warnings are forwarded into the same log.
+    logger: jsonLogger('INFO'),
+    telemetryOptions: {
+      logging: { filter: { core: 'WARN', other: 'WARN' }, forward: {} },
+      // Temporal's own worker metrics (task slots, latencies, polls), from the SDK's exporter.
+      ...(settings.OVERENS_METRICS_PORT ? { metrics: { prometheus: { bindAddress: `0.0.0.0:${settings.OVERENS_METRICS_PORT}` } } } : {}),
+    },
   });
   const admin = await Connection.connect({ address: settings.TEMPORAL_ADDRESS });
   await ensureSearchAttributes(admin, settings.TEMPORAL_NAMESPACE);
@@ -46,7 +49,7 @@ async function main(): Promise<void> {
   });
   const health = settings.OVERENS_HEALTH_PORT ? serveWorkerHealth(settings.OVERENS_HEALTH_PORT, worker, dataSource) : undefined;
   // The worker's own shutdown hooks stop it on SIGINT/SIGTERM; run() resolves after that.
-  console.log(`worker: polling task queue ${settings.TEMPORAL_TASK_QUEUE} on ${settings.TEMPORAL_ADDRESS}`);
+  console.log(workerLogLine('info', 'polling task queue', { taskQueue: settings.TEMPORAL_TASK_QUEUE, temporal: settings.TEMPORAL_ADDRESS }));
   await worker.run();
   health?.close();
   await connection.close();
@@ -67,8 +70,7 @@ async function setRetention(admin: Connection, namespace: string, days: number):
     if (code !== grpcStatus.PERMISSION_DENIED && code !== grpcStatus.UNIMPLEMENTED) throw error;
     const kept = await namespaceRetentionDays(admin, namespace);
     console.warn(
-      `worker: may not set the retention of namespace ${namespace} (${kept} days kept); ` +
-        `set it on the cluster: temporal operator namespace update --namespace ${namespace} --retention ${days}d`,
+      workerLogLine('warn', `may not set the retention of namespace ${namespace} (${kept} days kept); set it on the cluster: temporal operator namespace update --namespace ${namespace} --retention ${days}d`, { namespace }),
     );
   }
 }
