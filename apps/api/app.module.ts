@@ -8,6 +8,7 @@ import { CaseService } from './case.service';
 import { CaseWorkflowClient } from './case-workflow.client';
 import { CallerIdentifier } from './caller';
 import { Clock } from './clock';
+import { CaseLinks } from '../../libs/links/case-links';
 import { PartyLinkSigner } from '../../libs/links/party-link';
 import { ContactController } from './contact.controller';
 import { ContactService } from './contact.service';
@@ -18,6 +19,8 @@ import { ApiMetrics } from './metrics';
 import { MetricsController } from './metrics.controller';
 import { GroupController, PartyController } from './party.controller';
 import { RegisterService } from './register.service';
+import { PartyOverviewService } from './party-overview.service';
+import { PartyOverviewController } from './web/party-overview.controller';
 import { SecurityLog, type SecurityEvent } from './security-log';
 import { ContactPagesController } from './web/contact-pages.controller';
 import { CoordinatorPageGuard } from './web/coordinator-page.guard';
@@ -44,6 +47,7 @@ export const API_CONTROLLERS = [
   PublicPagesController,
   SignInController,
   PartyResponseController,
+  PartyOverviewController,
   CoordinatorPagesController,
   PartyController,
   GroupController,
@@ -76,6 +80,11 @@ export class AppModule {
         CoordinatorSessionService,
         CoordinatorPageGuard,
         { provide: PartyLinkSigner, useFactory: (config: ApiConfig) => new PartyLinkSigner(config.linkSecret), inject: [ApiConfig] },
+        {
+          provide: CaseLinks,
+          useFactory: (signer: PartyLinkSigner, config: ApiConfig, register: RegisterRepository) => new CaseLinks(signer, config.publicUrl, register),
+          inject: [PartyLinkSigner, ApiConfig, RegisterRepository],
+        },
         { provide: SecurityLog, useValue: new SecurityLog(dependencies.securityEvents) },
         CallerIdentifier,
         { provide: ApiMetrics, useFactory: (dataSource: DataSource) => new ApiMetrics(dataSource), inject: [DataSource] },
@@ -90,6 +99,7 @@ export class AppModule {
         ContactService,
         { provide: RegisterRepository, useFactory: (dataSource: DataSource) => new RegisterRepository(dataSource), inject: [DataSource] },
         RegisterService,
+        PartyOverviewService,
       ],
     };
   }

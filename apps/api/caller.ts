@@ -1,11 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { ApiConfig } from './api-config';
-import { PartyLinkSigner, type PartyLinkClaim } from '../../libs/links/party-link';
+import { CaseLinks } from '../../libs/links/case-links';
+import type { PartyLinkClaim } from '../../libs/links/party-link';
 import { SecurityLog } from './security-log';
 
-/** Who is calling the API: the coordinator with the admin token, or a party with its link. */
-export type Caller = { readonly kind: 'coordinator' } | { readonly kind: 'party'; readonly claim: PartyLinkClaim };
+/** Who is calling the API: the coordinator with the admin token, or a party with a case link or its overview link. */
+export type Caller =
+  | { readonly kind: 'coordinator' }
+  | { readonly kind: 'party'; readonly claim: PartyLinkClaim }
+  | { readonly kind: 'party-overview'; readonly party: string };
 
 @Injectable()
 export class CallerIdentifier {
@@ -13,21 +17,31 @@ export class CallerIdentifier {
 
   constructor(
     config: ApiConfig,
-    private readonly links: PartyLinkSigner,
+    private readonly links: CaseLinks,
     private readonly securityLog: SecurityLog,
   ) {
     this.adminDigest = digest(config.adminToken);
   }
 
   /** The caller of an `Authorization: Bearer …` header; undefined when nobody is proven. */
-  identify(authorization: string | undefined): Caller | undefined {
+  async identify(authorization: string | undefined): Promise<Caller | undefined> {
     const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization ?? '');
     if (!match) return undefined;
+    const token = match[1];
     // Compare digests: equal length, constant time, whatever was sent.
-    if (timingSafeEqual(digest(match[1]), this.adminDigest)) return { kind: 'coordinator' };
-    const claim = this.links.verify(match[1]);
-    if (!claim) this.securityLog.record('bearer-refused', { token: match[1].slice(0, 12) });
-    return claim ? { kind: 'party', claim } : undefined;
+    if (timingSafeEqual(digest(token), this.adminDigest)) return { kind: 'coordinator' };
+    if (token.startsWith('p1.')) {
+      const overview = await this.links.verifyOverview(token);
+      if (typeof overview !== 'string') return { kind: 'party-overview', party: overview.party };
+      return this.refused(token, overview);
+    }
+    const claim = await this.links.verifyCase(token);
+    return typeof claim === 'string' ? this.refused(token, claim) : { kind: 'party', claim };
+  }
+
+  private refused(token: string, refusal: 'invalid' | 'revoked'): undefined {
+    this.securityLog.record(refusal === 'revoked' ? 'bearer-revoked' : 'bearer-refused', { token: token.slice(0, 12) });
+    return undefined;
   }
 }
 

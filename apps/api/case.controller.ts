@@ -62,7 +62,7 @@ export class CaseController {
   }
 
   /** Who may take the step, then path, key and body, in that order; a party only for itself. */
-  private takeStep(
+  private async takeStep(
     route: StepRoute | undefined,
     id: string,
     party: string | undefined,
@@ -71,8 +71,10 @@ export class CaseController {
     key: string | undefined,
   ): Promise<CaseView> {
     if (!route) throw new ApiError('not-found', 'Det finns inget sådant steg.');
-    const caller = this.callers.identify(authorization);
+    const caller = await this.callers.identify(authorization);
     if (!caller) throw new ApiError('unauthorized', 'Saknad eller ogiltig token: skicka Authorization: Bearer <token>.');
+    // An overview link shows what waits on a party; answering takes the case's own link.
+    if (caller.kind === 'party-overview') throw new ApiError('forbidden', 'Översiktslänken räcker inte för att svara: använd ärendets egen länk.');
     if (caller.kind === 'party' && route.takenBy === 'coordinator') {
       throw new ApiError('forbidden', 'En parts länk räcker inte för det här anropet.');
     }

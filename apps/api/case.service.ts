@@ -21,7 +21,7 @@ import { presentCase, presentDashboard } from './case.presenter';
 import { CaseWorkflowClient } from './case-workflow.client';
 import { ApiConfig } from './api-config';
 import { Clock } from './clock';
-import { PartyLinkSigner, partyLinkPath } from '../../libs/links/party-link';
+import { CaseLinks } from '../../libs/links/case-links';
 import { RegisterService } from './register.service';
 
 /** The case decisions of the API: writes go to the workflows, reads to the read model. */
@@ -31,7 +31,7 @@ export class CaseService {
     private readonly workflows: CaseWorkflowClient,
     private readonly cases: CaseRepository,
     private readonly clock: Clock,
-    private readonly links: PartyLinkSigner,
+    private readonly links: CaseLinks,
     private readonly config: ApiConfig,
     private readonly register: RegisterService,
   ) {}
@@ -110,10 +110,8 @@ export class CaseService {
   }
 
   /** Each party's own link for a case, for the coordinator to copy. */
-  partyLinks(view: CaseView): Record<string, string> {
-    return Object.fromEntries(
-      view.parties.map((answer) => [answer.party, `${this.config.publicUrl}${partyLinkPath(this.links.sign(view.id, answer.party))}`]),
-    );
+  async partyLinks(view: CaseView): Promise<Record<string, string>> {
+    return Object.fromEntries(await Promise.all(view.parties.map(async (answer) => [answer.party, await this.links.partyPage(view.id, answer.party)] as const)));
   }
 
   /** The URL of a party's own response page for a case. */
@@ -123,7 +121,7 @@ export class CaseService {
     if (!state.parties.some((answer) => answer.party === party)) {
       throw new ApiError('not-found', 'Parten finns inte i ärendet.');
     }
-    return { url: `${this.config.publicUrl}${partyLinkPath(this.links.sign(id, party))}` };
+    return { url: await this.links.partyPage(id, party) };
   }
 
   /** A step read against its kind (libs/contract/step-kinds), taken by `actor`. */

@@ -8,8 +8,8 @@ import { CallerIdentifier } from './caller';
 export class CoordinatorGuard implements CanActivate {
   constructor(private readonly callers: CallerIdentifier) {}
 
-  canActivate(context: ExecutionContext): boolean {
-    const caller = this.callers.identify(context.switchToHttp().getRequest<Request>().headers.authorization);
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const caller = await this.callers.identify(context.switchToHttp().getRequest<Request>().headers.authorization);
     if (!caller) throw new ApiError('unauthorized', 'Saknad eller ogiltig token: skicka Authorization: Bearer <token>.');
     if (caller.kind !== 'coordinator') throw new ApiError('forbidden', 'En parts länk räcker inte för det här anropet.');
     return true;

@@ -25,7 +25,10 @@ export async function createApi(dependencies: ApiDependencies): Promise<NestExpr
   app.use(securityHeaders({ https: dependencies.config.secureCookies }));
   app.use(methodNotAllowed(openApi.paths as Record<string, Record<string, unknown>>));
   app.use('/logga-in', rateLimit({ limit: 20, windowMs: 60_000, methods: ['POST'] }));
-  app.use('/svar', rateLimit({ limit: dependencies.config.partyPageLimitPerMinute, windowMs: 60_000 }));
+  // One count for a client across the parties' pages: per case and the overview.
+  const partyPages = rateLimit({ limit: dependencies.config.partyPageLimitPerMinute, windowMs: 60_000 });
+  app.use('/svar', partyPages);
+  app.use('/part', partyPages);
   app.useBodyParser('json', { limit: '100kb' });
   app.useBodyParser('urlencoded', { limit: '100kb', extended: true, parameterLimit: 200 });
   app.useGlobalFilters(new ApiExceptionFilter());

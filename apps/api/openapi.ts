@@ -12,7 +12,9 @@ import {
   groupInputSchema,
   groupViewSchema,
   partyId,
+  partyCasesViewSchema,
   partyInputSchema,
+  partyLinkViewSchema,
   registerPartyViewSchema,
   replaceContactsSchema,
 } from '../../libs/contract';
@@ -85,6 +87,7 @@ export function buildOpenApiDocument(): Record<string, unknown> {
       securitySchemes: {
         coordinator: { type: 'http', scheme: 'bearer' },
         partyLink: { type: 'http', scheme: 'bearer', description: "A party's own link as a token: v1.<case>.<party>.<expiry>.<signature>." },
+        partyOverview: { type: 'http', scheme: 'bearer', description: "A party's overview link as a token: p1.<party>.<expiry>.<signature>." },
       },
       schemas: {
         CreateCase: schemaOf(createCaseSchema, 'input'),
@@ -95,6 +98,8 @@ export function buildOpenApiDocument(): Record<string, unknown> {
         Party: schemaOf(registerPartyViewSchema, 'output'),
         PartyInput: schemaOf(partyInputSchema, 'input'),
         Group: schemaOf(groupViewSchema, 'output'),
+        PartyCases: schemaOf(partyCasesViewSchema, 'output'),
+        PartyOverviewLink: schemaOf(partyLinkViewSchema, 'output'),
         GroupInput: schemaOf(groupInputSchema, 'input'),
         Error: schemaOf(errorViewSchema, 'output'),
         Health: {
@@ -145,6 +150,45 @@ export function buildOpenApiDocument(): Record<string, unknown> {
             '401': coordinatorErrors['401'],
             '404': errorResponse('No such party.'),
             '409': errorResponse('An open case still waits on the party.'),
+          },
+        },
+      },
+      '/api/parties/{party}/link': {
+        get: {
+          summary: "A party's own overview link: every case that waits on it, answerable from there",
+          security: [{ coordinator: [] }],
+          parameters: [partyParameter],
+          responses: {
+            '200': { description: 'The link and when it expires.', content: json('PartyOverviewLink') },
+            '401': coordinatorErrors['401'],
+            '403': errorResponse("A party's link is not enough."),
+            '404': errorResponse('No such party.'),
+          },
+        },
+      },
+      '/api/parties/{party}/links/revoke': {
+        post: {
+          summary: 'Void every link issued to the party until now, overview and per-case',
+          security: [{ coordinator: [] }],
+          parameters: [partyParameter],
+          responses: {
+            '204': { description: 'Revoked: old links answer 403; new ones are signed from now on.' },
+            '401': coordinatorErrors['401'],
+            '403': errorResponse("A party's link is not enough."),
+            '404': errorResponse('No such party.'),
+          },
+        },
+      },
+      '/api/parties/{party}/cases': {
+        get: {
+          summary: "The party's open cases, overdue first",
+          security: [{ coordinator: [] }, { partyOverview: [] }],
+          parameters: [partyParameter],
+          responses: {
+            '200': { description: 'Every open case waiting on the party.', content: json('PartyCases') },
+            '401': coordinatorErrors['401'],
+            '403': errorResponse('An overview link of another party.'),
+            '404': errorResponse('No such party.'),
           },
         },
       },

@@ -26,6 +26,10 @@ export class RegisterService {
     return { party: partyView(party), created };
   }
 
+  revokeLinks(id: string): Promise<void> {
+    return refusalsAsErrors(() => this.register.revokeLinks(id));
+  }
+
   retireParty(id: string): Promise<void> {
     return refusalsAsErrors(() => this.register.retireParty(id));
   }

@@ -58,7 +58,7 @@ export function judgeGoals(results: Omit<BenchResults, 'goals'>): Goal[] {
       goal: '311 simultaneous answers on one case: none lost, none refused for load',
       figure:
         `${national.lost} lost, ${national.notTaken} not taken in 3 minutes, ${national.refusedForLoad} refused for load (retried); ` +
-        `last reply after ${ms(national.lastReplyMs)} ms, visible after ${ms(national.lastVisibleMs)} ms; ${national.historyEvents} history events (the real case workflow, a 311-party register)`,
+        `last reply after ${ms(national.lastReplyMs)} ms, visible after ${ms(national.lastVisibleMs)} ms; ${national.historyEvents} history events${national.historyBytes ? ` (${(national.historyBytes / 2 ** 20).toFixed(1)} MiB)` : ''} (the real case workflow, a 311-party register)`,
       pass: national.lost === 0 && national.notTaken === 0 && national.refusedForLoad === 0,
     });
   }
@@ -123,7 +123,7 @@ export function renderMarkdown(results: BenchResults): string {
   for (const run of results.simultaneous) {
     lines.push(
       `| ${run.parties} parties answer at once — ${run.through} | last reply ${ms(run.lastReplyMs)} ms, last visible in the read model ${ms(run.lastVisibleMs)} ms; ` +
-        `answer median / p95 ${pair(run.slowestAnswer)} ms; ${run.refusedForLoad} refused for load (retried), ${run.notTaken} not taken, ${run.lost} lost; ${run.historyEvents} history events |`,
+        `answer median / p95 ${pair(run.slowestAnswer)} ms; ${run.refusedForLoad} refused for load (retried), ${run.notTaken} not taken, ${run.lost} lost; ${run.historyEvents} history events${run.historyBytes ? ` (${(run.historyBytes / 2 ** 20).toFixed(1)} MiB)` : ''} |`,
     );
   }
   const open = results.openCases;

@@ -27,6 +27,8 @@ export interface SimultaneousAnswers {
   readonly lastVisibleMs: number;
   readonly slowestAnswer: Summary;
   readonly historyEvents: number;
+  /** The history's size in bytes when the run ended. */
+  readonly historyBytes?: number;
 }
 
 async function waitUntil(what: string, probe: () => Promise<boolean>, timeoutMs: number): Promise<void> {
@@ -45,7 +47,14 @@ async function adoptedCount(context: BenchContext, caseId: string): Promise<numb
 /** A real case through the API, waiting on its parties' decisions: every active party of the register, or a group's. */
 async function recommendedCase(context: BenchContext, title: string, group?: string): Promise<string> {
   const created = await expectStatus(
-    apiCall(context, 'POST', '/api/cases', { title, deadline: '2027-06-30', networkDecision: { date: '2026-11-02' }, ...(group ? { group } : {}) }, randomUUID()),
+    apiCall(
+      context,
+      'POST',
+      '/api/cases',
+      // The seed register's parties unless a group is named: the national register is added to the same database.
+      { title, deadline: '2027-06-30', networkDecision: { date: '2026-11-02' }, ...(group ? { group } : { parties: context.parties.map((party) => party.id) }) },
+      randomUUID(),
+    ),
     201,
     'create a case',
   );
@@ -54,9 +63,15 @@ async function recommendedCase(context: BenchContext, title: string, group?: str
   return caseId;
 }
 
+/** A history's length, from the server's description: a large case's history passes the 4 MiB a gRPC answer may carry. */
 async function historyEvents(context: BenchContext, workflowId: string): Promise<number> {
-  const history = await context.temporal.workflow.getHandle(workflowId).fetchHistory();
-  return history.events?.length ?? 0;
+  return (await context.temporal.workflow.getHandle(workflowId).describe()).historyLength;
+}
+
+/** A history's size in bytes, as the server counts it against its limits (warning at 10 MiB, failure at 50 MiB). */
+async function historyBytes(context: BenchContext, workflowId: string): Promise<number> {
+  const described = await context.temporal.workflow.getHandle(workflowId).describe();
+  return Number(String(described.raw.workflowExecutionInfo?.historySizeBytes ?? 0));
 }
 
 /** All parties of the seed register (Dalarna's 16) adopt a real case at the same moment, through the API. */
@@ -149,6 +164,7 @@ export async function nationalCase(context: BenchContext): Promise<SimultaneousA
     lastVisibleMs,
     slowestAnswer: summarize(taken),
     historyEvents: await historyEvents(context, caseWorkflowId(caseId)),
+    historyBytes: await historyBytes(context, caseWorkflowId(caseId)),
   };
 }
 

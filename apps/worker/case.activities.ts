@@ -30,7 +30,7 @@ export function createCaseActivities(dataSource: DataSource, mail: CaseMailSetti
       contacts: new PartyContactRepository(dataSource),
       coordinators: new CoordinatorRepository(dataSource),
       delivery: new EmailDelivery(new OutgoingEmailRepository(dataSource), mail.sender),
-      links: new CaseLinks(new PartyLinkSigner(mail.linkSecret), mail.publicUrl),
+      links: new CaseLinks(new PartyLinkSigner(mail.linkSecret), mail.publicUrl, new RegisterRepository(dataSource)),
       register: new RegisterRepository(dataSource),
       organisation: mail.organisation,
     }),

@@ -42,3 +42,32 @@ export type RegisterPartyView = z.infer<typeof registerPartyViewSchema>;
 
 export const groupViewSchema = z.object({ id: z.string(), name: z.string(), parties: z.array(z.string()) });
 export type GroupView = z.infer<typeof groupViewSchema>;
+
+export const partyCasesViewSchema = z.object({
+  party: z.string(),
+  items: z
+    .array(
+      z.object({
+        id: z.string(),
+        title: z.string(),
+        reference: z.string().nullable(),
+        stage: z.string(),
+        processName: z.string(),
+        askedOf: z.enum(['decision', 'answer', 'signature']).describe('What the party is asked: a political decision, an answer to a consultation, a signature.'),
+        askedSince: z.string().nullable().describe('The day the party was asked (the recommendation, or a revision that asked it again).'),
+        deadline: z.string().nullable().describe("The party's own last day, or the case's."),
+        overdue: z.boolean(),
+        status: z.string().describe('pending, or scheduled for a meeting.'),
+        scheduled: z.string().nullable().describe('The meeting the party has put the matter on.'),
+        attachments: z.array(z.object({ title: z.string(), url: z.string() })),
+        answered: z.object({ count: z.number().int(), of: z.number().int() }).describe('How many of the parties have answered.'),
+      }),
+    )
+    .describe('Every open case waiting on the party, overdue first, then by deadline.'),
+});
+export type PartyCasesView = z.infer<typeof partyCasesViewSchema>;
+
+export const partyLinkViewSchema = z.object({
+  url: z.string().describe("The party's own overview page: /part/<party>/<expiry>.<signature>."),
+  expiresAt: z.string().describe('When the link stops working (ISO 8601).'),
+});

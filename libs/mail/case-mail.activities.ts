@@ -9,7 +9,7 @@ export interface CaseMailDependencies {
   readonly contacts: Pick<PartyContactRepository, 'listAll'>;
   readonly coordinators: Pick<CoordinatorRepository, 'listEmails'>;
   readonly delivery: Pick<EmailDelivery, 'deliver'>;
-  readonly links: Pick<CaseLinks, 'partyPage' | 'casePage'>;
+  readonly links: Pick<CaseLinks, 'partyPage' | 'partyOverview' | 'casePage'>;
   readonly register: Pick<RegisterRepository, 'partyNamesOnCase'>;
   /** The organisation that coordinates: it signs the e-mails. */
   readonly organisation: string;
@@ -33,7 +33,8 @@ export function createCaseMailActivities(dependencies: CaseMailDependencies): Ca
         const recipients = addresses.get(party) ?? [];
         if (recipients.length === 0) continue;
         const partyName = names.get(party) ?? party;
-        const composed = reminderEmail({ request, party, partyName, organisation, deadline, meeting, link: links.partyPage(request.caseId, party) });
+        const [link, overview] = await Promise.all([links.partyPage(request.caseId, party), links.partyOverview(party)]);
+        const composed = reminderEmail({ request, party, partyName, organisation, deadline, meeting, link, overviewLink: overview.url });
         const keyed = recipients.map((to) => ({
           ...composed,
           to,

@@ -14,6 +14,8 @@ export interface EmailContent {
   /** Label and value pairs, e.g. the case's title and registry number. */
   readonly facts: readonly (readonly [string, string])[];
   readonly link: { readonly label: string; readonly url: string };
+  /** A second address after the first, e.g. the party's overview beside the case's page. */
+  readonly alsoLink?: { readonly label: string; readonly url: string };
   readonly afterLink: readonly string[];
   readonly signature: readonly string[];
   readonly footer: string;
@@ -25,6 +27,7 @@ export function renderText(content: EmailContent): string {
     ...content.paragraphs,
     content.facts.map(([label, value]) => `${label}: ${value}`).join('\n'),
     `${content.link.label}:\n${content.link.url}`,
+    content.alsoLink ? `${content.alsoLink.label}:\n${content.alsoLink.url}` : '',
     ...content.afterLink,
     content.signature.join('\n'),
     `-- \n${content.footer}`,
@@ -44,6 +47,7 @@ export function renderHtml(subject: string, content: EmailContent): string {
 ${content.paragraphs.map((paragraph) => html`<p>${paragraph}</p>\n`)}
 ${content.facts.length > 0 ? html`<table>${content.facts.map(([label, value]) => html`<tr><th scope="row" align="left">${label}</th><td>${value}</td></tr>`)}</table>` : ''}
 <p><a href="${content.link.url}">${content.link.label}</a></p>
+${content.alsoLink ? html`<p><a href="${content.alsoLink.url}">${content.alsoLink.label}</a></p>` : ''}
 ${content.afterLink.map((paragraph) => html`<p>${paragraph}</p>\n`)}
 <p>${content.signature.map((line, index) => (index === 0 ? html`${line}` : html`<br>${line}`))}</p>
 <hr>

@@ -14,6 +14,8 @@ export interface ReminderFacts {
   readonly meeting?: string;
   /** The party's own response page for the case. */
   readonly link: string;
+  /** The party's overview of everything that waits on it. */
+  readonly overviewLink?: string;
 }
 
 // The words of the reminders, in one place.
@@ -67,6 +69,7 @@ export function reminderEmail(facts: ReminderFacts): ComposedEmail {
       ...(deadline ? [['Sista svarsdag', deadline] as const] : []),
     ],
     link: { label: `Svarssidan för ${party}`, url: facts.link },
+    ...(facts.overviewLink ? { alsoLink: { label: `Allt som väntar på svar från ${party}`, url: facts.overviewLink } } : {}),
     afterLink: [
       `Länken gäller bara ${party} och det här ärendet och kräver ingen inloggning. Dela den bara med dem som ska rapportera beslutet.`,
       'Har ni redan rapporterat beslutet kan ni bortse från det här meddelandet.',

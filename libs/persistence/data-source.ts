@@ -9,6 +9,7 @@ import { CreateContactsAndOutgoingEmail1763840000000 } from './migrations/176384
 import { AddLifecycle1763850000000 } from './migrations/1763850000000-add-lifecycle';
 import { AddWaitingSince1763860000000 } from './migrations/1763860000000-add-waiting-since';
 import { CreateRegister1763870000000 } from './migrations/1763870000000-create-register';
+import { AddPartyLinkGeneration1763880000000 } from './migrations/1763880000000-add-party-link-generation';
 import { DEFAULT_REGISTER_SEED, type RegisterSeed } from '../register';
 import { seedRegisterOnce } from './register-seeding';
 
@@ -25,6 +26,7 @@ export const MIGRATIONS = [
   AddLifecycle1763850000000,
   AddWaitingSince1763860000000,
   CreateRegister1763870000000,
+  AddPartyLinkGeneration1763880000000,
 ];
 
 export function createDataSource(databaseUrl: string, options: { poolSize?: number } = {}): DataSource {

@@ -97,6 +97,21 @@ export class RegisterRepository {
     });
   }
 
+  /** The party's link generation: 0 until its links are first revoked (and for an id the register does not hold). */
+  async linkGeneration(party: string): Promise<number> {
+    const rows: { link_generation: number }[] = await this.dataSource.query(`SELECT link_generation FROM parties WHERE id = $1`, [party]);
+    return rows[0]?.link_generation ?? 0;
+  }
+
+  /** Voids every link issued to the party until now (overview and per-case). */
+  async revokeLinks(party: string): Promise<void> {
+    const rows: unknown[] = await this.dataSource.query(
+      `UPDATE parties SET link_generation = link_generation + 1, links_revoked_at = now(), updated_at = now() WHERE id = $1 RETURNING id`,
+      [party],
+    );
+    if (rows.length === 0) throw new RegisterRefusal('not-found', 'Parten finns inte.');
+  }
+
   /** The names of a case's parties as the case knows them; the register's for older cases, the id when neither has one. */
   async partyNamesOnCase(caseId: string, parties: readonly string[]): Promise<Map<string, string>> {
     if (parties.length === 0) return new Map();

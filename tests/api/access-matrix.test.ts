@@ -56,7 +56,7 @@ it('refuses tampered, truncated, expired and foreign-secret tokens', async () =>
     tampered: `/svar/${recommended.id}/mora/${expiry}.${mac.slice(0, -1)}${mac.endsWith('A') ? 'B' : 'A'}`,
     truncated: `/svar/${recommended.id}/mora/${expiry}.${mac.slice(0, 10)}`,
     'later expiry': `/svar/${recommended.id}/mora/${Number(expiry) + 1}.${mac}`,
-    expired: partyLinkPath(signer.sign(recommended.id, 'mora', now - 401 * DAY)),
+    expired: partyLinkPath(signer.sign(recommended.id, 'mora', 0, now - 401 * DAY)),
     'another secret': partyLinkPath(new PartyLinkSigner('some-other-secret-of-at-least-32-chars').sign(recommended.id, 'mora')),
     'no signature': `/svar/${recommended.id}/mora/`,
   };

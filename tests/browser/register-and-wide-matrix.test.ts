@@ -75,6 +75,10 @@ it('lets the coordinator add, change and retire a party and keep a group, errors
   expect(await page.locator('h2:has-text("Avslutade parter") + ul').innerText()).toContain('Grängesbergs samverkan');
   violations.push(...(await axeViolations(page)));
 
+  await page.click('button:has-text("Dra in länkar till Mora")');
+  await page.waitForURL(/klart=indragna-mora$/);
+  expect(await page.locator('.notice').innerText()).toBe('Alla länkar till Mora är indragna. Nya länkar skickas med nästa påminnelse.');
+
   const created = await api.request('POST', '/api/cases', { title: 'Väntar på Säter', parties: ['sater'], networkDecision: { date: '2024-05-16' } });
   expect(created.status).toBe(201);
   await page.click('button:has-text("Avsluta Säter")');

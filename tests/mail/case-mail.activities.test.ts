@@ -27,7 +27,7 @@ beforeAll(async () => {
     contacts: new PartyContactRepository(dataSource),
     coordinators: new CoordinatorRepository(dataSource),
     delivery: new EmailDelivery(new OutgoingEmailRepository(dataSource), mailer),
-    links: new CaseLinks(new PartyLinkSigner(SECRET), 'https://overens.example.se/'),
+    links: new CaseLinks(new PartyLinkSigner(SECRET), 'https://overens.example.se/', new RegisterRepository(dataSource)),
     register: new RegisterRepository(dataSource),
     organisation: 'RSS Dalarna',
   });

@@ -193,7 +193,7 @@ export class CoordinatorPagesController {
     const view = await this.cases.get(caseId);
     return casePage({
       view,
-      links: this.cases.partyLinks(view),
+      links: await this.cases.partyLinks(view),
       coordinator: signedIn(session),
       timeZone: this.config.timeZone,
       naming: new Naming(this.config.names).with(view.parties),

@@ -5,10 +5,12 @@ import { ApiConfig } from '../api-config';
 import { ApiError } from '../api-error';
 import { CaseService } from '../case.service';
 import { RegisterService } from '../register.service';
-import { PartyLinkSigner, partyLinkPath, tokenFromLinkPath, type PartyLinkClaim } from '../../../libs/links/party-link';
+import { CaseLinks } from '../../../libs/links/case-links';
+import { partyLinkPath, tokenFromLinkPath, type PartyLinkClaim } from '../../../libs/links/party-link';
 import { SecurityLog } from '../security-log';
 import { fieldErrorsFrom, formValues, readStepForm } from './form-fields';
 import { formRefusal, formRequestId } from './form-request';
+import { linkRefusedMessage } from './link-refusal';
 import { partyReceiptPage, partyResponsePage } from './party-response.view';
 import { Naming } from './swedish-format';
 
@@ -19,7 +21,7 @@ const PAGE = ':caseId/:party/:signature';
 export class PartyResponseController {
   constructor(
     private readonly cases: CaseService,
-    private readonly links: PartyLinkSigner,
+    private readonly links: CaseLinks,
     private readonly securityLog: SecurityLog,
     private readonly config: ApiConfig,
     private readonly register: RegisterService,
@@ -34,14 +36,14 @@ export class PartyResponseController {
   @Get(PAGE)
   @Header('Content-Type', 'text/html; charset=utf-8')
   async show(@Param() params: LinkParams): Promise<string> {
-    const claim = this.claim(params);
+    const claim = await this.claim(params);
     const view = await this.cases.get(claim.caseId);
     return partyResponsePage({ view, party: claim.party, formAction: linkPath(params), requestId: randomUUID(), ...(await this.pageContext(view, claim.party)) });
   }
 
   @Post(PAGE)
   async answer(@Param() params: LinkParams, @Body() body: unknown, @Res() response: Response): Promise<void> {
-    const claim = this.claim(params);
+    const claim = await this.claim(params);
     const values = formValues(body);
     // The form's own id: sending the same form twice records the answer once.
     const requestId = formRequestId(values.requestId);
@@ -69,19 +71,20 @@ export class PartyResponseController {
   @Get(`${PAGE}/kvitto`)
   @Header('Content-Type', 'text/html; charset=utf-8')
   async receipt(@Param() params: LinkParams): Promise<string> {
-    const claim = this.claim(params);
+    const claim = await this.claim(params);
     const view = await this.cases.get(claim.caseId);
-    return partyReceiptPage(view, claim.party, linkPath(params), new Naming(this.config.names).with(view.parties));
+    const overview = await this.links.partyOverview(claim.party);
+    return partyReceiptPage(view, claim.party, linkPath(params), new Naming(this.config.names).with(view.parties), overview.url);
   }
 
   /** The signature must be genuine for the very case and party of the address. */
-  private claim(params: LinkParams): PartyLinkClaim {
-    const claim = this.links.verify(tokenFromLinkPath(params.caseId, params.party, params.signature));
-    if (!claim) {
-      this.securityLog.record('party-link-refused', { case: params.caseId.slice(0, 36), party: params.party.slice(0, 40) });
-      throw new ApiError('forbidden', `Länken är ogiltig, har gått ut eller gäller ett annat ärende eller en annan part. Be ${this.config.names.organisation} om en ny länk.`);
+  private async claim(params: LinkParams): Promise<PartyLinkClaim> {
+    const checked = await this.links.verifyCase(tokenFromLinkPath(params.caseId, params.party, params.signature));
+    if (typeof checked === 'string') {
+      this.securityLog.record(checked === 'revoked' ? 'party-link-revoked' : 'party-link-refused', { case: params.caseId.slice(0, 36), party: params.party.slice(0, 40) });
+      throw new ApiError('forbidden', linkRefusedMessage(checked, this.config.names.organisation));
     }
-    return claim;
+    return checked;
   }
 }
 

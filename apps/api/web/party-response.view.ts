@@ -137,7 +137,7 @@ ${form}`,
   });
 }
 
-export function partyReceiptPage(view: CaseView, party: string, backTo: string, naming: Naming): string {
+export function partyReceiptPage(view: CaseView, party: string, backTo: string, naming: Naming, overview?: string): string {
   const name = naming.of(party);
   const answer = view.parties.find((candidate) => candidate.party === party);
   return page({
@@ -154,7 +154,8 @@ ${answer?.paragraph ? html`<dt>Paragraf</dt><dd>${answer.paragraph}</dd>` : ''}
 ${answer?.partyReference ? html`<dt>Ert diarienummer</dt><dd>${answer.partyReference}</dd>` : ''}
 ${answer?.minutesUrl ? html`<dt>Protokollsutdrag</dt><dd><a href="${answer.minutesUrl}">${answer.minutesUrl}</a></dd>` : ''}
 </dl>
-<p>${naming.bodies.organisation} ser ert svar direkt. <a href="${backTo}">Tillbaka till ärendet</a></p>`,
+<p>${naming.bodies.organisation} ser ert svar direkt. <a href="${backTo}">Tillbaka till ärendet</a></p>
+${overview ? html`<p><a href="${overview}">Allt som väntar på svar från ${name}</a></p>` : ''}`,
   });
 }
 

@@ -92,6 +92,13 @@ export class RegisterPagesController {
     response.redirect(303, `/parter?klart=grupp-${id}`);
   }
 
+  @Post(':id/dra-in-lankar')
+  async revokeLinks(@Param('id') id: string, @Res() response: Response): Promise<void> {
+    if (!isPartySlug(id)) throw new ApiError('not-found', 'Parten finns inte.');
+    await this.register.revokeLinks(id);
+    response.redirect(303, `/parter?klart=indragna-${id}`);
+  }
+
   @Post(':id/avsluta')
   async retire(@Param('id') id: string, @CurrentSession() session: CoordinatorSession, @Res() response: Response): Promise<void> {
     if (!isPartySlug(id)) throw new ApiError('not-found', 'Parten finns inte.');
@@ -120,8 +127,9 @@ function numberFrom(value: string | undefined): number | undefined {
 
 /** What `?klart=` says, in words; the party's id is named afterwards. */
 function doneText(done: string): string {
-  const match = /^(tillagd|sparad|avslutad|grupp)-([a-z0-9][a-z0-9-]{1,39})$/.exec(done);
+  const match = /^(tillagd|sparad|avslutad|grupp|indragna)-([a-z0-9][a-z0-9-]{1,39})$/.exec(done);
   if (!match) return '';
+  if (match[1] === 'indragna') return `Alla länkar till {${match[2]}} är indragna. Nya länkar skickas med nästa påminnelse.`;
   const words = { tillagd: 'är tillagd', sparad: 'är sparad', avslutad: 'är avslutad', grupp: 'är sparad' } as const;
   return `${match[1] === 'grupp' ? 'Gruppen' : 'Parten'} {${match[2]}} ${words[match[1] as keyof typeof words]}.`;
 }

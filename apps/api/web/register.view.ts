@@ -130,10 +130,11 @@ ${model.done ? html`<div class="notice" role="status"><p>${model.done}</p></div>
 ${active.map(
   (party) => html`<tr><th scope="row">${party.name}</th><td><code>${party.id}</code></td><td>${KIND_LABELS[party.kind]}</td><td>${party.usualBody ?? '–'}</td><td>${population(party)}</td>
 <td><a href="/parter/${party.id}">Ändra<span class="visually-hidden"> ${party.name}</span></a>
+<form class="inline" method="post" action="/parter/${party.id}/dra-in-lankar"><input type="hidden" name="_csrf" value="${model.coordinator.csrfToken}"><button type="submit" class="secondary">Dra in länkar<span class="visually-hidden"> till ${party.name}</span></button></form>
 <form class="inline" method="post" action="/parter/${party.id}/avsluta"><input type="hidden" name="_csrf" value="${model.coordinator.csrfToken}"><button type="submit" class="secondary">Avsluta<span class="visually-hidden"> ${party.name}</span></button></form></td></tr>`,
 )}
 </tbody></table></div>
-<p class="hint">En avslutad part står kvar i de ärenden den var med i men kan inte väljas i nya. En part som ett öppet ärende väntar på kan inte avslutas.</p>
+<p class="hint"><em>Dra in länkar</em> gör alla länkar som parten fått hittills ogiltiga, både översikten och varje ärendes egen; nya länkar skickas med nästa påminnelse. <em>Avsluta</em>: en avslutad part står kvar i de ärenden den var med i men kan inte väljas i nya. En part som ett öppet ärende väntar på kan inte avslutas.</p>
 ${retired.length > 0
   ? html`<h2>Avslutade parter</h2><ul>${retired.map((party) => html`<li>${party.name} (<code>${party.id}</code>) – <a href="/parter/${party.id}">ta tillbaka<span class="visually-hidden"> ${party.name}</span></a></li>`)}</ul>`
   : ''}

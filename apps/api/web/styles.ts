@@ -46,6 +46,10 @@ caption { text-align: left; padding: .25rem 0; }
 dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: .25rem 1.5rem; }
 dl.facts dt { font-weight: 600; }
 dl.facts dd { margin: 0; }
+ol.party-cases { list-style: none; padding: 0; }
+li.party-case { border-top: 1px solid var(--line); padding: .75rem 0 1rem; }
+li.party-case h2 { margin-top: .25rem; }
+@media (max-width: 40rem) { dl.facts { grid-template-columns: 1fr; } dl.facts dd { margin-bottom: .5rem; } }
 .counts { display: flex; flex-wrap: wrap; gap: 1rem; padding: 0; list-style: none; }
 .counts li { border: 1px solid var(--line); border-radius: .35rem; padding: .5rem 1rem; min-width: 9rem; }
 .counts strong { display: block; font-size: 1.6rem; }
