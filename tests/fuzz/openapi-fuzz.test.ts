@@ -1,4 +1,4 @@
-import { execFile } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { createFreshDatabase } from '../support/fresh-database';
@@ -10,7 +10,9 @@ import { startTestApi, type TestApi } from '../support/test-stack';
  * included. It fails on any 5xx, any answer that breaks its own schema, and any
  * schema-valid request refused.
  */
-const TOOL = resolve(__dirname, '..', '..', '.tools', 'schemathesis-4.32.5');
+// Installed per Python version (its compiled parts are built for one): the one python3 is now.
+const PYTHON = execFileSync('python3', ['-c', 'import sys; print(f"{sys.version_info[0]}.{sys.version_info[1]}")'], { encoding: 'utf8' }).trim();
+const TOOL = resolve(__dirname, '..', '..', '.tools', `schemathesis-4.32.5-py${PYTHON}`);
 const ST = resolve(TOOL, 'bin', 'st');
 const CONFIG = resolve(__dirname, 'schemathesis.toml');
 
