@@ -1,3 +1,4 @@
+import { createFreshDatabase } from '../support/fresh-database';
 import { randomUUID } from 'node:crypto';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { addDays, addMonths } from '../../libs/domain';
@@ -16,7 +17,8 @@ describe('on the dev server', () => {
   let api: TestApi;
 
   beforeAll(async () => {
-    api = await startTestApi();
+    // A database of its own: the parties' contacts are global, and other files set them too.
+    api = await startTestApi({ databaseUrl: await createFreshDatabase('lifecycle') });
   });
 
   afterAll(() => api.close());
@@ -176,7 +178,7 @@ describe('on the time-skipping test server', () => {
 
   beforeAll(async () => {
     env = await startTimeSkipping();
-    api = await startTestApi({ temporalAddress: env.address });
+    api = await startTestApi({ temporalAddress: env.address, databaseUrl: await createFreshDatabase('lifecycle_skipping') });
   });
 
   afterAll(async () => {

@@ -1,3 +1,4 @@
+import { createFreshDatabase } from '../support/fresh-database';
 import { randomUUID } from 'node:crypto';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { hashPassword } from '../../apps/api/web/password';
@@ -22,7 +23,8 @@ let page: Page;
 const violations: string[] = [];
 
 beforeAll(async () => {
-  api = await startTestApi();
+  // A database of its own: the parties' contacts are global, and other files set them too.
+  api = await startTestApi({ databaseUrl: await createFreshDatabase('lifecycle_browser') });
   await new CoordinatorRepository(api.dataSource).upsert(EMAIL, 'Karin Samordnare', await hashPassword(PASSWORD));
   browser = await launchChromium();
   // Our pages have no script; axe is injected (hence bypassCSP).

@@ -17,7 +17,8 @@ import { CaseRepository, CoordinatorRepository, PartyContactRepository } from '.
 import { caseWorkflow } from '../../workflows/case.workflow';
 import { caseStateQuery, caseWorkflowId, moveDeadline, recordCouncilOutcome, recordDecision, type DecisionInput } from '../../libs/workflow-contract/case.messages';
 import { messagesTo } from '../support/outbox';
-import { connectDataSource, quietRuntime, testMailSettings, uniqueTaskQueue } from '../support/test-stack';
+import { connectFreshDatabase } from '../support/fresh-database';
+import { quietRuntime, testMailSettings, uniqueTaskQueue } from '../support/test-stack';
 import { testServers } from '../support/test-servers';
 import { startTimeSkipping } from '../support/time-skipping';
 
@@ -34,7 +35,8 @@ let contacts: PartyContactRepository;
 beforeAll(async () => {
   quietRuntime();
   env = await startTimeSkipping();
-  dataSource = await connectDataSource();
+  // A database of its own: the parties' contacts are global, and other files set them too.
+  dataSource = await connectFreshDatabase('timers');
   contacts = new PartyContactRepository(dataSource);
 });
 
