@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, UseGuards } from '@nestjs/common';
-import { createCaseSchema, findStepRoute, listCasesQuerySchema, type CaseView, type StepRoute } from '../../libs/contract';
+import { createCaseSchema, findStepRoute, listCasesQuerySchema, type CaseView, type CostSharesView, type StepRoute } from '../../libs/contract';
 import { CaseService } from './case.service';
 import { ApiError } from './api-error';
 import { CallerIdentifier } from './caller';
@@ -88,6 +88,12 @@ export class CaseController {
     }
     const actor = caller.kind === 'party' ? (`party:${caller.claim.party}` as const) : 'coordinator';
     return this.cases.record(caseId, reading.step, actor, requestId, route.partyInPath ? 'path' : 'body');
+  }
+
+  @Get(':id/cost-shares')
+  @UseGuards(CoordinatorGuard)
+  costShares(@Param('id') id: string): Promise<CostSharesView> {
+    return this.cases.costShares(parseCaseId(id));
   }
 
   @Get(':id/parties/:party/link')

@@ -2,10 +2,11 @@ import { Injectable } from '@nestjs/common';
 import { WorkflowUpdateFailedError } from '@temporalio/client';
 import { ApplicationFailure, WorkflowNotFoundError } from '@temporalio/common';
 import { createHash, randomUUID } from 'node:crypto';
-import type { CaseView, CreateCaseInput, DashboardView, ListCasesQuery, ReadStep } from '../../libs/contract';
+import type { CaseView, CostSharesView, CreateCaseInput, DashboardView, ListCasesQuery, ReadStep } from '../../libs/contract';
 import {
   STAGE_LABELS,
   addDays,
+  costShares,
   addMonths,
   newestProcessDefinition,
   refuseOpening,
@@ -60,6 +61,7 @@ export class CaseService {
       ...(input.validity ? { validity: validityTerms(input.validity) } : {}),
       ...(input.followUp ? { followUp: input.followUp } : {}),
       ...(input.extendsCase ? { extendsCase: input.extendsCase } : {}),
+      ...(input.financing ? { financing: input.financing } : {}),
     };
     const definition = newestProcessDefinition(input.process ?? 'regional-agreement');
     const refusal = refuseOpening(opening, definition);
@@ -107,6 +109,18 @@ export class CaseService {
     const { items } = await this.cases.list({ stage: filter.stage, waitingOn: filter.party, today, limit: 1000, offset: 0 });
     const names = await this.registerNamesFor(items);
     return items.map((state) => presentCase(state, today, names));
+  }
+
+  /** Each party's share of the case's cost over the parties still in, with the register's population. */
+  async costShares(id: string): Promise<CostSharesView> {
+    const state = await this.cases.findById(id);
+    if (!state) throw new ApiError('not-found', 'Ärendet finns inte.');
+    if (!state.financing) throw new ApiError('not-found', 'Ärendet har ingen finansiering att fördela.');
+    const register = await this.register.listAllParties();
+    const populations = new Map(register.flatMap((party) => (party.population ? [[party.id, party.population] as const] : [])));
+    const names = new Map(register.map((party) => [party.id, party.name]));
+    const shares = costShares(state.financing, state.parties, populations);
+    return { ...shares, shares: shares.shares.map((share) => ({ ...share, name: state.partyNames?.[share.party] ?? names.get(share.party) ?? share.party })) };
   }
 
   /** Each party's own link for a case, for the coordinator to copy. */

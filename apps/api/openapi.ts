@@ -4,6 +4,7 @@ import {
   caseListViewSchema,
   caseViewSchema,
   contactListViewSchema,
+  costSharesViewSchema,
   createCaseSchema,
   dashboardViewSchema,
   errorViewSchema,
@@ -98,6 +99,7 @@ export function buildOpenApiDocument(): Record<string, unknown> {
         Party: schemaOf(registerPartyViewSchema, 'output'),
         PartyInput: schemaOf(partyInputSchema, 'input'),
         Group: schemaOf(groupViewSchema, 'output'),
+        CostShares: schemaOf(costSharesViewSchema, 'output'),
         PartyCases: schemaOf(partyCasesViewSchema, 'output'),
         PartyOverviewLink: schemaOf(partyLinkViewSchema, 'output'),
         GroupInput: schemaOf(groupInputSchema, 'input'),
@@ -241,6 +243,19 @@ export function buildOpenApiDocument(): Record<string, unknown> {
         },
       },
       ...stepPaths(),
+      '/api/cases/{id}/cost-shares': {
+        get: {
+          summary: "Each party's share of the case's cost over the parties still in (whole kronor, largest remainder)",
+          security: [{ coordinator: [] }],
+          parameters: [caseId],
+          responses: {
+            '200': { description: 'The shares.', content: json('CostShares') },
+            '401': coordinatorErrors['401'],
+            '404': errorResponse('No such case, or the case carries no financing.'),
+            '409': errorResponse('The key cannot be applied: a population figure missing from the register, or no party left.'),
+          },
+        },
+      },
       '/api/cases/{id}/parties/{party}/link': {
         get: {
           summary: "A party's own signed link to its response page for the case",

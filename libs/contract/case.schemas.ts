@@ -51,6 +51,38 @@ const validityTerms = z.strictObject({
     .describe('How many days before the end the coordinator is warned.'),
 });
 
+const costKey = z.union(
+  [
+    z.enum(['population', 'equal']),
+    z
+      .record(partyId, z.number({ error: 'Ange vikten som ett tal.' }).positive('Vikten ska vara större än noll.').max(1_000_000_000, 'För stort tal.'))
+      .refine((weights) => Object.keys(weights).length > 0, { message: 'Ange minst en vikt.' }),
+  ],
+  { error: 'Nyckeln ska vara population, equal eller vikter per part.' },
+);
+
+export const financingSchema = z.strictObject({
+  amount: z
+    .number({ error: 'Ange beloppet i hela kronor.' })
+    .int('Ange beloppet i hela kronor.')
+    .positive('Beloppet ska vara större än noll.')
+    .max(100_000_000_000, 'För stort belopp.')
+    .describe('Whole kronor.'),
+  period: z.enum(['year', 'once'], { error: 'Perioden ska vara year eller once.' }).describe('Per year, or once.'),
+  key: costKey.describe('population (from the register, with its year), equal, or a weight per party: { "falun": 2, "mora": 1 }.'),
+});
+
+export const costSharesViewSchema = z.object({
+  key: z.enum(['population', 'equal', 'weights']),
+  populationYear: z.number().int().nullable().describe('The year of the population figures used (population key, all of one year).'),
+  amount: z.number().int(),
+  period: z.enum(['year', 'once']),
+  shares: z
+    .array(z.object({ party: z.string(), name: z.string(), share: z.number(), amount: z.number().int() }))
+    .describe('The parties still in (those that stood outside or rejected are left out), in the case’s order; shares sum to 1 and amounts to `amount`.'),
+});
+export type CostSharesView = z.infer<typeof costSharesViewSchema>;
+
 export const createCaseSchema = z.strictObject({
   title: personText('Ange en rubrik.').regex(NOT_BLANK, 'Ange en rubrik.').trim().min(1, 'Ange en rubrik.').max(300, 'Högst 300 tecken.'),
   reference: personText().trim().max(100, 'Högst 100 tecken.').optional().describe('Registry number (diarienummer), e.g. HSN 2024/1905.'),
@@ -86,6 +118,7 @@ export const createCaseSchema = z.strictObject({
     .optional()
     .describe('The follow-up assignment created when the case enters force: owner, and months until it is due. Default Styrgruppen, 12 months.'),
   extendsCase: z.uuid({ error: 'Ange ärendets id.' }).optional().describe('The case whose agreement this case extends (förlängning).'),
+  financing: financingSchema.optional().describe('What the agreement costs and how it is split among the parties still in (GET /api/cases/{id}/cost-shares).'),
 })
   .refine((input) => input.process !== 'consultation' || input.deadline !== undefined, {
     message: 'En remiss behöver ett sista svarsdatum.',
@@ -269,6 +302,7 @@ export const caseViewSchema = z.object({
     .nullable(),
   extendsCase: z.string().nullable(),
   inForceSince: z.string().nullable(),
+  financing: financingSchema.nullable().describe('What the agreement costs, when the case carries it.'),
 });
 export type CaseView = z.infer<typeof caseViewSchema>;
 

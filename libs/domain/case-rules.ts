@@ -63,6 +63,7 @@ export function openCase(opening: CaseOpening, definition: ProcessDefinition, at
     openedAt: at,
     parties: distinctInOrder(opening.parties).map(pendingAnswer),
     ...(opening.partyNames ? { partyNames: namesOf(opening.parties, opening.partyNames) } : {}),
+    ...(opening.financing ? { financing: opening.financing } : {}),
     history: [opened],
     sequence: 1,
     version: 1,
@@ -96,6 +97,16 @@ export function refuseOpening(opening: CaseOpening, definition?: ProcessDefiniti
   }
   if (definition?.requiresDeadline && opening.deadline === null) {
     return new DomainError('validation', `${definition.name} behöver ett sista svarsdatum.`);
+  }
+  const financing = opening.financing;
+  if (financing) {
+    if (!Number.isSafeInteger(financing.amount) || financing.amount <= 0) return new DomainError('validation', 'Beloppet ska vara ett helt antal kronor, större än noll.');
+    if (typeof financing.key === 'object') {
+      const strangers = Object.keys(financing.key).filter((party) => !opening.parties.includes(party));
+      if (strangers.length > 0) return new DomainError('validation', `Vikter för parter som inte är med i ärendet: ${strangers.join(', ')}.`);
+      const missing = opening.parties.filter((party) => !(financing.key as Record<string, number>)[party]);
+      if (missing.length > 0) return new DomainError('validation', `Vikt saknas för: ${missing.join(', ')}.`);
+    }
   }
   const validity = opening.validity;
   if (validity) {

@@ -1,3 +1,4 @@
+import type { Financing } from './cost-shares';
 export const STAGES = ['council', 'network', 'decisions', 'in-force', 'rejected', 'withdrawn', 'closed', 'expired'] as const;
 export type Stage = (typeof STAGES)[number];
 
@@ -273,6 +274,8 @@ export interface CaseOpening {
   readonly followUp?: FollowUpTerms;
   /** The case whose agreement this one extends. */
   readonly extendsCase?: string;
+  /** What the agreement costs and how it is split among the parties still in. */
+  readonly financing?: Financing;
 }
 
 /** Everything known about a case: held by its workflow, mirrored in the read model. */
@@ -305,6 +308,8 @@ export interface CaseState {
   readonly extendsCase?: string | null;
   /** When the case entered force. */
   readonly inForceSince?: string | null;
+  /** What the agreement costs and how it is split; absent when the case carries none. */
+  readonly financing?: Financing;
 }
 
 export interface StepContext {

@@ -10,3 +10,4 @@ export * from './stage-labels';
 export * from './available-steps';
 export * from './waiting-since';
 export * from './swedish-holidays';
+export * from './cost-shares';

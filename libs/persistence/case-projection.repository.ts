@@ -143,8 +143,11 @@ async function recordedStepDate(
 }
 
 function lifecycleOf(state: CaseProjection['state']): string | null {
-  if (state.remindedThrough === undefined) return null;
+  // The financing only where the case carries one, so that the read model holds what the workflow does.
+  const financing = state.financing ? { financing: state.financing } : {};
+  if (state.remindedThrough === undefined) return state.financing ? JSON.stringify(financing) : null;
   const lifecycle: CaseLifecycle = {
+    ...financing,
     reminders: state.reminders,
     remindedThrough: state.remindedThrough,
     validity: state.validity ?? null,

@@ -124,6 +124,18 @@ it('pages a matrix of 66 parties by 20 columns, keeps the case column in view, a
   violations.push(...(await axeViolations(page)));
 });
 
+it("shows a financed case's cost shares on its page, accessible", async () => {
+  const created = await api.request('POST', '/api/cases', {
+    title: 'MiniMaria, södra Dalarna',
+    parties: ['falun', 'borlange', 'smedjebacken'],
+    networkDecision: { date: '2024-05-16' },
+    financing: { amount: 1_200_000, period: 'year', key: 'population' },
+  });
+  await page.goto(`${api.url}/arenden/${created.body.id}`);
+  expect(await page.locator('table[aria-labelledby="kostnader-rubrik"] tbody th').allInnerTexts()).toEqual(['Borlänge', 'Falun', 'Smedjebacken']);
+  violations.push(...(await axeViolations(page)));
+});
+
 afterAll(() => {
   expect(violations).toEqual([]);
 });

@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DataSource } from 'typeorm';
-import { CONSULTATION, NETWORK_DECISION, REGIONAL_AGREEMENT, REGIONAL_AGREEMENT_V1, REGIONAL_AGREEMENT_V3, type Actor, type ProcessDefinition, type ValidityTerms } from '../../libs/domain';
+import { CONSULTATION, NETWORK_DECISION, REGIONAL_AGREEMENT, REGIONAL_AGREEMENT_V1, REGIONAL_AGREEMENT_V3, type Actor, type Financing, type ProcessDefinition, type ValidityTerms } from '../../libs/domain';
 import { caseWorkflow } from '../../workflows/case.workflow';
 import {
   caseWorkflowId,
@@ -65,6 +65,7 @@ interface CasePath {
   readonly validity?: ValidityTerms;
   /** The names a case keeps from the register (cases opened before the register carry none). */
   readonly partyNames?: Record<string, string>;
+  readonly financing?: Financing;
 }
 
 /** Every path a case can take; each becomes one recorded history, kept once recorded. */
@@ -136,6 +137,14 @@ const PATHS: Record<string, CasePath> = {
     partyNames: { hamnstad: 'Hamnstad', norrbyn: 'Norrbyn', aby: 'Åby', 'region-nord': 'Region Nord' },
     steps: [council('recommend'), decide('aby', 'opted-out'), decide('hamnstad', 'adopted'), revise(['hamnstad']), decide('hamnstad', 'adopted'), decide('norrbyn', 'adopted'), decide('region-nord', 'adopted'), followUp('done')],
   },
+  // A case that carries its financing: the shares are worked out from its state, the workflow only keeps it.
+  'financed-by-population': {
+    definition: REGIONAL_AGREEMENT_V3,
+    parties: ['falun', 'smedjebacken', 'mora'],
+    partyNames: { falun: 'Falun', smedjebacken: 'Smedjebacken', mora: 'Mora' },
+    financing: { amount: 2_400_000, period: 'year', key: 'population' },
+    steps: [council('recommend'), decide('smedjebacken', 'opted-out'), decide('falun', 'adopted'), decide('mora', 'adopted'), followUp('done')],
+  },
 };
 
 let client: Client;
@@ -174,6 +183,7 @@ const recording = process.env.OVERENS_RECORD_HISTORIES === '1';
               reference: null,
               parties: path.parties,
               ...(path.partyNames ? { partyNames: path.partyNames } : {}),
+              ...(path.financing ? { financing: path.financing } : {}),
               deadline: path.deadline ?? '2024-12-31',
               attachments: [],
               networkDecision: { date: '2024-05-16' },

@@ -1,4 +1,4 @@
-import type { CaseView } from '../../../libs/contract';
+import type { CaseView, CostSharesView } from '../../../libs/contract';
 import { findProcessDefinition } from '../../../libs/domain';
 import { genitive } from '../../../libs/format/body-names';
 import { errorSummary, radioGroup, selectField, textArea, textField, type FieldErrors } from './form-fields';
@@ -20,6 +20,8 @@ export interface CasePageModel {
   readonly naming: Naming;
   readonly requestId: string;
   readonly recorded?: boolean;
+  /** Each party's share of the cost, or why it cannot be worked out; absent when the case carries no financing. */
+  readonly costShares?: CostSharesView | { readonly refused: string };
   /** The form that was sent and refused, with what was wrong. */
   readonly failed?: { action: CaseAction; values: Record<string, string>; errors: FieldErrors };
 }
@@ -326,6 +328,7 @@ ${lifecycleFacts(view, naming)}
 </dl>
 ${view.validity && view.stage === 'in-force' ? html`<p><a href="/arenden/nytt?forlanger=${view.id}">Starta ett förlängningsärende</a></p>` : ''}
 ${view.attachments.length > 0 ? html`<h2>Bilagor</h2><ul>${view.attachments.map((item) => html`<li><a href="${item.url}">${item.title}</a></li>`)}</ul>` : ''}
+${costSharesSection(model)}
 ${actions(model)}
 <h2>Parternas beslut</h2>
 <div class="table-scroll"><table>
@@ -354,6 +357,26 @@ ${view.history.map(
 )}
 </ol>`,
   });
+}
+
+const KRONOR = new Intl.NumberFormat('sv-SE', { maximumFractionDigits: 0 });
+const PERCENT = new Intl.NumberFormat('sv-SE', { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 });
+const KEY_TEXT = { population: 'efter folkmängd', equal: 'lika delar', weights: 'efter överenskomna vikter' } as const;
+
+/** Who pays what, over the parties still in: recomputed whenever one stands outside or rejects. */
+function costSharesSection(model: CasePageModel): SafeHtml | '' {
+  const shares = model.costShares;
+  if (!shares) return '';
+  if ('refused' in shares) return html`<h2>Kostnadsfördelning</h2><p class="notice">${shares.refused}</p>`;
+  const period = shares.period === 'year' ? 'per år' : 'en gång';
+  return html`<h2 id="kostnader-rubrik">Kostnadsfördelning</h2>
+<p>${KRONOR.format(shares.amount)} kr ${period}, fördelat ${KEY_TEXT[shares.key]}${shares.populationYear ? html` (folkmängd 31 december ${shares.populationYear}, SCB)` : ''} på de ${shares.shares.length} parter som står kvar.
+<a href="/arenden/${model.view.id}/kostnader.csv">Ladda ner som CSV</a></p>
+<div class="table-scroll"><table aria-labelledby="kostnader-rubrik">
+<thead><tr><th scope="col">Part</th><th scope="col">Andel</th><th scope="col">Belopp (kr ${period})</th></tr></thead>
+<tbody>${shares.shares.map((share) => html`<tr><th scope="row">${share.name}</th><td>${PERCENT.format(share.share)}</td><td>${KRONOR.format(share.amount)}</td></tr>`)}</tbody>
+<tfoot><tr><th scope="row">Summa</th><td>${PERCENT.format(1)}</td><td>${KRONOR.format(shares.amount)}</td></tr></tfoot>
+</table></div>`;
 }
 
 function historyText(entry: CaseView['history'][number], naming: Naming): string {

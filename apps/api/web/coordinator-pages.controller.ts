@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Header, Param, Post, Query, Res, UseGuards } from '@nestjs/common';
 import type { Response } from 'express';
 import { randomUUID } from 'node:crypto';
-import { createCaseSchema, findStepForm } from '../../../libs/contract';
+import { createCaseSchema, findStepForm, type CostSharesView } from '../../../libs/contract';
 import { STAGES, addDays, isPartySlug, type Stage } from '../../../libs/domain';
 import type { CoordinatorSession } from '../../../libs/persistence';
 import { ApiConfig } from '../api-config';
@@ -13,7 +13,7 @@ import { CoordinatorPageGuard, CurrentSession } from './coordinator-page.guard';
 import { fieldErrorsFrom, formValues, readStepForm, type FieldErrors } from './form-fields';
 import { formRefusal, formRequestId } from './form-request';
 import type { SignedInCoordinator } from './layout';
-import { matrixCsv, matrixPage, type MatrixFilter } from './matrix.view';
+import { costSharesCsv, matrixCsv, matrixPage, type MatrixFilter } from './matrix.view';
 import { ATTACHMENT_ROWS, newCasePage } from './new-case.view';
 import { overviewPage } from './overview.view';
 import { Naming } from './swedish-format';
@@ -114,6 +114,9 @@ export class CoordinatorPagesController {
       ...(values.process ? { process: values.process } : {}),
       ...(values.extendsCase ? { extendsCase: values.extendsCase } : {}),
       ...validityFrom(values),
+      ...(values['financing.amount']
+        ? { financing: { amount: numberFrom(values['financing.amount']), period: values['financing.period'] ?? 'year', key: values['financing.key'] ?? 'population' } }
+        : {}),
       ...(values['followUp.owner'] || values['followUp.months']
         ? { followUp: { owner: values['followUp.owner'] ?? '', months: numberFrom(values['followUp.months']) } }
         : {}),
@@ -185,13 +188,34 @@ export class CoordinatorPagesController {
     response.redirect(303, `/arenden/${caseId}?registrerat=1`);
   }
 
+  /** The cost shares, or the refusal that says why they cannot be worked out (a population missing). */
+  private async costSharesOrRefusal(caseId: string): Promise<CostSharesView | { refused: string }> {
+    try {
+      return await this.cases.costShares(caseId);
+    } catch (error) {
+      const refusal = formRefusal(error);
+      if (!refusal) throw error;
+      return { refused: refusal.message };
+    }
+  }
+
+  @Get('arenden/:id/kostnader.csv')
+  @Header('Content-Type', 'text/csv; charset=utf-8')
+  async costSharesCsv(@Param('id') id: string, @Res() response: Response): Promise<void> {
+    const shares = await this.cases.costShares(parseCaseId(id));
+    response.setHeader('Content-Disposition', `attachment; filename="overens-kostnader-${parseCaseId(id).slice(0, 8)}.csv"`);
+    response.send(costSharesCsv(shares));
+  }
+
   private async renderCase(
     caseId: string,
     session: CoordinatorSession,
     extra: { recorded?: boolean; failed?: { action: CaseAction; values: Record<string, string>; errors: FieldErrors } },
   ): Promise<string> {
     const view = await this.cases.get(caseId);
+    const costShares = view.financing ? await this.costSharesOrRefusal(caseId) : undefined;
     return casePage({
+      ...(costShares ? { costShares } : {}),
       view,
       links: await this.cases.partyLinks(view),
       coordinator: signedIn(session),

@@ -1,4 +1,4 @@
-import type { CaseView } from '../../../libs/contract';
+import type { CaseView, CostSharesView } from '../../../libs/contract';
 import { STAGES, type Stage } from '../../../libs/domain';
 import type { PartyGroup } from '../../../libs/register';
 import { selectField } from './form-fields';
@@ -137,6 +137,16 @@ export function matrixCsv(model: Pick<MatrixModel, 'cases' | 'filter' | 'parties
     ...columns.map((party) => cellText(view, party.id)),
   ]);
   return `\uFEFF${[header, ...rows].map((row) => row.map(csvField).join(';')).join('\r\n')}\r\n`;
+}
+
+/** A case's cost shares for Swedish Excel: share as a decimal with a comma, amounts in whole kronor. */
+export function costSharesCsv(shares: CostSharesView): string {
+  const rows = [
+    ['Part', 'Andel', `Belopp (kr ${shares.period === 'year' ? 'per år' : 'en gång'})`],
+    ...shares.shares.map((share) => [share.name, share.share.toFixed(6).replace('.', ','), String(share.amount)]),
+    ['Summa', '1', String(shares.amount)],
+  ];
+  return `\uFEFF${rows.map((row) => row.map(csvField).join(';')).join('\r\n')}\r\n`;
 }
 
 function csvField(value: string): string {

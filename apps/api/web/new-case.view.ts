@@ -24,6 +24,9 @@ export const NEW_CASE_LABELS: Record<string, string> = {
   'validity.renewal.months': 'Förlängs med (månader)',
   'validity.renewal.noticeMonths': 'Uppsägningstid (månader)',
   'validity.warnDays': 'Varna samordnaren (dagar före slutet)',
+  'financing.amount': 'Kostnad i kronor',
+  'financing.period': 'Kostnaden gäller',
+  'financing.key': 'Fördelas',
   'followUp.owner': 'Uppföljning: ansvarig',
   'followUp.months': 'Uppföljning: klar inom (månader)',
 };
@@ -101,6 +104,13 @@ ${textField({ name: 'validity.months', label: NEW_CASE_LABELS['validity.months']
 ${textField({ name: 'validity.renewal.months', label: NEW_CASE_LABELS['validity.renewal.months'], type: 'number', value: values['validity.renewal.months'], error: errors['validity.renewal.months'], hint: 'Till exempel 12, om den förlängs ett år i taget när ingen part säger upp den. Tomt: ingen förlängning.' })}
 ${textField({ name: 'validity.renewal.noticeMonths', label: NEW_CASE_LABELS['validity.renewal.noticeMonths'], type: 'number', value: values['validity.renewal.noticeMonths'], error: errors['validity.renewal.noticeMonths'], hint: 'Hur många månader före slutet en part senast måste säga upp.' })}
 ${textField({ name: 'validity.warnDays', label: NEW_CASE_LABELS['validity.warnDays'], type: 'number', value: values['validity.warnDays'] ?? '90', error: errors['validity.warnDays'] })}
+</fieldset>
+<fieldset class="field">
+<legend>Finansiering <span class="muted">(frivilligt)</span></legend>
+<p class="hint">Vad överenskommelsen kostar. Kostnaden fördelas på de parter som står kvar och räknas om när någon står utanför eller avslår.</p>
+${textField({ name: 'financing.amount', label: NEW_CASE_LABELS['financing.amount'], type: 'number', value: values['financing.amount'], error: errors['financing.amount'] ?? errors.financing, hint: 'Hela kronor, till exempel 2400000.' })}
+${radioGroup({ name: 'financing.period', legend: NEW_CASE_LABELS['financing.period'], choices: [{ value: 'year', label: 'Per år' }, { value: 'once', label: 'En gång' }], value: values['financing.period'] ?? 'year', error: errors['financing.period'] })}
+${radioGroup({ name: 'financing.key', legend: NEW_CASE_LABELS['financing.key'], choices: [{ value: 'population', label: 'Efter folkmängd (från registret)' }, { value: 'equal', label: 'Lika delar' }], value: values['financing.key'] ?? 'population', error: errors['financing.key'] })}
 </fieldset>
 <fieldset class="field">
 <legend>Uppföljning <span class="muted">(när ärendet börjar gälla)</span></legend>
