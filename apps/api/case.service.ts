@@ -115,7 +115,8 @@ export class CaseService {
   async costShares(id: string): Promise<CostSharesView> {
     const state = await this.cases.findById(id);
     if (!state) throw new ApiError('not-found', 'Ärendet finns inte.');
-    if (!state.financing) throw new ApiError('not-found', 'Ärendet har ingen finansiering att fördela.');
+    // A case without financing has nothing to share: an empty split, not an error.
+    if (!state.financing) return { key: null, populationYear: null, amount: 0, period: null, shares: [] };
     const register = await this.register.listAllParties();
     const populations = new Map(register.flatMap((party) => (party.population ? [[party.id, party.population] as const] : [])));
     const names = new Map(register.map((party) => [party.id, party.name]));

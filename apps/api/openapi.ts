@@ -251,7 +251,7 @@ export function buildOpenApiDocument(): Record<string, unknown> {
           responses: {
             '200': { description: 'The shares.', content: json('CostShares') },
             '401': coordinatorErrors['401'],
-            '404': errorResponse('No such case, or the case carries no financing.'),
+            '404': errorResponse('No such case.'),
             '409': errorResponse('The key cannot be applied: a population figure missing from the register, or no party left.'),
           },
         },

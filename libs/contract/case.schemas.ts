@@ -73,10 +73,10 @@ export const financingSchema = z.strictObject({
 });
 
 export const costSharesViewSchema = z.object({
-  key: z.enum(['population', 'equal', 'weights']),
+  key: z.enum(['population', 'equal', 'weights']).nullable().describe('null when the case carries no financing: then nothing is shared.'),
   populationYear: z.number().int().nullable().describe('The year of the population figures used (population key, all of one year).'),
   amount: z.number().int(),
-  period: z.enum(['year', 'once']),
+  period: z.enum(['year', 'once']).nullable(),
   shares: z
     .array(z.object({ party: z.string(), name: z.string(), share: z.number(), amount: z.number().int() }))
     .describe('The parties still in (those that stood outside or rejected are left out), in the case’s order; shares sum to 1 and amounts to `amount`.'),

@@ -60,7 +60,7 @@ it('splits the cost by population over the parties still in, and again when one 
   expect((await api.request('GET', `/api/cases/${caseId}/cost-shares`)).body.shares.map((share: { amount: number }) => share.amount)).toEqual([250_000, 250_000]);
 });
 
-it('refuses weights for parties outside the case, and answers 404 for a case without financing', async () => {
+it('refuses weights for parties outside the case, and shares nothing of a case without financing', async () => {
   const refused = await api.request('POST', '/api/cases', {
     title: 'Fel vikter',
     networkDecision: { date: '2024-05-16' },
@@ -70,7 +70,8 @@ it('refuses weights for parties outside the case, and answers 404 for a case wit
   expect(refused.status).toBe(400);
   expect(refused.body.message).toContain('falun');
   const plain = await recommendedCase(api, { parties: ['mora'] });
-  expect((await api.request('GET', `/api/cases/${plain.id}/cost-shares`)).status).toBe(404);
+  expect(await api.request('GET', `/api/cases/${plain.id}/cost-shares`)).toEqual({ status: 200, body: { key: null, populationYear: null, amount: 0, period: null, shares: [] } });
+  expect((await api.request('GET', '/api/cases/00000000-0000-4000-8000-000000000000/cost-shares')).status).toBe(404);
   const weighted = await recommendedCase(api, { parties: ['mora', 'orsa'], financing: { amount: 101, period: 'once', key: { mora: 2, orsa: 1 } } });
   expect((await api.request('GET', `/api/cases/${weighted.id}/cost-shares`)).body.shares.map((share: { amount: number }) => share.amount)).toEqual([67, 34]);
 });

@@ -368,6 +368,7 @@ function costSharesSection(model: CasePageModel): SafeHtml | '' {
   const shares = model.costShares;
   if (!shares) return '';
   if ('refused' in shares) return html`<h2>Kostnadsfördelning</h2><p class="notice">${shares.refused}</p>`;
+  if (shares.key === null) return '';
   const period = shares.period === 'year' ? 'per år' : 'en gång';
   return html`<h2 id="kostnader-rubrik">Kostnadsfördelning</h2>
 <p>${KRONOR.format(shares.amount)} kr ${period}, fördelat ${KEY_TEXT[shares.key]}${shares.populationYear ? html` (folkmängd 31 december ${shares.populationYear}, SCB)` : ''} på de ${shares.shares.length} parter som står kvar.

@@ -142,7 +142,7 @@ export function matrixCsv(model: Pick<MatrixModel, 'cases' | 'filter' | 'parties
 /** A case's cost shares for Swedish Excel: share as a decimal with a comma, amounts in whole kronor. */
 export function costSharesCsv(shares: CostSharesView): string {
   const rows = [
-    ['Part', 'Andel', `Belopp (kr ${shares.period === 'year' ? 'per år' : 'en gång'})`],
+    ['Part', 'Andel', `Belopp (kr${shares.period === 'year' ? ' per år' : shares.period === 'once' ? ' en gång' : ''})`],
     ...shares.shares.map((share) => [share.name, share.share.toFixed(6).replace('.', ','), String(share.amount)]),
     ['Summa', '1', String(shares.amount)],
   ];
