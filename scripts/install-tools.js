@@ -4,7 +4,7 @@
 // schemathesis for the fuzz tests, the time-skipping test server for the timer tests. Each is skipped when already there.
 // TEMPORAL_CLI_PATH set skips the CLI; OVERENS_SKIP_TEST_TOOLS=1 skips the test-only tools.
 'use strict';
-const { execFileSync } = require('node:child_process');
+const { execFileSync, spawn } = require('node:child_process');
 const fs = require('node:fs');
 const path = require('node:path');
 
@@ -70,18 +70,28 @@ function main() {
   }
   const folderOf = (tool) => (typeof tool.folder === 'function' ? tool.folder(python) : tool.folder);
   const needed = wanted.filter((tool) => !fs.existsSync(path.join(root, '.tools', folderOf(tool), ...tool.entry)));
-  for (const tool of needed) {
-    const target = path.join(root, '.tools', folderOf(tool));
-    const entry = path.join(target, ...tool.entry);
-    console.log(`overens: installing ${tool.name} (${tool.packages.join(', ')}) into ${path.relative(root, target)}`);
-    execFileSync(
-      python.command,
-      ['-m', 'pip', 'install', '--quiet', '--disable-pip-version-check', ...(tool.noDeps ? ['--no-deps'] : []), '--target', target, ...requirements(tool)],
-      { stdio: 'inherit' },
-    );
-    if (!fs.existsSync(entry)) throw new Error(`${tool.name} installed, but ${entry} is missing`);
-    fs.chmodSync(entry, 0o755);
-  }
+  // Each tool into a folder of its own, all at once: the downloads, not the machine, are what takes the time.
+  return Promise.all(
+    needed.map(async (tool) => {
+      const target = path.join(root, '.tools', folderOf(tool));
+      const entry = path.join(target, ...tool.entry);
+      console.log(`overens: installing ${tool.name} (${tool.packages.join(', ')}) into ${path.relative(root, target)}`);
+      await run(python.command, [
+        '-m', 'pip', 'install', '--quiet', '--disable-pip-version-check', ...(tool.noDeps ? ['--no-deps'] : []), '--target', target, ...requirements(tool),
+      ]);
+      if (!fs.existsSync(entry)) throw new Error(`${tool.name} installed, but ${entry} is missing`);
+      fs.chmodSync(entry, 0o755);
+    }),
+  );
+}
+
+/** A command with its output passed through; rejects with its exit code. */
+function run(command, args) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { stdio: 'inherit' });
+    child.on('error', reject);
+    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`${command} ${args.slice(0, 3).join(' ')} … exited with ${code}`))));
+  });
 }
 
 /** Whether a tool is in .tools/, for any Python when its folder is keyed by one. */
@@ -118,4 +128,7 @@ function findPython() {
   return undefined;
 }
 
-main();
+Promise.resolve(main()).catch((error) => {
+  console.error(`overens: ${error.message}`);
+  process.exit(1);
+});
