@@ -1,5 +1,5 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { axeViolations, launchChromium } from '../support/browser';
+import { axeViolations, launchChromium, screenshotIfAsked } from '../support/browser';
 import { recommendedCase } from '../support/case-requests';
 import { createFreshDatabase } from '../support/fresh-database';
 import { startTestApi, type TestApi } from '../support/test-stack';
@@ -35,6 +35,7 @@ it('walks a party from its overview to an answer and back, then refuses the revo
   // Nothing runs off the side of a phone's screen.
   expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
   violations.push(...(await axeViolations(page)));
+  await screenshotIfAsked(page, 'party-overview');
 
   await page.click('a.button:has-text("Svara på Överenskommelse om Kvinnofrid")');
   await page.waitForURL(new RegExp(`/svar/${first.id}/leksand/`));

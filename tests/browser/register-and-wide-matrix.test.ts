@@ -1,7 +1,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { hashPassword } from '../../apps/api/web/password';
 import { CoordinatorRepository } from '../../libs/persistence';
-import { axeViolations, launchChromium } from '../support/browser';
+import { axeViolations, launchChromium, screenshotIfAsked } from '../support/browser';
 import { createFreshDatabase } from '../support/fresh-database';
 import { startTestApi, type TestApi } from '../support/test-stack';
 
@@ -69,6 +69,7 @@ it('lets the coordinator add, change and retire a party and keep a group, errors
   await page.click('button:has-text("Lägg till gruppen")');
   await page.waitForURL(/klart=grupp-norra$/);
   expect(await page.locator('.groups').innerText()).toContain('Norra gruppen (värdkommun Mora) (norra, 3 parter): Mora, Orsa, Älvdalen');
+  await screenshotIfAsked(page, 'register');
 
   await page.click('button:has-text("Avsluta Grängesbergs samverkan")');
   await page.waitForURL(/klart=avslutad-grangesberg$/);
@@ -134,6 +135,7 @@ it("shows a financed case's cost shares on its page, accessible", async () => {
   await page.goto(`${api.url}/arenden/${created.body.id}`);
   expect(await page.locator('table[aria-labelledby="kostnader-rubrik"] tbody th').allInnerTexts()).toEqual(['Borlänge', 'Falun', 'Smedjebacken']);
   violations.push(...(await axeViolations(page)));
+  await screenshotIfAsked(page, 'cost-shares');
 });
 
 afterAll(() => {

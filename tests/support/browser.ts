@@ -1,4 +1,5 @@
-import { readFileSync, existsSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 
 const CHROMIUM = process.env.OVERENS_CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -38,4 +39,12 @@ export async function axeViolations(page: Page): Promise<string[]> {
   return violations.map(
     (violation) => `${page.url()}: ${violation.id} (${violation.impact}) ${violation.help}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`,
   );
+}
+
+/** With OVERENS_SCREENSHOTS=1, the page as it is now, for the README (docs/screenshots/<name>.png). */
+export async function screenshotIfAsked(page: Page, name: string): Promise<void> {
+  if (process.env.OVERENS_SCREENSHOTS !== '1') return;
+  const folder = resolve(__dirname, '..', '..', 'docs', 'screenshots');
+  mkdirSync(folder, { recursive: true });
+  await page.screenshot({ path: join(folder, `${name}.png`), fullPage: true });
 }

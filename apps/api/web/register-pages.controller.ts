@@ -115,7 +115,7 @@ export class RegisterPagesController {
 
   private async model(session: CoordinatorSession, extra: Partial<RegisterPageModel>): Promise<RegisterPageModel> {
     const [parties, groups] = await Promise.all([this.register.listAllParties(), this.register.listGroups()]);
-    const named = extra.done ? { done: nameIn(extra.done, parties) } : {};
+    const named = extra.done ? { done: nameIn(extra.done, parties, groups) } : {};
     return { coordinator: { name: session.coordinator.name, csrfToken: session.csrfToken }, parties, groups, ...extra, ...named };
   }
 }
@@ -131,9 +131,11 @@ function doneText(done: string): string {
   if (!match) return '';
   if (match[1] === 'indragna') return `Alla länkar till {${match[2]}} är indragna. Nya länkar skickas med nästa påminnelse.`;
   const words = { tillagd: 'är tillagd', sparad: 'är sparad', avslutad: 'är avslutad', grupp: 'är sparad' } as const;
-  return `${match[1] === 'grupp' ? 'Gruppen' : 'Parten'} {${match[2]}} ${words[match[1] as keyof typeof words]}.`;
+  return match[1] === 'grupp' ? `Gruppen {grupp:${match[2]}} är sparad.` : `Parten {${match[2]}} ${words[match[1] as keyof typeof words]}.`;
 }
 
-function nameIn(text: string, parties: readonly { id: string; name: string }[]): string {
-  return text.replace(/\{([a-z0-9-]+)\}/, (_whole, id: string) => parties.find((party) => party.id === id)?.name ?? id);
+function nameIn(text: string, parties: readonly { id: string; name: string }[], groups: readonly { id: string; name: string }[]): string {
+  return text
+    .replace(/\{grupp:([a-z0-9-]+)\}/, (_whole, id: string) => groups.find((group) => group.id === id)?.name ?? id)
+    .replace(/\{([a-z0-9-]+)\}/, (_whole, id: string) => parties.find((party) => party.id === id)?.name ?? id);
 }

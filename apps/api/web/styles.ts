@@ -32,7 +32,7 @@ caption { text-align: left; padding: .25rem 0; }
 .table-scroll { overflow-x: auto; position: relative; }
 .matrix th, .matrix td { white-space: nowrap; font-size: .92rem; }
 /* The case column stays in view while many party columns scroll past it. */
-.matrix th[scope="row"] { position: sticky; left: 0; z-index: 1; background: #fff; max-width: 22rem; overflow: hidden; text-overflow: ellipsis; }
+.matrix th[scope="row"] { position: sticky; left: 0; z-index: 1; background: #fff; white-space: normal; min-width: 12rem; max-width: 20rem; }
 .table-scroll:focus-visible { outline: 3px solid var(--focus); outline-offset: 2px; box-shadow: 0 0 0 5px var(--ink); }
 .column-pages ul { list-style: none; padding: 0; display: flex; flex-wrap: wrap; gap: .5rem; }
 .column-pages a[aria-current="page"] { font-weight: 700; }
