@@ -7,6 +7,7 @@ import {
   STAGE_LABELS,
   addDays,
   costShares,
+  forecastOf,
   addMonths,
   newestProcessDefinition,
   refuseOpening,
@@ -80,10 +81,16 @@ export class CaseService {
     return state ? this.present(state, this.clock.today()) : undefined;
   }
 
+  /** The case, with its forecast while it waits on parties. */
   async get(id: string): Promise<CaseView> {
     const state = await this.cases.findById(id);
     if (!state) throw new ApiError('not-found', 'Ärendet finns inte.');
-    return this.present(state, this.clock.today());
+    const today = this.clock.today();
+    const view = await this.present(state, today);
+    if (view.stage !== 'decisions' || view.waitingOn.length === 0) return view;
+    const usual = await this.cases.usualDaysToDecide(view.waitingOn);
+    const forecast = forecastOf(state, usual, today);
+    return { ...view, forecast: { inForceBy: forecast.inForceBy, parties: forecast.parties.map((entry) => ({ ...entry })) } };
   }
 
   async list(query: ListCasesQuery): Promise<{ items: CaseView[]; total: number }> {

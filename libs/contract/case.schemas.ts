@@ -303,6 +303,14 @@ export const caseViewSchema = z.object({
   extendsCase: z.string().nullable(),
   inForceSince: z.string().nullable(),
   financing: financingSchema.nullable().describe('What the agreement costs, when the case carries it.'),
+  forecast: z
+    .object({
+      inForceBy: z.string().nullable().describe('When the case is expected to be in force: the last expected decision.'),
+      parties: z.array(z.object({ party: z.string(), expected: z.string(), basis: z.enum(['scheduled', 'history', 'deadline']) })),
+    })
+    .nullable()
+    .optional()
+    .describe("GET /api/cases/{id} only, and only while the case waits on parties: each one's expected decision (its scheduled meeting, its own usual time from its decided cases, or its deadline)."),
 });
 export type CaseView = z.infer<typeof caseViewSchema>;
 

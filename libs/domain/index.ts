@@ -11,3 +11,4 @@ export * from './available-steps';
 export * from './waiting-since';
 export * from './swedish-holidays';
 export * from './cost-shares';
+export * from './forecast';

@@ -70,6 +70,21 @@ export class CaseRepository {
     return { items: rows.map(toCaseState), total: Number(total) };
   }
 
+  /** Each party's median days from the council's recommendation to its decision, over every decided answer in the read model. */
+  async usualDaysToDecide(parties: readonly string[]): Promise<Map<string, number>> {
+    if (parties.length === 0) return new Map();
+    const rows: { party: string; days: number }[] = await this.dataSource.query(
+      `SELECT p.party, round(percentile_cont(0.5) WITHIN GROUP (ORDER BY p.date - r.date))::int AS days
+         FROM case_parties p
+         JOIN LATERAL (SELECT max(h.date) AS date FROM case_history h
+                        WHERE h.case_id = p.case_id AND h.type = 'council.recommend' AND h.date <= p.date) r ON r.date IS NOT NULL
+        WHERE p.party = ANY($1::text[]) AND p.status IN ('adopted', 'rejected', 'opted-out') AND p.date IS NOT NULL
+        GROUP BY p.party`,
+      [[...parties]],
+    );
+    return new Map(rows.map((row) => [row.party, Number(row.days)]));
+  }
+
   /** `parties`: the register's active parties in order; a retired party a case still waits on is added after them. */
   async dashboard(today: string, parties: readonly string[]): Promise<DashboardRows> {
     // Independent reads, side by side on the pool: the page waits for the slowest, not the sum.

@@ -324,6 +324,7 @@ ${view.waitingSince
   ? html`<dt>Väntar sedan</dt><dd>${longDate(view.waitingSince)} (${days(view.daysWaiting ?? 0)})<br><span class="muted">registrerat ${dateTime(view.stageRecordedAt, model.timeZone)}</span></dd>`
   : ''}
 ${view.deadline ? html`<dt>Sista svarsdag</dt><dd>${longDate(view.deadline)}${view.overdue ? html` <span class="overdue">Försenat</span>` : ''}</dd>` : ''}
+${view.forecast?.inForceBy ? html`<dt>Väntas gälla från</dt><dd>${longDate(view.forecast.inForceBy)} <span class="muted">(prognos: när den sista parten väntas besluta)</span></dd>` : ''}
 ${lifecycleFacts(view, naming)}
 </dl>
 ${view.validity && view.stage === 'in-force' ? html`<p><a href="/arenden/nytt?forlanger=${view.id}">Starta ett förlängningsärende</a></p>` : ''}
@@ -340,7 +341,7 @@ ${view.parties.map((answer) => {
 <th scope="row">${name}</th>
 <td><span class="status status-${answer.status}">${statusLabel(answer.status)}</span>${answer.status === 'adopted' && (answer.postedOn !== null || partiesNow(view, 'posting')?.some((posting) => posting.party === answer.party))
     ? html`<br><span class="muted">${finality(answer)}</span>`
-    : ''}${answer.deadline && answer.deadline !== view.deadline ? html`<br><span class="muted">Egen sista svarsdag ${longDate(answer.deadline)}</span>` : ''}</td>
+    : ''}${answer.deadline && answer.deadline !== view.deadline ? html`<br><span class="muted">Egen sista svarsdag ${longDate(answer.deadline)}</span>` : ''}${expectedText(view, answer.party)}</td>
 <td>${answer.askedSince ? longDate(answer.askedSince) : '–'}</td>
 <td>${answer.date ? longDate(answer.date) : '–'}</td>
 <td>${[answer.body, answer.paragraph].filter(Boolean).join(' ') || '–'}${answer.partyReference ? html`<br><span class="muted">Dnr ${answer.partyReference}</span>` : ''}</td>
@@ -357,6 +358,14 @@ ${view.history.map(
 )}
 </ol>`,
   });
+}
+
+const BASIS_TEXT = { scheduled: 'planerat sammanträde', history: 'partens vanliga tid', deadline: 'sista svarsdag' } as const;
+
+/** A party's expected decision, and what the forecast goes by. */
+function expectedText(view: CaseView, party: string): SafeHtml | '' {
+  const expected = view.forecast?.parties.find((entry) => entry.party === party);
+  return expected ? html`<br><span class="muted">Väntas besluta ${longDate(expected.expected)} (${BASIS_TEXT[expected.basis]})</span>` : '';
 }
 
 const KRONOR = new Intl.NumberFormat('sv-SE', { maximumFractionDigits: 0 });

@@ -1,0 +1,35 @@
+import { decision, recommendedCase } from '../support/case-requests';
+import { createFreshDatabase } from '../support/fresh-database';
+import { startTestApi, type TestApi } from '../support/test-stack';
+
+/** The forecast on GET /api/cases/{id}, from a party's own decided cases. A database of its own: history is global. */
+let api: TestApi;
+
+beforeAll(async () => {
+  api = await startTestApi({ databaseUrl: await createFreshDatabase('forecast') });
+});
+
+afterAll(() => api?.close());
+
+it("expects Mora by its usual time, Falun by its meeting and Orsa by the deadline, and the case by the last of them", async () => {
+  // Mora's history: it decided 30 and 50 days after the recommendation (recommended 2024-06-13).
+  for (const date of ['2024-07-13', '2024-08-02']) {
+    const earlier = await recommendedCase(api, { parties: ['mora'] });
+    expect((await api.request('POST', `/api/cases/${earlier.id}/decisions`, decision('mora', 'adopted', { date }))).body.stage).toBe('in-force');
+  }
+  const open = await recommendedCase(api, { parties: ['falun', 'mora', 'orsa'], deadline: '2099-12-31' });
+  await api.request('POST', `/api/cases/${open.id}/decisions`, decision('falun', 'scheduled', { date: '2099-03-20' }));
+
+  const { body } = await api.request('GET', `/api/cases/${open.id}`);
+  const today = new Date().toISOString().slice(0, 10);
+  expect(body.forecast.parties).toEqual([
+    { party: 'falun', expected: '2099-03-20', basis: 'scheduled' },
+    // Asked on 2024-06-13, usually 40 days: long past, so expected today at the earliest.
+    { party: 'mora', expected: expect.stringMatching(new RegExp(`^${today.slice(0, 7)}`)), basis: 'history' },
+    { party: 'orsa', expected: '2099-12-31', basis: 'deadline' },
+  ]);
+  expect(body.forecast.inForceBy).toBe('2099-12-31');
+  const pastDeadline = (await api.request('GET', `/api/cases/${(await recommendedCase(api, { parties: ['orsa'] })).id}`)).body;
+  expect(pastDeadline.forecast.parties).toEqual([{ party: 'orsa', expected: '2024-12-31' < today ? today : '2024-12-31', basis: 'deadline' }]);
+  expect((await api.request('GET', '/api/cases?limit=1')).body.items[0].forecast).toBeUndefined();
+});
