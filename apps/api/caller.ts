@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { ApiConfig } from './api-config';
 import { CaseLinks } from '../../libs/links/case-links';
-import type { PartyLinkClaim } from '../../libs/links/party-link';
+import { isOverviewToken, type PartyLinkClaim } from '../../libs/links/party-link';
 import { SecurityLog } from './security-log';
 
 /** Who is calling the API: the coordinator with the admin token, or a party with a case link or its overview link. */
@@ -30,7 +30,7 @@ export class CallerIdentifier {
     const token = match[1];
     // Compare digests: equal length, constant time, whatever was sent.
     if (timingSafeEqual(digest(token), this.adminDigest)) return { kind: 'coordinator' };
-    if (token.startsWith('p1.')) {
+    if (isOverviewToken(token)) {
       const overview = await this.links.verifyOverview(token);
       if (typeof overview !== 'string') return { kind: 'party-overview', party: overview.party };
       return this.refused(token, overview);

@@ -8,6 +8,7 @@ import {
   addDays,
   costShares,
   forecastOf,
+  medianDays,
   addMonths,
   newestProcessDefinition,
   refuseOpening,
@@ -88,7 +89,13 @@ export class CaseService {
     const today = this.clock.today();
     const view = await this.present(state, today);
     if (view.stage !== 'decisions' || view.waitingOn.length === 0) return view;
-    const usual = await this.cases.usualDaysToDecide(view.waitingOn);
+    const days = await this.cases.daysToDecide(view.waitingOn);
+    // Each party's usual time is the middle of its own past (the domain's rule).
+    const usual = new Map<string, number>();
+    for (const [party, taken] of days) {
+      const median = medianDays(taken);
+      if (median !== null) usual.set(party, median);
+    }
     const forecast = forecastOf(state, usual, today);
     return { ...view, forecast: { inForceBy: forecast.inForceBy, parties: forecast.parties.map((entry) => ({ ...entry })) } };
   }

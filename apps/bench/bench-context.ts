@@ -17,7 +17,7 @@ export interface BenchContext {
   log(line: string): void;
 }
 
-export function apiCall(context: BenchContext, method: string, path: string, body?: unknown, key?: string, apiIndex = 0): Promise<HttpAnswer> {
+export function apiCall(context: Pick<BenchContext, 'stack'>, method: string, path: string, body?: unknown, key?: string, apiIndex = 0): Promise<HttpAnswer> {
   const api = context.stack.apis[apiIndex % context.stack.apis.length];
   return httpRequest(method, `${api.url}${path}`, context.stack.adminToken, body, key ? { 'idempotency-key': key } : {});
 }
@@ -36,7 +36,7 @@ export interface SentAnswer {
 
 /** The register's active parties, through the API. */
 export async function registerParties(context: Pick<BenchContext, 'stack'>): Promise<{ id: string; name: string }[]> {
-  const parties = (await expectStatus(apiCall(context as BenchContext, 'GET', '/api/parties'), 200, 'list the parties')) as { id: string; name: string }[];
+  const parties = (await expectStatus(apiCall(context, 'GET', '/api/parties'), 200, 'list the parties')) as { id: string; name: string }[];
   return parties.map(({ id, name }) => ({ id, name }));
 }
 

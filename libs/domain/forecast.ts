@@ -1,5 +1,5 @@
 import type { CaseState } from './case-types';
-import { addDays, wholeDaysBetween } from './dates';
+import { addDays } from './dates';
 import { deadlineOf, isUndecided } from './case-rules';
 import { askedSince } from './waiting-since';
 
@@ -42,9 +42,4 @@ export function forecastOf(
   });
   const complete = parties.length === open.length && parties.length > 0;
   return { inForceBy: complete ? parties.map((entry) => entry.expected).sort().at(-1)! : null, parties };
-}
-
-/** Days from being asked to deciding, for a party's decided answer in a case: what its history is made of. */
-export function daysToDecide(asked: string, decided: string): number {
-  return wholeDaysBetween(new Date(`${asked}T00:00:00Z`), new Date(`${decided}T00:00:00Z`));
 }

@@ -54,7 +54,7 @@ export class PartyLinkSigner {
 
   /** Why a token that did not verify was refused: `revoked` when an earlier generation signed it (and it has not expired). */
   refusal(token: string, generation: number, nowSeconds = Math.floor(Date.now() / 1000)): LinkRefusal {
-    const version = token.startsWith(`${OVERVIEW_VERSION}.`) ? OVERVIEW_VERSION : CASE_VERSION;
+    const version = isOverviewToken(token) ? OVERVIEW_VERSION : CASE_VERSION;
     const count = version === OVERVIEW_VERSION ? 4 : 5;
     for (let earlier = 0; earlier < generation; earlier++) {
       if (typeof this.check(token, version, count, earlier, nowSeconds) !== 'string') return 'revoked';
@@ -80,6 +80,11 @@ export class PartyLinkSigner {
   private mac(payload: string, generation: number): string {
     return createHmac('sha256', this.secret).update(generation === 0 ? payload : `${payload}.g${generation}`).digest('base64url');
   }
+}
+
+/** Whether a token is an overview token (`p1.…`) rather than one case's. */
+export function isOverviewToken(token: string): boolean {
+  return token.startsWith(`${OVERVIEW_VERSION}.`);
 }
 
 /** The party a token speaks for, read before it is verified (to look up its generation); undefined when it names none. */

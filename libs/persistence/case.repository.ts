@@ -70,11 +70,11 @@ export class CaseRepository {
     return { items: rows.map(toCaseState), total: Number(total) };
   }
 
-  /** Each party's median days from the council's recommendation to its decision, over every decided answer in the read model. */
-  async usualDaysToDecide(parties: readonly string[]): Promise<Map<string, number>> {
+  /** Each party's days from the council's recommendation to its decision, for every decided answer in the read model. */
+  async daysToDecide(parties: readonly string[]): Promise<Map<string, number[]>> {
     if (parties.length === 0) return new Map();
-    const rows: { party: string; days: number }[] = await this.dataSource.query(
-      `SELECT p.party, round(percentile_cont(0.5) WITHIN GROUP (ORDER BY p.date - r.date))::int AS days
+    const rows: { party: string; days: number[] }[] = await this.dataSource.query(
+      `SELECT p.party, array_agg(p.date - r.date) AS days
          FROM case_parties p
          JOIN LATERAL (SELECT max(h.date) AS date FROM case_history h
                         WHERE h.case_id = p.case_id AND h.type = 'council.recommend' AND h.date <= p.date) r ON r.date IS NOT NULL
@@ -82,7 +82,7 @@ export class CaseRepository {
         GROUP BY p.party`,
       [[...parties]],
     );
-    return new Map(rows.map((row) => [row.party, Number(row.days)]));
+    return new Map(rows.map((row) => [row.party, row.days.map(Number)]));
   }
 
   /** `parties`: the register's active parties in order; a retired party a case still waits on is added after them. */

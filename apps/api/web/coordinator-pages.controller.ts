@@ -13,7 +13,8 @@ import { CoordinatorPageGuard, CurrentSession } from './coordinator-page.guard';
 import { fieldErrorsFrom, formValues, readStepForm, type FieldErrors } from './form-fields';
 import { formRefusal, formRequestId } from './form-request';
 import type { SignedInCoordinator } from './layout';
-import { costSharesCsv, matrixCsv, matrixPage, type MatrixFilter } from './matrix.view';
+import { matrixCsv, matrixPage, type MatrixFilter, type MatrixModel } from './matrix.view';
+import { costSharesCsv } from './swedish-csv';
 import { ATTACHMENT_ROWS, newCasePage } from './new-case.view';
 import { overviewPage } from './overview.view';
 import { Naming } from './swedish-format';
@@ -34,12 +35,13 @@ export class CoordinatorPagesController {
     return new Naming(this.config.names).with(await this.register.listAllParties());
   }
 
-  private async registerChoices(): Promise<{ parties: Awaited<ReturnType<RegisterService['listAllParties']>>; groups: Awaited<ReturnType<RegisterService['listGroups']>> }> {
+  /** What the new-case form offers, with one read of the register: its active parties, its groups, and names. */
+  private async newCaseChoices(): Promise<Pick<Parameters<typeof newCasePage>[0], 'naming' | 'register'>> {
     const [parties, groups] = await Promise.all([this.register.listAllParties(), this.register.listGroups()]);
-    return { parties: parties.filter((party) => !party.retired), groups };
+    return { naming: new Naming(this.config.names).with(parties), register: { parties: parties.filter((party) => !party.retired), groups } };
   }
 
-  private async matrixModel(query: Record<string, unknown>, session?: CoordinatorSession) {
+  private async matrixModel(query: Record<string, unknown>): Promise<Omit<MatrixModel, 'coordinator'>> {
     const filter = matrixFilter(query);
     const [cases, all, groups] = await Promise.all([this.cases.listForMatrix(filter), this.register.listAllParties(), this.register.listGroups()]);
     const shownOnCases = new Set(cases.flatMap((view) => view.parties.map((answer) => answer.party)));
@@ -50,7 +52,6 @@ export class CoordinatorPagesController {
       parties: all.filter((party) => !party.retired || shownOnCases.has(party.id)).map(({ id, name }) => ({ id, name })),
       groups,
       naming: new Naming(this.config.names).with(all),
-      coordinator: session ? signedIn(session) : { name: '', csrfToken: '' },
     };
   }
 
@@ -63,7 +64,7 @@ export class CoordinatorPagesController {
   @Get('matris')
   @Header('Content-Type', 'text/html; charset=utf-8')
   async matrix(@Query() query: Record<string, unknown>, @CurrentSession() session: CoordinatorSession): Promise<string> {
-    return matrixPage(await this.matrixModel(query, session));
+    return matrixPage({ ...(await this.matrixModel(query)), coordinator: signedIn(session) });
   }
 
   @Get('matris.csv')
@@ -76,7 +77,7 @@ export class CoordinatorPagesController {
   @Get('arenden/nytt')
   @Header('Content-Type', 'text/html; charset=utf-8')
   async newCase(@Query('forlanger') extending: unknown, @CurrentSession() session: CoordinatorSession): Promise<string> {
-    const base = { coordinator: signedIn(session), requestId: randomUUID(), naming: await this.naming(), register: await this.registerChoices() };
+    const base = { coordinator: signedIn(session), requestId: randomUUID(), ...(await this.newCaseChoices()) };
     const earlier = isCaseId(extending) ? await this.cases.find(extending.toLowerCase()) : undefined;
     if (!earlier) return newCasePage(base);
     // An extension starts as a copy of the expiring agreement, its period beginning the day after.
@@ -121,10 +122,11 @@ export class CoordinatorPagesController {
         ? { followUp: { owner: values['followUp.owner'] ?? '', months: numberFrom(values['followUp.months']) } }
         : {}),
     };
-    const page = { naming: await this.naming(), register: await this.registerChoices() };
-    const rerender = (status: number, errors: FieldErrors): void => {
+    // The register is read only when the form is shown again, not on the way to a new case.
+    const rerender = async (status: number, errors: FieldErrors): Promise<void> => {
       const extendsCase = values.extendsCase ? { id: values.extendsCase, title: values.title ?? '' } : undefined;
-      response.status(status).type('html').send(newCasePage({ coordinator: signedIn(session), requestId, values, parties, errors, extendsCase, ...page }));
+      const choices = await this.newCaseChoices();
+      response.status(status).type('html').send(newCasePage({ coordinator: signedIn(session), requestId, values, parties, errors, extendsCase, ...choices }));
     };
     const parsed = createCaseSchema.safeParse(input);
     if (!parsed.success) return rerender(400, fieldErrorsFrom(parsed.error.issues));
@@ -134,7 +136,7 @@ export class CoordinatorPagesController {
     } catch (error) {
       const refusal = formRefusal(error);
       if (!refusal) throw error;
-      rerender(refusal.status, { _form: refusal.message });
+      await rerender(refusal.status, { _form: refusal.message });
     }
   }
 

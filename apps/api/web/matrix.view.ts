@@ -1,4 +1,5 @@
-import type { CaseView, CostSharesView } from '../../../libs/contract';
+import type { CaseView } from '../../../libs/contract';
+import { swedishExcelCsv } from './swedish-csv';
 import { STAGES, type Stage } from '../../../libs/domain';
 import type { PartyGroup } from '../../../libs/register';
 import { selectField } from './form-fields';
@@ -124,7 +125,7 @@ function columnRange(page: number, total: number): string {
   return `${from}–${Math.min(page * MATRIX_COLUMNS_PER_PAGE, total)}`;
 }
 
-/** Semicolons, CRLF and a byte-order mark: what Excel set to Swedish opens as columns with å, ä, ö intact. Every party, unpaged. */
+/** The matrix as CSV for Swedish Excel: every party, unpaged. */
 export function matrixCsv(model: Pick<MatrixModel, 'cases' | 'filter' | 'parties' | 'groups' | 'naming'>): string {
   const columns = matrixColumns(model);
   const header = ['Ärende', 'Diarienummer', 'Skede', 'Sista svarsdag', 'Väntar på', ...columns.map((party) => party.name)];
@@ -136,21 +137,5 @@ export function matrixCsv(model: Pick<MatrixModel, 'cases' | 'filter' | 'parties
     String(view.waitingOn.length),
     ...columns.map((party) => cellText(view, party.id)),
   ]);
-  return `\uFEFF${[header, ...rows].map((row) => row.map(csvField).join(';')).join('\r\n')}\r\n`;
-}
-
-/** A case's cost shares for Swedish Excel: share as a decimal with a comma, amounts in whole kronor. */
-export function costSharesCsv(shares: CostSharesView): string {
-  const rows = [
-    ['Part', 'Andel', `Belopp (kr${shares.period === 'year' ? ' per år' : shares.period === 'once' ? ' en gång' : ''})`],
-    ...shares.shares.map((share) => [share.name, share.share.toFixed(6).replace('.', ','), String(share.amount)]),
-    ['Summa', '1', String(shares.amount)],
-  ];
-  return `\uFEFF${rows.map((row) => row.map(csvField).join(';')).join('\r\n')}\r\n`;
-}
-
-function csvField(value: string): string {
-  // A leading = + - @ would make Excel run the text as a formula.
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[";\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+  return swedishExcelCsv([header, ...rows]);
 }

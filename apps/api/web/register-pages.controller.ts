@@ -57,7 +57,7 @@ export class RegisterPagesController {
     };
     const parsed = partyInputSchema.safeParse(input);
     const errors: FieldErrors = {
-      ...(isPartySlug(id) ? {} : { id: 'Små bokstäver a–z, siffror och bindestreck, 2–40 tecken, först en bokstav eller siffra.' }),
+      ...idError(id),
       ...(parsed.success ? {} : fieldErrorsFrom(parsed.error.issues)),
     };
     if (!parsed.success || Object.keys(errors).length > 0) return fail(400, errors);
@@ -78,7 +78,7 @@ export class RegisterPagesController {
     };
     const parsed = groupInputSchema.safeParse({ name: values.name ?? '', parties: chosen });
     const errors: FieldErrors = {
-      ...(isPartySlug(id) ? {} : { id: 'Små bokstäver a–z, siffror och bindestreck, 2–40 tecken, först en bokstav eller siffra.' }),
+      ...idError(id),
       ...(parsed.success ? {} : fieldErrorsFrom(parsed.error.issues)),
     };
     if (!parsed.success || Object.keys(errors).length > 0) return fail(400, errors);
@@ -118,6 +118,11 @@ export class RegisterPagesController {
     const named = extra.done ? { done: nameIn(extra.done, parties, groups) } : {};
     return { coordinator: { name: session.coordinator.name, csrfToken: session.csrfToken }, parties, groups, ...extra, ...named };
   }
+}
+
+/** A new party's or group's id as the API takes it (a slug), or why not. */
+function idError(id: string): FieldErrors {
+  return isPartySlug(id) ? {} : { id: 'Små bokstäver a–z, siffror och bindestreck, 2–40 tecken, först en bokstav eller siffra.' };
 }
 
 /** A number field: blank is absent, anything else a number (or NaN, which the schema refuses). */
