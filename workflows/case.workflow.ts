@@ -1,11 +1,16 @@
 import {
   ApplicationFailure,
+  CancellationScope,
   allHandlersFinished,
   condition,
   continueAsNew,
   currentUpdateInfo,
+  patched,
   proxyActivities,
+  proxyLocalActivities,
+  isCancellation,
   setHandler,
+  sleep,
   upsertSearchAttributes,
   workflowInfo,
 } from '@temporalio/workflow';
@@ -52,6 +57,16 @@ const RETRY_FOREVER = { initialInterval: '1 second', backoffCoefficient: 2, maxi
 
 // A projection takes milliseconds: one lost with its worker is retried elsewhere after 10 seconds, not 30.
 const { projectCase } = proxyActivities<CaseActivities>({ startToCloseTimeout: '10 seconds', retry: RETRY_FOREVER });
+
+// Since LOCAL_PROJECTION, the projection runs inside the workflow task that made the change:
+// one task and one marker per answer. While the database is away the first retries wait in
+// the worker; from 5 seconds on each waits on a timer, so the task is not held open.
+const LOCAL_PROJECTION = 'projection-as-local-activity';
+const { projectCase: projectCaseLocally } = proxyLocalActivities<CaseActivities>({
+  startToCloseTimeout: '10 seconds',
+  retry: RETRY_FOREVER,
+  localRetryThreshold: '5 seconds',
+});
 
 // A reminder round may send to hundreds of addresses.
 const { sendReminders, notifyCoordinators } = proxyActivities<CaseActivities>({ startToCloseTimeout: '2 minutes', retry: RETRY_FOREVER });
@@ -113,7 +128,14 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseState>
 
   const project = async (): Promise<void> => {
     const snapshot = state;
-    await projectCase(projectionOf(snapshot, definition, projectedSequence));
+    const projection = projectionOf(snapshot, definition, projectedSequence);
+    if (patched(LOCAL_PROJECTION)) {
+      // Written before Temporal commits this task: the fence lets a later task replace it.
+      const { runId, historyLength } = workflowInfo();
+      await projectCaseLocally({ ...projection, fence: { run: runId, task: historyLength, after: projectedSequence } });
+    } else {
+      await projectCase(projection);
+    }
     projectedSequence = snapshot.sequence;
   };
 
@@ -185,6 +207,7 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseState>
     publishSearchAttributes(state, definition);
   };
 
+  let alarm: Alarm | undefined;
   for (;;) {
     if (projectedSequence < state.sequence) {
       await project();
@@ -202,7 +225,13 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseState>
     }
     const next = nextTimerDate(state, definition, today);
     const seen = state.sequence;
-    await condition(() => state.sequence !== seen, next === null ? undefined : untilTimerDay(next));
+    if (patched(STEADY_ALARM)) {
+      alarm = alarmFor(next, alarm);
+      const waiting = alarm;
+      await condition(() => state.sequence !== seen || waiting?.rang === true);
+    } else {
+      await condition(() => state.sequence !== seen, next === null ? undefined : untilTimerDay(next));
+    }
   }
   await condition(allHandlersFinished);
   return state;
@@ -233,6 +262,36 @@ function noticeOf(
     case 'follow-up-due':
       return { kind: 'follow-up-due', date: event.date, parties: [] };
   }
+}
+
+// Since STEADY_ALARM, a step that leaves the next timer day as it was leaves its timer
+// running: no timer cancelled and started again with every answer.
+const STEADY_ALARM = 'steady-alarm';
+
+/** A timer to the timers' hour of a day, kept while that day stays the next one. */
+interface Alarm {
+  readonly day: string;
+  rang: boolean;
+  readonly scope: CancellationScope;
+}
+
+/** The alarm for the next timer day: the one already set when the day is the same, else a new one. */
+function alarmFor(day: string | null, current: Alarm | undefined): Alarm | undefined {
+  if (current && !current.rang && current.day === day) return current;
+  if (current && !current.rang) current.scope.cancel();
+  if (day === null) return undefined;
+  const alarm: Alarm = { day, rang: false, scope: new CancellationScope() };
+  alarm.scope
+    .run(() => sleep(untilTimerDay(day)))
+    .then(
+      () => {
+        alarm.rang = true;
+      },
+      (error: unknown) => {
+        if (!isCancellation(error)) throw error;
+      },
+    );
+  return alarm;
 }
 
 /** Milliseconds until the timers' hour on a day; zero when it has passed. */

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Client, WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
+import { Client, WithStartWorkflowOperation, WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import type { CaseState } from '../../libs/domain';
 import type { CaseWorkflowInput } from '../../workflows/case.workflow';
 import { caseWorkflow } from '../../workflows/case.workflow';
@@ -16,21 +16,26 @@ export class CaseWorkflowClient {
     private readonly config: ApiConfig,
   ) {}
 
-  /** Starts the case's workflow once; a second start of the same case id changes nothing. */
+  /**
+   * Starts the case's workflow and waits until it is in the read model, in one call
+   * (update-with-start); a second start of the same case id starts nothing and waits the same.
+   */
   async open(input: CaseWorkflowInput): Promise<CaseState> {
     const workflowId = caseWorkflowId(input.opening.id);
+    const startWorkflowOperation = new WithStartWorkflowOperation(caseWorkflow, {
+      workflowId,
+      taskQueue: this.config.taskQueue,
+      args: [input],
+      workflowIdConflictPolicy: 'USE_EXISTING',
+      workflowIdReusePolicy: 'REJECT_DUPLICATE',
+    });
     try {
-      await this.client.workflow.start(caseWorkflow, {
-        workflowId,
-        taskQueue: this.config.taskQueue,
-        args: [input],
-        workflowIdConflictPolicy: 'FAIL',
-        workflowIdReusePolicy: 'REJECT_DUPLICATE',
-      });
+      return await this.withinTimeout(() => this.client.workflow.executeUpdateWithStart(awaitProjection, { startWorkflowOperation }));
     } catch (error) {
+      // A case whose workflow has closed: the update alone says so, as for any other step.
       if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
+      return this.withinTimeout(() => this.client.workflow.getHandle(workflowId).executeUpdate(awaitProjection));
     }
-    return this.withinTimeout(() => this.client.workflow.getHandle(workflowId).executeUpdate(awaitProjection));
   }
 
   /**

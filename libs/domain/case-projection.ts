@@ -12,6 +12,19 @@ export interface CaseProjection {
   readonly overdueFrom?: string | null;
   /** The date of the step that brought the case into its stage (absent in projections of older code). */
   readonly waitingSince?: string;
+  /** Present when written from inside a workflow task, before Temporal has committed it. */
+  readonly fence?: ProjectionFence;
+}
+
+/**
+ * Where an uncommitted projection comes from. Within one run a later workflow task
+ * (a larger history length) is the truth, so it replaces whatever an earlier, lost task
+ * wrote after `after`, the last sequence the workflow knows to be projected.
+ */
+export interface ProjectionFence {
+  readonly run: string;
+  readonly task: number;
+  readonly after: number;
 }
 
 /** The projection of a case's state with the history entries after `afterSequence`. */

@@ -6,6 +6,12 @@ import type { CaseLifecycle } from './case-lifecycle';
  * Writes a workflow's changes into the read model. Idempotent and monotonic: the case
  * row moves only to a newer sequence, and a history entry is written once per sequence,
  * so a retried or replayed projection never goes backwards or doubles a row.
+ *
+ * A fenced projection (written inside a workflow task, before Temporal commits it) may
+ * come from a task that was then lost and retried with other updates in another order.
+ * So, within a run, the task with the longer history wins: it rewrites the case row even
+ * at a lower sequence, and replaces the unconfirmed history after the sequence it knows
+ * was projected. A write from a task with a shorter history changes nothing.
  */
 export class CaseProjectionRepository {
   constructor(private readonly dataSource: DataSource) {}
@@ -21,20 +27,30 @@ export class CaseProjectionRepository {
    */
   async write(
     manager: EntityManager,
-    { state, waitingOn, newHistory, overdueFrom, waitingSince }: CaseProjection,
+    { state, waitingOn, newHistory, overdueFrom, waitingSince, fence }: CaseProjection,
     rewrite: boolean,
   ): Promise<void> {
     const advanced: unknown[] = await manager.query(
       `INSERT INTO cases (id, process_id, process_version, title, reference, stage, waiting_on,
-                          stage_since, deadline, opened_at, sequence, attachments, version, lifecycle, overdue_from, waiting_since)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $15, $16, $17)
+                          stage_since, deadline, opened_at, sequence, attachments, version, lifecycle, overdue_from, waiting_since,
+                          projected_run, projected_task)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $15, $16, $17, $18, $19)
        ON CONFLICT (id) DO UPDATE SET
          title = EXCLUDED.title, reference = EXCLUDED.reference, stage = EXCLUDED.stage,
          attachments = EXCLUDED.attachments, version = EXCLUDED.version,
          waiting_on = EXCLUDED.waiting_on, stage_since = EXCLUDED.stage_since,
          deadline = EXCLUDED.deadline, sequence = EXCLUDED.sequence,
-         lifecycle = EXCLUDED.lifecycle, overdue_from = EXCLUDED.overdue_from, waiting_since = EXCLUDED.waiting_since
-       WHERE cases.sequence < EXCLUDED.sequence OR $14
+         lifecycle = EXCLUDED.lifecycle, overdue_from = EXCLUDED.overdue_from, waiting_since = EXCLUDED.waiting_since,
+         projected_run = coalesce(EXCLUDED.projected_run, cases.projected_run),
+         projected_task = CASE WHEN EXCLUDED.projected_run IS NULL THEN cases.projected_task ELSE EXCLUDED.projected_task END
+       WHERE $14
+          -- Unfenced (committed) writes, and a run's first fenced write: only forwards.
+          OR ((EXCLUDED.projected_run IS NULL OR cases.projected_run IS DISTINCT FROM EXCLUDED.projected_run)
+              AND cases.sequence < EXCLUDED.sequence)
+          -- Later in the same run. A task of the same history length is the same task going
+          -- on, or one that replaced a lost speculative task (never persisted, so the length
+          -- did not grow): either way the latest write is the truth.
+          OR (cases.projected_run = EXCLUDED.projected_run AND cases.projected_task <= EXCLUDED.projected_task)
        RETURNING id`,
       [
         state.id,
@@ -56,8 +72,22 @@ export class CaseProjectionRepository {
         overdueFrom === undefined ? (state.stage === 'decisions' ? state.deadline : null) : overdueFrom,
         // Projections written before waitingSince existed: the history rows tell, else the day recorded.
         waitingSince ?? (await recordedStepDate(manager, state.id, state.stageSince, newHistory)),
+        fence?.run ?? null,
+        fence?.task ?? null,
       ],
     );
+    if (advanced.length > 0 && fence) {
+      // What an earlier task wrote up to the sequence this run knows to be projected was
+      // committed; what a lost task wrote after it goes.
+      await manager.query(
+        `WITH confirmed AS (
+           UPDATE case_history SET unconfirmed_run = NULL, unconfirmed_task = NULL
+            WHERE case_id = $1 AND unconfirmed_task IS NOT NULL AND sequence <= $2
+              AND (unconfirmed_run IS DISTINCT FROM $3 OR unconfirmed_task < $4))
+         DELETE FROM case_history WHERE case_id = $1 AND unconfirmed_task IS NOT NULL AND sequence > $2`,
+        [state.id, fence.after, fence.run, fence.task],
+      );
+    }
     if (advanced.length > 0 && state.parties.length > 0) {
       const parties = state.parties;
       await manager.query(
@@ -92,13 +122,15 @@ export class CaseProjectionRepository {
         ],
       );
     }
-    if (newHistory.length > 0) {
+    // A fenced write that lost to a later task writes no history either.
+    if (newHistory.length > 0 && (advanced.length > 0 || !fence)) {
       await manager.query(
         `INSERT INTO case_history (case_id, sequence, at, type, actor, request_id, stage, party, outcome, date, note,
-                                  version, until_meeting, reopened, unreachable)
+                                  version, until_meeting, reopened, unreachable, unconfirmed_run, unconfirmed_task)
          SELECT $1, sequence, at, type, actor, request_id, stage, party, outcome, date, note, version, until_meeting,
                 CASE WHEN reopened IS NULL THEN NULL ELSE string_to_array(reopened, ',') END,
-                CASE WHEN unreachable IS NULL THEN NULL ELSE string_to_array(unreachable, ',') END
+                CASE WHEN unreachable IS NULL THEN NULL ELSE string_to_array(unreachable, ',') END,
+                $16::text, $17::bigint
            FROM unnest($2::integer[], $3::timestamptz[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[],
                        $9::text[], $10::date[], $11::text[], $12::integer[], $13::date[], $14::text[], $15::text[])
                 AS h(sequence, at, type, actor, request_id, stage, party, outcome, date, note, version, until_meeting,
@@ -121,6 +153,8 @@ export class CaseProjectionRepository {
           // unnest cannot take an array of arrays of different lengths: joined here, split in SQL.
           newHistory.map((entry) => (entry.reopened ? entry.reopened.join(',') : null)),
           newHistory.map((entry) => (entry.unreachable ? entry.unreachable.join(',') : null)),
+          fence?.run ?? null,
+          fence?.task ?? null,
         ],
       );
     }

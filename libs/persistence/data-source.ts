@@ -10,6 +10,7 @@ import { AddLifecycle1763850000000 } from './migrations/1763850000000-add-lifecy
 import { AddWaitingSince1763860000000 } from './migrations/1763860000000-add-waiting-since';
 import { CreateRegister1763870000000 } from './migrations/1763870000000-create-register';
 import { AddPartyLinkGeneration1763880000000 } from './migrations/1763880000000-add-party-link-generation';
+import { AddProjectionFence1763890000000 } from './migrations/1763890000000-add-projection-fence';
 import { DEFAULT_REGISTER_SEED, type RegisterSeed } from '../register';
 import { seedRegisterOnce } from './register-seeding';
 
@@ -27,6 +28,7 @@ export const MIGRATIONS = [
   AddWaitingSince1763860000000,
   CreateRegister1763870000000,
   AddPartyLinkGeneration1763880000000,
+  AddProjectionFence1763890000000,
 ];
 
 export function createDataSource(databaseUrl: string, options: { poolSize?: number } = {}): DataSource {

@@ -76,3 +76,94 @@ it('keeps the history append-only in the database itself', async () => {
   await expect(dataSource.query(`UPDATE case_history SET note = 'x' WHERE case_id = $1`, [opened.id])).rejects.toThrow(/append-only/);
   await expect(dataSource.query(`DELETE FROM case_history WHERE case_id = $1`, [opened.id])).rejects.toThrow(/append-only/);
 });
+
+describe('projections written inside a workflow task (fenced)', () => {
+  const RUN = 'run-1';
+
+  function decided(state: CaseState, party: string): CaseState {
+    return applyStep(state, { kind: 'decision', party, outcome: 'adopted', date: '2024-09-12' }, REGIONAL_AGREEMENT, {
+      at: '2024-09-12T08:00:00.000Z',
+      actor: `party:${party}`,
+      requestId: `decision-${party}`,
+    });
+  }
+
+  function fenced(state: CaseState, after: number, task: number, run = RUN): CaseProjection {
+    return { ...projectionOf(state, after), fence: { run, task, after } };
+  }
+
+  async function historyRows(caseId: string): Promise<{ sequence: number; party: string | null; unconfirmed_task: string | null }[]> {
+    return dataSource.query('SELECT sequence, party, unconfirmed_task FROM case_history WHERE case_id = $1 ORDER BY sequence', [caseId]);
+  }
+
+  it('lets a later task of the same run replace what a lost task wrote, at the same sequence', async () => {
+    const [opened, recommended] = twoStates();
+    await projection.project(fenced(recommended, 0, 5));
+    // Task 11 answered for Falun and was lost with its worker; task 15 took Mora's answer first.
+    await projection.project(fenced(decided(recommended, 'falun'), 2, 11));
+    const mora = decided(recommended, 'mora');
+    await projection.project(fenced(mora, 2, 15));
+    expect(await repository.findById(opened.id)).toEqual(mora);
+    expect((await historyRows(opened.id)).map((row) => row.party)).toEqual([null, null, 'mora']);
+  });
+
+  it('lets a later task go back to a lower sequence when the lost task had written further', async () => {
+    const [opened, recommended] = twoStates();
+    await projection.project(fenced(recommended, 0, 5));
+    await projection.project(fenced(decided(decided(recommended, 'falun'), 'mora'), 2, 11));
+    const mora = decided(recommended, 'mora');
+    await projection.project(fenced(mora, 2, 15));
+    expect(await repository.findById(opened.id)).toEqual(mora);
+  });
+
+  it('lets a task replace a lost speculative task of the same history length (never persisted, so no longer)', async () => {
+    const [opened, recommended] = twoStates();
+    await projection.project(fenced(recommended, 0, 5));
+    await projection.project(fenced(decided(recommended, 'falun'), 2, 8));
+    const mora = decided(recommended, 'mora');
+    await projection.project(fenced(mora, 2, 8));
+    const both = decided(mora, 'falun');
+    await projection.project(fenced(both, 3, 8));
+    expect(await repository.findById(opened.id)).toEqual(both);
+    expect((await historyRows(opened.id)).map((row) => row.party)).toEqual([null, null, 'mora', 'falun']);
+  });
+
+  it('ignores a lost task that writes after a later one has', async () => {
+    const [opened, recommended] = twoStates();
+    const mora = decided(recommended, 'mora');
+    await projection.project(fenced(mora, 0, 15));
+    await projection.project(fenced(decided(recommended, 'falun'), 2, 11));
+    expect(await repository.findById(opened.id)).toEqual(mora);
+    expect(await historyRows(opened.id)).toHaveLength(3);
+  });
+
+  it('moves forwards within one task, and confirms a task once a later one builds on it', async () => {
+    const [opened, recommended] = twoStates();
+    await projection.project(fenced(opened, 0, 5));
+    await projection.project(fenced(recommended, 1, 5));
+    expect((await historyRows(opened.id)).map((row) => row.unconfirmed_task)).toEqual(['5', '5']);
+    const falun = decided(recommended, 'falun');
+    await projection.project(fenced(falun, 2, 9));
+    expect((await historyRows(opened.id)).map((row) => row.unconfirmed_task)).toEqual([null, null, '9']);
+    // Confirmed rows are records like any other.
+    await expect(dataSource.query(`DELETE FROM case_history WHERE case_id = $1 AND sequence = 1`, [opened.id])).rejects.toThrow(/append-only/);
+    await expect(dataSource.query(`UPDATE case_history SET note = 'x' WHERE case_id = $1 AND sequence = 3`, [opened.id])).rejects.toThrow(/append-only/);
+    expect(await repository.findById(opened.id)).toEqual(falun);
+  });
+
+  it('takes a new run (continue-as-new) forwards from where the old one ended, whatever its task numbers', async () => {
+    const [opened, recommended] = twoStates();
+    await projection.project(fenced(recommended, 0, 40));
+    const falun = decided(recommended, 'falun');
+    await projection.project(fenced(falun, 2, 3, 'run-2'));
+    expect(await repository.findById(opened.id)).toEqual(falun);
+    expect((await historyRows(opened.id)).map((row) => row.unconfirmed_task)).toEqual([null, null, '3']);
+  });
+
+  it('takes an unfenced (committed) projection only forwards, as before', async () => {
+    const [opened, recommended] = twoStates();
+    await projection.project(fenced(recommended, 0, 5));
+    await projection.project(projectionOf(opened));
+    expect(await repository.findById(opened.id)).toEqual(recommended);
+  });
+});

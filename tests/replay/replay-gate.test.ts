@@ -1,4 +1,4 @@
-import { WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/client';
+import { WithStartWorkflowOperation, WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/client';
 import { historyFromJSON } from '@temporalio/common/lib/proto-utils';
 import { bundleWorkflowCode, Worker } from '@temporalio/worker';
 import { execFileSync } from 'node:child_process';
@@ -9,6 +9,7 @@ import type { DataSource } from 'typeorm';
 import { CONSULTATION, NETWORK_DECISION, REGIONAL_AGREEMENT, REGIONAL_AGREEMENT_V1, REGIONAL_AGREEMENT_V3, type Actor, type Financing, type ProcessDefinition, type ValidityTerms } from '../../libs/domain';
 import { caseWorkflow } from '../../workflows/case.workflow';
 import {
+  awaitProjection,
   caseWorkflowId,
   moveDeadline,
   recordAppeal,
@@ -66,6 +67,8 @@ interface CasePath {
   /** The names a case keeps from the register (cases opened before the register carry none). */
   readonly partyNames?: Record<string, string>;
   readonly financing?: Financing;
+  /** Started the way the API starts a case since update-with-start: the start and the first wait in one call. */
+  readonly startedWithUpdate?: boolean;
 }
 
 /** Every path a case can take; each becomes one recorded history, kept once recorded. */
@@ -145,6 +148,36 @@ const PATHS: Record<string, CasePath> = {
     financing: { amount: 2_400_000, period: 'year', key: 'population' },
     steps: [council('recommend'), decide('smedjebacken', 'opted-out'), decide('falun', 'adopted'), decide('mora', 'adopted'), followUp('done')],
   },
+  // Projected as a local activity inside the workflow task that made each change, the case started with update-with-start.
+  'projected-locally-straight-to-force': {
+    startedWithUpdate: true,
+    parties: ['falun', 'mora'],
+    steps: [council('recommend'), decide('falun', 'scheduled'), decide('falun', 'adopted'), decide('mora', 'adopted')],
+  },
+  'projected-locally-reminders-appeal-follow-up': {
+    startedWithUpdate: true,
+    definition: REGIONAL_AGREEMENT_V3,
+    parties: ['falun', 'mora'],
+    partyNames: { falun: 'Falun', mora: 'Mora' },
+    steps: [
+      council('recommend'),
+      remind(),
+      move('2099-03-31', 'mora'),
+      decide('falun', 'adopted', { postedOn: '2024-10-12' }),
+      decide('mora', 'adopted'),
+      post('mora'),
+      appeal('mora'),
+      rule('mora', 'dismissed'),
+      followUp('done'),
+    ],
+  },
+  'projected-locally-consultation-answered': {
+    startedWithUpdate: true,
+    definition: CONSULTATION,
+    parties: ['falun', 'mora'],
+    deadline: '2099-12-31',
+    steps: [decide('falun', 'answered'), decide('mora', 'declined')],
+  },
 };
 
 let client: Client;
@@ -172,8 +205,7 @@ const recording = process.env.OVERENS_RECORD_HISTORIES === '1';
       if (existsSync(join(HISTORIES, `${name}.json`))) continue;
       const definition = path.definition ?? REGIONAL_AGREEMENT_V1;
       const id = randomUUID();
-      const handle = await client.workflow
-        .start(caseWorkflow, {
+      const options = {
           workflowId: caseWorkflowId(id),
           taskQueue,
           args: [{
@@ -192,11 +224,13 @@ const recording = process.env.OVERENS_RECORD_HISTORIES === '1';
               ...(path.validity ? { validity: path.validity } : {}),
             },
             process: { id: definition.id, version: definition.version },
-          }],
-        })
-        .catch((error: unknown) => {
-          throw error instanceof WorkflowExecutionAlreadyStartedError ? new Error('duplicate id') : error;
-        });
+          }] as Parameters<typeof caseWorkflow>,
+        };
+      const handle = path.startedWithUpdate
+        ? await startedWithUpdate(options)
+        : await client.workflow.start(caseWorkflow, options).catch((error: unknown) => {
+            throw error instanceof WorkflowExecutionAlreadyStartedError ? new Error('duplicate id') : error;
+          });
       for (const step of path.steps) await step(handle);
       // Agreements with timers live on in force; the others end with their last step.
       if (!definition.timers || definition.completion === 'closing-date') await handle.result();
@@ -207,6 +241,13 @@ const recording = process.env.OVERENS_RECORD_HISTORIES === '1';
   });
   await close();
 });
+
+/** Starts a case as the API does: the start and the wait for its first projection in one call. */
+async function startedWithUpdate(options: { workflowId: string; taskQueue: string; args: Parameters<typeof caseWorkflow> }) {
+  const startWorkflowOperation = new WithStartWorkflowOperation(caseWorkflow, { ...options, workflowIdConflictPolicy: 'FAIL' });
+  await client.workflow.executeUpdateWithStart(awaitProjection, { startWorkflowOperation });
+  return startWorkflowOperation.workflowHandle();
+}
 
 function recordedHistories(): { name: string; history: ReturnType<typeof historyFromJSON> }[] {
   return readdirSync(HISTORIES)

@@ -57,10 +57,15 @@ async function rebuild(databaseUrl: string, args: string[] = [], where = ''): Pr
   }
 }
 
-/** The read model's rows for some cases, without the history's surrogate ids. */
+/**
+ * The read model's rows for some cases, without the history's surrogate ids and without
+ * which workflow task wrote them (a rebuild writes what is committed, unfenced).
+ */
 async function rows(dataSource: DataSource, ids: string[]): Promise<unknown> {
   return {
-    cases: await dataSource.query(`SELECT * FROM cases WHERE id = ANY($1::uuid[]) ORDER BY id`, [ids]),
+    cases: (await dataSource.query(`SELECT * FROM cases WHERE id = ANY($1::uuid[]) ORDER BY id`, [ids])).map(
+      ({ projected_run: _run, projected_task: _task, ...row }: Record<string, unknown>) => row,
+    ),
     parties: await dataSource.query(`SELECT * FROM case_parties WHERE case_id = ANY($1::uuid[]) ORDER BY case_id, party`, [ids]),
     history: await dataSource.query(
       `SELECT case_id, sequence, at, type, actor, request_id, stage, party, outcome, date, note, version, until_meeting, reopened
