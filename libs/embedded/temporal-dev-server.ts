@@ -3,6 +3,7 @@ import { once } from 'node:events';
 import { Connection } from '@temporalio/client';
 import { CASE_SEARCH_ATTRIBUTES } from '../workflow-contract/search-attributes';
 import { devServerSearchAttributeFlags } from '../temporal/search-attribute-types';
+import { TEMPORAL_SERVER_SETTINGS } from '../temporal/server-settings';
 import { resolveTemporalCli } from './temporal-cli';
 import { waitFor } from './wait-for';
 
@@ -15,7 +16,7 @@ export interface TemporalDevServerOptions {
   readonly namespace: string;
   readonly cliPath?: string;
   readonly log?: (line: string) => void;
-  /** Dynamic configuration values (`--dynamic-config-value key=value`), e.g. for a test run. */
+  /** Dynamic configuration values beyond Överens's own settings (`--dynamic-config-value key=value`), e.g. for a test run. */
   readonly dynamicConfig?: Readonly<Record<string, string>>;
 }
 
@@ -42,7 +43,7 @@ export async function startTemporalDevServer(options: TemporalDevServerOptions):
     ...(options.uiPort === 0 ? ['--headless'] : ['--ui-port', String(options.uiPort)]),
     ...(options.databaseFile ? ['--db-filename', options.databaseFile] : []),
     ...devServerSearchAttributeFlags(CASE_SEARCH_ATTRIBUTES),
-    ...Object.entries(options.dynamicConfig ?? {}).flatMap(([key, value]) => ['--dynamic-config-value', `${key}=${value}`]),
+    ...Object.entries({ ...TEMPORAL_SERVER_SETTINGS, ...options.dynamicConfig }).flatMap(([key, value]) => ['--dynamic-config-value', `${key}=${value}`]),
   ];
   const child = spawn(cli, args, { stdio: ['ignore', 'pipe', 'pipe'] });
   const log = options.log ?? (() => undefined);

@@ -3,6 +3,7 @@ import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from '
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parse } from 'yaml';
+import { TEMPORAL_SERVER_SETTINGS } from '../../libs/temporal/server-settings';
 
 /**
  * No container engine runs here, so the production compose file is checked against the
@@ -49,4 +50,11 @@ it("follows Temporal's current images: the server with a schema job of the same 
   expect(services.temporal.depends_on?.['temporal-schema']).toEqual({ condition: 'service_completed_successfully' });
   const published = Object.entries(services).flatMap(([name, service]) => (service.ports ?? []).map((port) => [name, port]));
   for (const [name, port] of published) expect([name, port.startsWith('127.0.0.1:')]).toEqual([name, true]);
+});
+
+it("gives the cluster the same Temporal settings as the embedded server, in the file the server image reads", () => {
+  const { services } = parse(readFileSync(join(ROOT, 'docker-compose.yml'), 'utf8')) as { services: Record<string, { volumes?: string[] }> };
+  expect(services.temporal.volumes).toContain('./deploy/temporal-dynamic-config.yaml:/etc/temporal/config/dynamicconfig/docker.yaml:ro');
+  const settings = parse(readFileSync(join(ROOT, 'deploy', 'temporal-dynamic-config.yaml'), 'utf8')) as Record<string, { value: unknown }[]>;
+  expect(Object.fromEntries(Object.entries(settings).map(([key, values]) => [key, values[0].value]))).toEqual(TEMPORAL_SERVER_SETTINGS);
 });
