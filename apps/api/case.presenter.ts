@@ -105,6 +105,8 @@ export function presentDashboard(rows: DashboardRows, today: string, names: Read
       overdue: row.overdue,
       scheduled: row.scheduled.map((scheduled) => ({ ...scheduled, passed: scheduled.date < today })),
     })),
+    blockedTotal: rows.blockedTotal,
+    overdueTotal: rows.overdueTotal,
     byParty: rows.byParty.map((row) => ({ party: row.party, name: names.get(row.party) ?? row.party, waiting: row.waiting, overdue: row.overdue })),
     followUps: rows.followUps.map((row) => ({ ...row, overdue: row.due < today })),
     periods: rows.periods.map((row) => ({ ...row, renews: row.renews && row.terminatedBy.length === 0 })),

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { WorkflowUpdateFailedError } from '@temporalio/client';
 import { ApplicationFailure, WorkflowNotFoundError } from '@temporalio/common';
 import { createHash, randomUUID } from 'node:crypto';
-import type { CaseView, CostSharesView, CreateCaseInput, DashboardView, ListCasesQuery, ReadStep } from '../../libs/contract';
+import type { CaseView, CostSharesView, CreateCaseInput, DashboardQuery, DashboardView, ListCasesQuery, ReadStep } from '../../libs/contract';
 import {
   STAGE_LABELS,
   addDays,
@@ -28,6 +28,9 @@ import { CaseLinks } from '../../libs/links/case-links';
 import { RegisterService } from './register.service';
 
 /** The case decisions of the API: writes go to the workflows, reads to the read model. */
+/** Cases read per query when the matrix reads them all. */
+const MATRIX_READ_SIZE = 1000;
+
 @Injectable()
 export class CaseService {
   constructor(
@@ -117,12 +120,23 @@ export class CaseService {
     return { items: items.map((state) => presentCase(state, today, names)), total };
   }
 
-  /** Every case the matrix shows, newest first. */
-  async listForMatrix(filter: { stage?: Stage; party?: string }): Promise<CaseView[]> {
+  /**
+   * The cases the matrix shows, newest first: the newest `limit` of them, or (without a
+   * limit, for the CSV) every one, read a thousand at a time; and how many match.
+   */
+  async listForMatrix(filter: { stage?: Stage; party?: string }, limit?: number): Promise<{ cases: CaseView[]; total: number }> {
     const today = this.clock.today();
-    const { items } = await this.cases.list({ stage: filter.stage, waitingOn: filter.party, today, limit: 1000, offset: 0 });
-    const names = await this.registerNamesFor(items);
-    return items.map((state) => presentCase(state, today, names));
+    const states: CaseState[] = [];
+    let total = 0;
+    do {
+      const pageSize = Math.min(MATRIX_READ_SIZE, (limit ?? Infinity) - states.length);
+      const page = await this.cases.list({ stage: filter.stage, waitingOn: filter.party, today, limit: pageSize, offset: states.length });
+      states.push(...page.items);
+      total = page.total;
+      if (page.items.length < pageSize) break;
+    } while (states.length < Math.min(total, limit ?? Infinity));
+    const names = await this.registerNamesFor(states);
+    return { cases: states.map((state) => presentCase(state, today, names)), total };
   }
 
   /** Each party's share of the case's cost over the parties still in, with the register's population. */
@@ -165,12 +179,12 @@ export class CaseService {
     }
   }
 
-  async dashboard(): Promise<DashboardView> {
+  async dashboard(page: DashboardQuery = { limit: 50, offset: 0 }): Promise<DashboardView> {
     const today = this.clock.today();
     const parties = await this.register.listAllParties();
     const active = parties.filter((party) => !party.retired).map((party) => party.id);
     const names = new Map(parties.map((party) => [party.id, party.name]));
-    return presentDashboard(await this.cases.dashboard(today, active), today, names);
+    return presentDashboard(await this.cases.dashboard(today, active, page), today, names);
   }
 
   private async present(state: CaseState, today: string): Promise<CaseView> {

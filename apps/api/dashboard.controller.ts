@@ -1,5 +1,6 @@
-import { Controller, Get, UseGuards } from '@nestjs/common';
-import type { DashboardView } from '../../libs/contract';
+import { Controller, Get, Query, UseGuards } from '@nestjs/common';
+import { dashboardQuerySchema, type DashboardView } from '../../libs/contract';
+import { parseInput } from './zod-input';
 import { CaseService } from './case.service';
 import { CoordinatorGuard } from './coordinator.guard';
 
@@ -9,7 +10,7 @@ export class DashboardController {
   constructor(private readonly cases: CaseService) {}
 
   @Get()
-  get(): Promise<DashboardView> {
-    return this.cases.dashboard();
+  get(@Query() query: unknown): Promise<DashboardView> {
+    return this.cases.dashboard(parseInput(dashboardQuerySchema, query, 'fråga'));
   }
 }

@@ -9,6 +9,7 @@ import {
   dashboardViewSchema,
   errorViewSchema,
   listCasesQuerySchema,
+  dashboardQuerySchema,
   partyContactsViewSchema,
   groupInputSchema,
   groupViewSchema,
@@ -316,7 +317,8 @@ export function buildOpenApiDocument(): Record<string, unknown> {
         get: {
           summary: 'Who blocks what',
           security: [{ coordinator: [] }],
-          responses: { '200': { description: 'Counts per stage, blocked cases, waits per party.', content: json('Dashboard') }, '401': coordinatorErrors['401'] },
+          parameters: queryParameters(dashboardQuerySchema),
+          responses: { '200': { description: 'Counts per stage, a page of the waiting cases with their totals, waits per party.', content: json('Dashboard') }, ...coordinatorErrors },
         },
       },
     },

@@ -20,7 +20,8 @@ export class PartyOverviewService {
   ) {}
 
   async casesFor(party: string): Promise<PartyCasesView> {
-    const views = await this.cases.listForMatrix({ party });
+    // Every case that waits on the party, however many.
+    const { cases: views } = await this.cases.listForMatrix({ party });
     const items = views.flatMap((view) => {
       const answer = view.parties.find((candidate) => candidate.party === party);
       return answer ? [itemOf(view, answer, this.clock.today())] : [];

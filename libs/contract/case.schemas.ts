@@ -223,6 +223,12 @@ export const listCasesQuerySchema = z.strictObject({
 });
 export type ListCasesQuery = z.infer<typeof listCasesQuerySchema>;
 
+export const dashboardQuerySchema = z.strictObject({
+  limit: z.coerce.number({ error: 'Ange ett heltal.' }).int('Ange ett heltal.').min(1).max(200).default(50).describe('How many of the waiting cases `blocked` holds.'),
+  offset: z.coerce.number({ error: 'Ange ett heltal.' }).int('Ange ett heltal.').min(0).default(0).describe('How many waiting cases, in `blocked` order, come before the page.'),
+});
+export type DashboardQuery = z.infer<typeof dashboardQuerySchema>;
+
 const historyEntryView = z.object({
   sequence: z.number().int(),
   at: z.string().describe('ISO 8601 instant.'),
@@ -332,7 +338,9 @@ export const blockedCaseViewSchema = z.object({
 
 export const dashboardViewSchema = z.object({
   byStage: z.record(z.string(), z.number().int()),
-  blocked: z.array(blockedCaseViewSchema),
+  blocked: z.array(blockedCaseViewSchema).describe('One page of the cases that wait (`limit`, `offset`): overdue first, then the longest waiting.'),
+  blockedTotal: z.number().int().describe('How many cases wait, on every page together.'),
+  overdueTotal: z.number().int().describe('How many of them are overdue.'),
   byParty: z
     .array(z.object({ party: z.string(), name: z.string(), waiting: z.number().int(), overdue: z.number().int() }))
     .describe("Every active party of the register (and any retired one a case still waits on), in the register's order."),

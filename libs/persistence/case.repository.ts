@@ -27,7 +27,10 @@ export interface BlockedCaseRow {
 
 export interface DashboardRows {
   readonly byStage: Record<Stage, number>;
+  /** One page of the waiting cases. */
   readonly blocked: BlockedCaseRow[];
+  readonly blockedTotal: number;
+  readonly overdueTotal: number;
   readonly byParty: { party: string; waiting: number; overdue: number }[];
   /** Open follow-up assignments of cases in force, soonest due first. */
   readonly followUps: { id: string; title: string; owner: string; due: string }[];
@@ -86,10 +89,14 @@ export class CaseRepository {
   }
 
   /** `parties`: the register's active parties in order; a retired party a case still waits on is added after them. */
-  async dashboard(today: string, parties: readonly string[]): Promise<DashboardRows> {
+  async dashboard(today: string, parties: readonly string[], page: { limit: number; offset: number }): Promise<DashboardRows> {
     // Independent reads, side by side on the pool: the page waits for the slowest, not the sum.
-    const [stageRows, blockedRows, partyRows, followUps, periodRows] = await Promise.all([
+    const [stageRows, blockedTotals, blockedRows, partyRows, followUps, periodRows] = await Promise.all([
       this.dataSource.query(`SELECT stage, count(*) AS count FROM cases GROUP BY stage`) as Promise<{ stage: Stage; count: string }[]>,
+      this.dataSource.query(
+        `SELECT count(*) AS waiting, count(*) FILTER (WHERE ${OVERDUE_SQL}) AS overdue FROM cases c WHERE cardinality(c.waiting_on) > 0`,
+        [today],
+      ) as Promise<{ waiting: string; overdue: string }[]>,
       this.dataSource.query(
         `SELECT c.id, c.title, c.stage, c.waiting_on, c.waiting_since, c.deadline, ${OVERDUE_SQL} AS overdue,
                 (SELECT json_agg(json_build_object('party', p.party, 'body', p.body, 'date', p.date) ORDER BY p.ordinal)
@@ -97,8 +104,9 @@ export class CaseRepository {
                   WHERE p.case_id = c.id AND p.status = 'scheduled' AND p.date IS NOT NULL) AS scheduled
            FROM cases c
           WHERE cardinality(c.waiting_on) > 0
-          ORDER BY overdue DESC, CASE WHEN ${OVERDUE_SQL} THEN c.overdue_from END ASC, c.waiting_since ASC, c.stage_since ASC, c.id ASC`,
-        [today],
+          ORDER BY overdue DESC, CASE WHEN ${OVERDUE_SQL} THEN c.overdue_from END ASC, c.waiting_since ASC, c.stage_since ASC, c.id ASC
+          LIMIT $2 OFFSET $3`,
+        [today, page.limit, page.offset],
       ) as Promise<
         {
           id: string;
@@ -154,7 +162,8 @@ export class CaseRepository {
       return { party, waiting: Number(row?.waiting ?? 0), overdue: Number(row?.overdue ?? 0) };
     });
     const periods = periodRows.map((row) => ({ id: row.id, title: row.title, to: row.ends_on, renews: row.renews, terminatedBy: row.terminated_by ?? [] }));
-    return { byStage, blocked, byParty, followUps, periods };
+    const totals = { blockedTotal: Number(blockedTotals[0].waiting), overdueTotal: Number(blockedTotals[0].overdue) };
+    return { byStage, blocked, ...totals, byParty, followUps, periods };
   }
 }
 

@@ -1,5 +1,6 @@
 import { createCase, decision, newCase, recommendedCase } from '../support/case-requests';
 import { startTestApi, type TestApi } from '../support/test-stack';
+import { everyBlockedRow } from '../support/dashboard';
 
 let api: TestApi;
 
@@ -272,7 +273,8 @@ describe('GET /api/dashboard', () => {
     expect(after.byStage.council - before.byStage.council).toBe(1);
     expect(Object.keys(after.byStage).sort()).toEqual(['closed', 'council', 'decisions', 'expired', 'in-force', 'network', 'rejected', 'withdrawn']);
 
-    const lateRow = after.blocked.find((row: { id: string }) => row.id === late.id);
+    const blocked = await everyBlockedRow(api);
+    const lateRow = blocked.find((row: { id: string }) => row.id === late.id);
     expect(lateRow).toEqual({
       id: late.id,
       title: late.title,
@@ -285,10 +287,12 @@ describe('GET /api/dashboard', () => {
       overdue: true,
       scheduled: [],
     });
-    const order = after.blocked.map((row: { id: string }) => row.id);
+    const order = blocked.map((row: { id: string }) => row.id);
     expect(order.indexOf(late.id)).toBeLessThan(order.indexOf(fresh.id));
-    const firstNotOverdue = after.blocked.findIndex((row: { overdue: boolean }) => !row.overdue);
-    expect(after.blocked.slice(firstNotOverdue).every((row: { overdue: boolean }) => !row.overdue)).toBe(true);
+    const firstNotOverdue = blocked.findIndex((row: { overdue: boolean }) => !row.overdue);
+    expect(blocked.slice(firstNotOverdue).every((row: { overdue: boolean }) => !row.overdue)).toBe(true);
+    expect(blocked).toHaveLength(after.blockedTotal);
+    expect(blocked.filter((row: { overdue: boolean }) => row.overdue)).toHaveLength(after.overdueTotal);
 
     expect(after.byParty).toHaveLength(16);
     const vansbro = (view: { byParty: { party: string; waiting: number; overdue: number }[] }) =>

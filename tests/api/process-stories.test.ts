@@ -1,6 +1,7 @@
 import { SEED_PARTY_IDS as PARTY_IDS } from '../support/seed-register';
 import { createCase, decision, recommendedCase } from '../support/case-requests';
 import { startTestApi, type TestApi } from '../support/test-stack';
+import { everyBlockedRow } from '../support/dashboard';
 
 /** The real stories of DOMAIN.md, replayed through the API. */
 let api: TestApi;
@@ -100,7 +101,7 @@ it('the dashboard says which committee meeting a party has scheduled, and flags 
   const path = `/api/cases/${recommended.id}`;
   await post(`${path}/decisions`, decision('hedemora', 'scheduled', { date: '2024-12-10', body: 'Socialnämnden' }));
   await post(`${path}/decisions`, decision('sater', 'scheduled', { date: '2999-01-15', body: 'Kommunstyrelsen' }));
-  const row = (await api.request('GET', '/api/dashboard')).body.blocked.find((candidate: { id: string }) => candidate.id === recommended.id);
+  const row = (await everyBlockedRow(api)).find((candidate: { id: string }) => candidate.id === recommended.id);
   expect(row.waitingOn).toEqual(['hedemora', 'sater']);
   expect(row.scheduled).toEqual([
     { party: 'hedemora', body: 'Socialnämnden', date: '2024-12-10', passed: true },

@@ -1,5 +1,6 @@
 import { createCase, recommendedCase } from '../support/case-requests';
 import { startTestApi, type TestApi } from '../support/test-stack';
+import { everyBlockedRow } from '../support/dashboard';
 
 /** A step typed in today that was taken in June 2024 has waited since June 2024. */
 let api: TestApi;
@@ -28,8 +29,7 @@ it("counts the waiting from the recommendation's own date and shows since when e
   expect(recommended.stageRecordedAt.slice(0, 4)).toBe(String(new Date().getFullYear()));
   expect(recommended.parties.map((answer: { askedSince: string }) => answer.askedSince)).toEqual(['2024-06-13', '2024-06-13', '2024-06-13']);
 
-  const dashboard = await api.request('GET', '/api/dashboard');
-  const row = dashboard.body.blocked.find((candidate: { id: string }) => candidate.id === recommended.id);
+  const row = (await everyBlockedRow(api)).find((candidate: { id: string }) => candidate.id === recommended.id);
   expect(row).toEqual(expect.objectContaining({ waitingSince: '2024-06-13', daysWaiting: daysSince('2024-06-13') }));
 });
 
@@ -39,7 +39,7 @@ it('orders the longest waiting first by the steps’ dates, whatever the order t
   const earlier = await createCase(api, { parties: ['mora'], deadline: '2030-12-31' });
   await api.request('POST', `/api/cases/${earlier.id}/council`, { outcome: 'recommend', date: '2024-06-01' });
 
-  const blocked: { id: string }[] = (await api.request('GET', '/api/dashboard')).body.blocked;
+  const blocked: { id: string }[] = await everyBlockedRow(api);
   const position = (id: string) => blocked.findIndex((row) => row.id === id);
   expect(position(earlier.id)).toBeGreaterThanOrEqual(0);
   expect(position(earlier.id)).toBeLessThan(position(later.id));

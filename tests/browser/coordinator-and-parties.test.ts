@@ -5,6 +5,7 @@ import { hashPassword } from '../../apps/api/web/password';
 import { CoordinatorRepository } from '../../libs/persistence';
 import { axeViolations, launchChromium } from '../support/browser';
 import { createCase } from '../support/case-requests';
+import { createFreshDatabase } from '../support/fresh-database';
 import { startTestApi, type TestApi } from '../support/test-stack';
 
 /**
@@ -30,7 +31,8 @@ async function check(target: Page, screenshot?: string): Promise<void> {
 }
 
 beforeAll(async () => {
-  api = await startTestApi();
+  // A database of its own: the overview's first page holds this file's cases, whatever else runs.
+  api = await startTestApi({ databaseUrl: await createFreshDatabase('coordinator_browser') });
   await new CoordinatorRepository(api.dataSource).upsert(EMAIL, 'Anna Samordnare', await hashPassword(PASSWORD));
   browser = await launchChromium();
   coordinator = await browser.newContext({ bypassCSP: true, locale: 'sv-SE', viewport: { width: 1280, height: 900 } });

@@ -41,12 +41,18 @@ export class CoordinatorPagesController {
     return { naming: new Naming(this.config.names).with(parties), register: { parties: parties.filter((party) => !party.retired), groups } };
   }
 
-  private async matrixModel(query: Record<string, unknown>): Promise<Omit<MatrixModel, 'coordinator'>> {
+  /** The matrix for a filter: on the page the newest MATRIX_PAGE_ROWS cases, in the CSV every one. */
+  private async matrixModel(query: Record<string, unknown>, rows?: number): Promise<Omit<MatrixModel, 'coordinator'>> {
     const filter = matrixFilter(query);
-    const [cases, all, groups] = await Promise.all([this.cases.listForMatrix(filter), this.register.listAllParties(), this.register.listGroups()]);
+    const [{ cases, total }, all, groups] = await Promise.all([
+      this.cases.listForMatrix(filter, rows),
+      this.register.listAllParties(),
+      this.register.listGroups(),
+    ]);
     const shownOnCases = new Set(cases.flatMap((view) => view.parties.map((answer) => answer.party)));
     return {
       cases,
+      total,
       filter,
       // Retired parties are columns only where a shown case holds them.
       parties: all.filter((party) => !party.retired || shownOnCases.has(party.id)).map(({ id, name }) => ({ id, name })),
@@ -57,14 +63,17 @@ export class CoordinatorPagesController {
 
   @Get('oversikt')
   @Header('Content-Type', 'text/html; charset=utf-8')
-  async overview(@CurrentSession() session: CoordinatorSession): Promise<string> {
-    return overviewPage(await this.cases.dashboard(), signedIn(session), await this.naming());
+  async overview(@Query('sida') pageNumber: unknown, @CurrentSession() session: CoordinatorSession): Promise<string> {
+    // A page number that is not one shows the first page.
+    const waitingPage = typeof pageNumber === 'string' && /^[1-9][0-9]{0,5}$/.test(pageNumber) ? Number(pageNumber) : 1;
+    const dashboard = await this.cases.dashboard({ limit: OVERVIEW_PAGE_SIZE, offset: (waitingPage - 1) * OVERVIEW_PAGE_SIZE });
+    return overviewPage(dashboard, { number: waitingPage, size: OVERVIEW_PAGE_SIZE }, signedIn(session), await this.naming());
   }
 
   @Get('matris')
   @Header('Content-Type', 'text/html; charset=utf-8')
   async matrix(@Query() query: Record<string, unknown>, @CurrentSession() session: CoordinatorSession): Promise<string> {
-    return matrixPage({ ...(await this.matrixModel(query)), coordinator: signedIn(session) });
+    return matrixPage({ ...(await this.matrixModel(query, MATRIX_PAGE_ROWS)), coordinator: signedIn(session) });
   }
 
   @Get('matris.csv')
@@ -261,6 +270,12 @@ function isStepForm(value: string): value is CaseAction {
 }
 
 /** Unknown filter values are ignored: a hand-edited address still shows a page. */
+/** Waiting cases per page of the overview. */
+const OVERVIEW_PAGE_SIZE = 50;
+
+/** Cases on the matrix page: the newest; the CSV holds them all. */
+const MATRIX_PAGE_ROWS = 1000;
+
 function matrixFilter(query: Record<string, unknown>): MatrixFilter {
   const stage = STAGES.find((candidate) => candidate === query.skede) as Stage | undefined;
   const party = typeof query.part === 'string' && isPartySlug(query.part) ? query.part : undefined;

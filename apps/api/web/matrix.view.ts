@@ -5,7 +5,7 @@ import type { PartyGroup } from '../../../libs/register';
 import { selectField } from './form-fields';
 import { html, type SafeHtml } from '../../../libs/html/html';
 import { page, type SignedInCoordinator } from './layout';
-import { statusLabel, type Naming } from './swedish-format';
+import { statusLabel, wholeNumber, type Naming } from './swedish-format';
 
 /** Party columns a page shows at once: with 311 parties the matrix pages its columns, the case column stays. */
 export const MATRIX_COLUMNS_PER_PAGE = 20;
@@ -27,6 +27,8 @@ export interface MatrixParty {
 
 export interface MatrixModel {
   readonly cases: readonly CaseView[];
+  /** How many cases match the filter: more than `cases` when the page shows only the newest. */
+  readonly total: number;
   readonly filter: MatrixFilter;
   /** Every party a column could be for, in the register's order. */
   readonly parties: readonly MatrixParty[];
@@ -108,7 +110,9 @@ ${model.groups.length > 0
 ${cases.length === 0
   ? html`<p>Inga ärenden matchar filtret.</p>`
   : html`${columnNavigation}<div class="table-scroll" tabindex="0" role="region" aria-labelledby="matris-beskrivning"><table class="matrix">
-<caption class="muted" id="matris-beskrivning">${cases.length === 1 ? '1 ärende' : `${cases.length} ärenden`}. Raden ”Väntar på” räknar ärenden som väntar på respektive part.</caption>
+<caption class="muted" id="matris-beskrivning">${model.total > cases.length
+  ? `De ${wholeNumber(cases.length)} senaste av ${wholeNumber(model.total)} ärenden (alla finns i CSV-filen).`
+  : cases.length === 1 ? '1 ärende.' : `${cases.length} ärenden.`} Raden ”Väntar på” räknar ärenden som väntar på respektive part${model.total > cases.length ? ' bland dem som visas' : ''}.</caption>
 <thead><tr><th scope="col">Ärende</th><th scope="col">Skede</th>${shown.map((party) => html`<th scope="col">${party.name}</th>`)}</tr></thead>
 <tbody>
 ${cases.map(

@@ -1,12 +1,20 @@
 import type { DashboardView } from '../../../libs/contract';
 import { STAGES } from '../../../libs/domain';
-import { html } from '../../../libs/html/html';
+import { html, type SafeHtml } from '../../../libs/html/html';
 import { page, type SignedInCoordinator } from './layout';
 import { longDate } from '../../../libs/format/swedish-dates';
-import { days, type Naming } from './swedish-format';
+import { days, wholeNumber, type Naming } from './swedish-format';
 
-export function overviewPage(dashboard: DashboardView, coordinator: SignedInCoordinator, naming: Naming): string {
+/** Which page of the waiting cases is shown: its number from 1, and how many a page holds. */
+export interface WaitingPage {
+  readonly number: number;
+  readonly size: number;
+}
+
+export function overviewPage(dashboard: DashboardView, waitingPage: WaitingPage, coordinator: SignedInCoordinator, naming: Naming): string {
   const blocked = dashboard.blocked;
+  const pages = Math.max(1, Math.ceil(dashboard.blockedTotal / waitingPage.size));
+  const first = (waitingPage.number - 1) * waitingPage.size + 1;
   return page({
     title: 'Översikt',
     current: '/oversikt',
@@ -17,11 +25,15 @@ export function overviewPage(dashboard: DashboardView, coordinator: SignedInCoor
 ${STAGES.map((stage) => html`<li><strong>${dashboard.byStage[stage] ?? 0}</strong> ${naming.stage(stage)}</li>`)}
 </ul>
 <h2>Väntar på svar</h2>
-${blocked.length === 0
+${dashboard.blockedTotal === 0
   ? html`<p>Inget ärende väntar just nu.</p>`
-  : html`<p>Försenade ärenden först, sedan de som väntat längst.</p>
+  : blocked.length === 0
+  ? html`<p>Sidan ${waitingPage.number} finns inte: ${count(dashboard.blockedTotal)} väntar på ${pages === 1 ? 'en sida' : `${pages} sidor`}. <a href="/oversikt">Till första sidan</a></p>`
+  : html`<p>Försenade ärenden först, sedan de som väntat längst. ${count(dashboard.blockedTotal)} väntar, varav ${wholeNumber(dashboard.overdueTotal)} försenade.</p>
 <div class="table-scroll"><table>
-<caption class="muted">${blocked.length === 1 ? '1 ärende väntar' : `${blocked.length} ärenden väntar`}</caption>
+<caption class="muted">${pages === 1
+  ? count(dashboard.blockedTotal) + ' väntar'
+  : `Sidan ${waitingPage.number} av ${pages}: ärende ${wholeNumber(first)}–${wholeNumber(first + blocked.length - 1)} av ${wholeNumber(dashboard.blockedTotal)}`}</caption>
 <thead><tr><th scope="col">Ärende</th><th scope="col">Skede</th><th scope="col">Väntar på</th><th scope="col">Har väntat</th><th scope="col">Sista svarsdag</th></tr></thead>
 <tbody>
 ${blocked.map(
@@ -37,7 +49,8 @@ ${blocked.map(
 <td>${row.deadline ? longDate(row.deadline) : '–'}${row.overdue ? html` <span class="overdue">Försenat</span>` : ''}</td>
 </tr>`,
 )}
-</tbody></table></div>`}
+</tbody></table></div>
+${pages > 1 ? waitingPages(waitingPage.number, pages) : ''}`}
 <h2>Vem väntar vi på?</h2>
 <div class="table-scroll"><table>
 <thead><tr><th scope="col">Part</th><th scope="col">Ärenden som väntar</th><th scope="col">Varav försenade</th></tr></thead>
@@ -63,4 +76,18 @@ ${dashboard.periods.length === 0
           : ', förlängs inte'}</li>`,
     )}</ul>`}`,
   });
+}
+
+function count(cases: number): string {
+  return cases === 1 ? '1 ärende' : `${wholeNumber(cases)} ärenden`;
+}
+
+/** Links to the pages before and after, and to the first and last. */
+function waitingPages(current: number, pages: number): SafeHtml {
+  const link = (number: number, label: string) => html`<li><a href="/oversikt${number === 1 ? '' : `?sida=${number}`}">${label}</a></li>`;
+  return html`<nav class="waiting-pages" aria-label="Sidor med ärenden som väntar"><ul>
+${current > 1 ? link(1, 'Första sidan') : ''}${current > 1 ? link(current - 1, 'Föregående sida') : ''}<li aria-current="page">Sidan ${wholeNumber(current)} av ${wholeNumber(pages)}</li>${
+    current < pages ? link(current + 1, 'Nästa sida') : ''
+  }${current < pages ? link(pages, 'Sista sidan') : ''}
+</ul></nav>`;
 }

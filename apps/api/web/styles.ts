@@ -34,8 +34,8 @@ caption { text-align: left; padding: .25rem 0; }
 /* The case column stays in view while many party columns scroll past it. */
 .matrix th[scope="row"] { position: sticky; left: 0; z-index: 1; background: #fff; white-space: normal; min-width: 12rem; max-width: 20rem; }
 .table-scroll:focus-visible { outline: 3px solid var(--focus); outline-offset: 2px; box-shadow: 0 0 0 5px var(--ink); }
-.column-pages ul { list-style: none; padding: 0; display: flex; flex-wrap: wrap; gap: .5rem; }
-.column-pages a[aria-current="page"] { font-weight: 700; }
+.column-pages ul, .waiting-pages ul { list-style: none; padding: 0; display: flex; flex-wrap: wrap; gap: .5rem; }
+.column-pages a[aria-current="page"], .waiting-pages [aria-current="page"] { font-weight: 700; }
 .status { display: inline-block; padding: .05rem .45rem; border-radius: .25rem; border: 1px solid currentColor; font-size: .9rem; }
 .status-adopted { background: var(--ok-bg); color: var(--ok); }
 .status-pending { background: var(--wait-bg); color: var(--wait); }

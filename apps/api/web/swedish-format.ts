@@ -1,6 +1,13 @@
 import { COUNCIL_BODY, NETWORK_BODY, PARTY_STATUS_LABELS, STAGE_LABELS, type PartyStatus, type Stage } from '../../../libs/domain';
 import { genitive, type BodyNames } from '../../../libs/format/body-names';
 
+const WHOLE_NUMBER = new Intl.NumberFormat('sv-SE', { maximumFractionDigits: 0 });
+
+/** A count as Swedish writes it: 1 055, the thousands set apart by a space that does not break. */
+export function wholeNumber(count: number): string {
+  return WHOLE_NUMBER.format(count);
+}
+
 export function days(count: number): string {
   return count === 1 ? '1 dag' : `${count} dagar`;
 }
