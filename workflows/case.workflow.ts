@@ -49,6 +49,7 @@ import {
   stepFrom,
   stepUpdate,
   type StepKind,
+  type StepReceipt,
 } from '../libs/workflow-contract/case.messages';
 import { DEADLINE_ATTRIBUTE, STAGE_ATTRIBUTE, WAITING_ON_ATTRIBUTE, searchableIds } from '../libs/workflow-contract/search-attributes';
 
@@ -89,10 +90,10 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseState>
   let projectedSequence = input.resume?.state.sequence ?? 0;
   publishSearchAttributes(state, definition);
 
-  const untilProjected = async (): Promise<CaseState> => {
+  const untilProjected = async (): Promise<StepReceipt> => {
     const reached = state;
     await condition(() => projectedSequence >= reached.sequence);
-    return reached;
+    return { caseId: reached.id, sequence: reached.sequence };
   };
   // Temporal applies an update id once per run; after continue-as-new the history is the guard.
   const alreadyApplied = (): boolean => {
@@ -104,7 +105,7 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseState>
     const refusal = refuseStep(state, step, definition);
     if (refusal) throw toFailure(refusal);
   };
-  const apply = (step: CaseStep, actor: Actor): Promise<CaseState> => {
+  const apply = (step: CaseStep, actor: Actor): Promise<StepReceipt> => {
     if (alreadyApplied()) return untilProjected();
     state = applyStep(state, step, definition, { at: nowIso(), actor, requestId: currentUpdateInfo()?.id ?? null });
     publishSearchAttributes(state, definition);

@@ -1,14 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { Client, WithStartWorkflowOperation, WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
-import type { CaseState } from '../../libs/domain';
 import type { CaseWorkflowInput } from '../../workflows/case.workflow';
 import { caseWorkflow } from '../../workflows/case.workflow';
-import { awaitProjection, caseWorkflowId } from '../../libs/workflow-contract/case.messages';
+import { awaitProjection, caseWorkflowId, type StepReceipt } from '../../libs/workflow-contract/case.messages';
 import type { UpdateSender } from '../../libs/contract';
 import { ApiConfig } from './api-config';
 import { currentRequestId } from './request-log';
 
-/** The API's only way to the case workflows. Every write returns the workflow's new state. */
+/** The API's only way to the case workflows. Every write answers once its change is in the read model. */
 @Injectable()
 export class CaseWorkflowClient {
   constructor(
@@ -20,7 +19,7 @@ export class CaseWorkflowClient {
    * Starts the case's workflow and waits until it is in the read model, in one call
    * (update-with-start); a second start of the same case id starts nothing and waits the same.
    */
-  async open(input: CaseWorkflowInput): Promise<CaseState> {
+  async open(input: CaseWorkflowInput): Promise<StepReceipt> {
     const workflowId = caseWorkflowId(input.opening.id);
     const startWorkflowOperation = new WithStartWorkflowOperation(caseWorkflow, {
       workflowId,
@@ -42,7 +41,7 @@ export class CaseWorkflowClient {
    * Sends one step's update to the case's workflow. The request's Idempotency-Key is the
    * update id: Temporal applies an update id once.
    */
-  send(caseId: string, requestId: string | undefined, step: (sender: UpdateSender) => Promise<CaseState>): Promise<CaseState> {
+  send(caseId: string, requestId: string | undefined, step: (sender: UpdateSender) => Promise<StepReceipt>): Promise<StepReceipt> {
     const handle = this.client.workflow.getHandle(caseWorkflowId(caseId));
     return this.withinTimeout(() =>
       step((update, input) => handle.executeUpdate(update, { args: [input], ...(requestId ? { updateId: requestId } : {}) })),

@@ -19,6 +19,7 @@ import {
   type ValidityTerms,
 } from '../../libs/domain';
 import { CaseRepository } from '../../libs/persistence';
+import type { StepReceipt } from '../../libs/workflow-contract/case.messages';
 import { ApiError } from './api-error';
 import { presentCase, presentDashboard } from './case.presenter';
 import { CaseWorkflowClient } from './case-workflow.client';
@@ -75,7 +76,7 @@ export class CaseService {
       throw new ApiError('not-found', 'Ärendet som ska förlängas finns inte.');
     }
     const process = { id: definition.id, version: definition.version };
-    const state = await this.afterClose(id, requestId, () => this.workflows.open({ opening, process }));
+    const state = await this.afterClose(id, requestId, async () => this.afterWrite(id, await this.workflows.open({ opening, process })));
     return this.present(state, this.clock.today());
   }
 
@@ -170,7 +171,7 @@ export class CaseService {
   /** A step read against its kind (libs/contract/step-kinds), taken by `actor`. */
   async record(id: string, step: ReadStep, actor: Actor, requestId?: string, partyNamedBy: 'path' | 'body' = 'body'): Promise<CaseView> {
     try {
-      return await this.step(id, requestId, () => this.workflows.send(id, requestId, (sender) => step.send(sender, actor)));
+      return await this.step(id, requestId, async () => this.afterWrite(id, await this.workflows.send(id, requestId, (sender) => step.send(sender, actor))));
     } catch (error) {
       // The case knows only its own parties; whether a refused one exists at all is the register's to say.
       // Asked only after a refusal, so that a step needs no database on its way to the workflow.
@@ -195,6 +196,19 @@ export class CaseService {
   private async registerNamesFor(states: readonly CaseState[]): Promise<ReadonlyMap<string, string> | undefined> {
     if (states.every((state) => state.partyNames)) return undefined;
     return new Map((await this.register.listAllParties()).map((party) => [party.id, party.name]));
+  }
+
+  /**
+   * The case as the read model holds it once a write has answered: the workflow answers
+   * only after its change is projected, so the read model is at least that far. (A
+   * workflow of older code answers with its whole state, which has a sequence too.)
+   */
+  private async afterWrite(id: string, receipt: Pick<StepReceipt, 'sequence'>): Promise<CaseState> {
+    const state = await this.cases.findById(id);
+    if (!state || state.sequence < receipt.sequence) {
+      throw new ApiError('unavailable', 'Steget är registrerat men ärendet kunde inte läsas. Försök igen med samma Idempotency-Key.');
+    }
+    return state;
   }
 
   private async step(id: string, requestId: string | undefined, call: () => Promise<CaseState>): Promise<CaseView> {

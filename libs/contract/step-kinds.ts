@@ -1,9 +1,10 @@
 import type { UpdateDefinition } from '@temporalio/common';
 import type { z } from 'zod';
-import type { Actor, CaseState } from '../domain';
+import type { Actor } from '../domain';
 import {
   remindParties,
   stepUpdate,
+  type StepReceipt,
 } from '../workflow-contract/case.messages';
 import {
   appealSchema,
@@ -26,14 +27,14 @@ import {
  * are all read from here, so a new kind of step is one entry (and its domain rule).
  */
 
-/** Sends one update to the case's workflow and answers its new state. */
-export type UpdateSender = <Input>(update: UpdateDefinition<CaseState, [Input]>, input: Input) => Promise<CaseState>;
+/** Sends one update to the case's workflow; answers once the change is in the read model. */
+export type UpdateSender = <Input>(update: UpdateDefinition<StepReceipt, [Input]>, input: Input) => Promise<StepReceipt>;
 
 /** A body that passed its schema: the party it is about, and how to send it once the caller is known. */
 export interface ReadStep {
   /** A party's own link may take a step about its own party only. */
   readonly party: string | undefined;
-  send(sender: UpdateSender, actor: Actor): Promise<CaseState>;
+  send(sender: UpdateSender, actor: Actor): Promise<StepReceipt>;
 }
 
 export type StepReading = { readonly ok: true; readonly step: ReadStep } | { readonly ok: false; readonly issues: readonly z.core.$ZodIssue[] };
@@ -63,7 +64,7 @@ interface StepSpec<Body, Input> {
   readonly schemaName: string;
   readonly summary: string;
   readonly bodyOptional?: boolean;
-  readonly update: UpdateDefinition<CaseState, [Input]>;
+  readonly update: UpdateDefinition<StepReceipt, [Input]>;
   /** The body as the update's input; `party` is the path's, for steps that carry it there. */
   readonly input: (body: Body, actor: Actor, party: string) => Input;
   /** The party a body is about, for steps that carry it in the body. */

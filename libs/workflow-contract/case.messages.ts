@@ -28,24 +28,35 @@ export interface ReminderNowInput {
   readonly actor: Actor;
 }
 
-export const recordCouncilOutcome = defineUpdate<CaseState, [CouncilOutcomeInput]>('recordCouncilOutcome');
-export const recordNetworkOutcome = defineUpdate<CaseState, [NetworkOutcomeInput]>('recordNetworkOutcome');
-export const recordDecision = defineUpdate<CaseState, [DecisionInput]>('recordDecision');
-export const reviseCase = defineUpdate<CaseState, [RevisionInput]>('reviseCase');
-export const moveDeadline = defineUpdate<CaseState, [DeadlineInput]>('moveDeadline');
-export const recordPosting = defineUpdate<CaseState, [PostingInput]>('recordPosting');
-export const recordAppeal = defineUpdate<CaseState, [AppealInput]>('recordAppeal');
-export const recordRuling = defineUpdate<CaseState, [RulingInput]>('recordRuling');
-export const recordTermination = defineUpdate<CaseState, [TerminationInput]>('recordTermination');
-export const recordFollowUp = defineUpdate<CaseState, [FollowUpInput]>('recordFollowUp');
-export const remindParties = defineUpdate<CaseState, [ReminderNowInput]>('remindParties');
+/**
+ * What a step's update answers: which case and how far its history now reaches, all of
+ * it in the read model. Small whatever the case's size: Temporal keeps every update's
+ * answer in the history, and a whole case of 311 parties per answer was megabytes.
+ * (Histories recorded before answered the whole CaseState; nothing reads those answers.)
+ */
+export interface StepReceipt {
+  readonly caseId: string;
+  readonly sequence: number;
+}
+
+export const recordCouncilOutcome = defineUpdate<StepReceipt, [CouncilOutcomeInput]>('recordCouncilOutcome');
+export const recordNetworkOutcome = defineUpdate<StepReceipt, [NetworkOutcomeInput]>('recordNetworkOutcome');
+export const recordDecision = defineUpdate<StepReceipt, [DecisionInput]>('recordDecision');
+export const reviseCase = defineUpdate<StepReceipt, [RevisionInput]>('reviseCase');
+export const moveDeadline = defineUpdate<StepReceipt, [DeadlineInput]>('moveDeadline');
+export const recordPosting = defineUpdate<StepReceipt, [PostingInput]>('recordPosting');
+export const recordAppeal = defineUpdate<StepReceipt, [AppealInput]>('recordAppeal');
+export const recordRuling = defineUpdate<StepReceipt, [RulingInput]>('recordRuling');
+export const recordTermination = defineUpdate<StepReceipt, [TerminationInput]>('recordTermination');
+export const recordFollowUp = defineUpdate<StepReceipt, [FollowUpInput]>('recordFollowUp');
+export const remindParties = defineUpdate<StepReceipt, [ReminderNowInput]>('remindParties');
 /** Changes nothing: answers once the read model holds everything the case has done so far. */
-export const awaitProjection = defineUpdate<CaseState, []>('awaitProjection');
+export const awaitProjection = defineUpdate<StepReceipt, []>('awaitProjection');
 
 export const caseStateQuery = defineQuery<CaseState>('caseState');
 
 /** The update that carries each kind of step: one entry per kind, for the workflow's handlers and the API alike. */
-type StepUpdates = { [K in StepKind]: UpdateDefinition<CaseState, [StepInput<K>]> };
+type StepUpdates = { [K in StepKind]: UpdateDefinition<StepReceipt, [StepInput<K>]> };
 const STEP_UPDATES: StepUpdates = {
   council: recordCouncilOutcome,
   network: recordNetworkOutcome,
@@ -61,7 +72,7 @@ const STEP_UPDATES: StepUpdates = {
 
 export const STEP_KINDS = Object.keys(STEP_UPDATES) as StepKind[];
 
-export function stepUpdate<K extends StepKind>(kind: K): UpdateDefinition<CaseState, [StepInput<K>]> {
+export function stepUpdate<K extends StepKind>(kind: K): UpdateDefinition<StepReceipt, [StepInput<K>]> {
   return STEP_UPDATES[kind];
 }
 

@@ -81,7 +81,9 @@ it('opens a case and projects it before answering', () =>
   withWorker(async (taskQueue) => {
     const caseOpening = opening();
     const handle = await startCase(taskQueue, caseOpening);
-    const state = await handle.executeUpdate(awaitProjection);
+    const receipt = await handle.executeUpdate(awaitProjection);
+    const state = await handle.query(caseStateQuery);
+    expect(receipt).toEqual({ caseId: caseOpening.id, sequence: state.sequence });
     expect(state.stage).toBe('council');
     expect(await repository.findById(caseOpening.id)).toEqual(state);
   }));
@@ -159,9 +161,10 @@ it('a case with timers enters force and lives on for its follow-up, the read mod
     const handle = await startCase(taskQueue, caseOpening);
     await handle.executeUpdate(recordCouncilOutcome, { args: [{ outcome: 'recommend', date: '2024-06-01', actor: 'coordinator' }] });
     await handle.executeUpdate(recordDecision, { args: [{ party: 'falun', outcome: 'adopted', date: '2024-09-12', actor: 'coordinator' }] });
-    const inForce = await handle.executeUpdate(recordDecision, {
+    await handle.executeUpdate(recordDecision, {
       args: [{ party: 'mora', outcome: 'adopted', date: '2024-09-13', actor: 'coordinator' }],
     });
+    const inForce = await handle.query(caseStateQuery);
     expect(inForce.stage).toBe('in-force');
     expect(inForce.followUp).toMatchObject({ owner: 'Styrgruppen', status: 'open' });
     expect((await handle.describe()).status.name).toBe('RUNNING');
@@ -187,7 +190,8 @@ it('a case carried on by continue-as-new keeps its state, and a step retried wit
       args: [{ outcome: 'recommend', date: '2024-06-01', actor: 'coordinator' }],
       updateId: 'recommend-key',
     });
-    expect(again).toEqual(carried);
+    expect(again).toEqual({ caseId: carried.id, sequence: carried.sequence });
+    expect(await handle.query(caseStateQuery)).toEqual(carried);
     const decided = await handle.executeUpdate(recordDecision, { args: [{ party: 'falun', outcome: 'adopted', date: '2024-09-12', actor: 'coordinator' }] });
     expect(decided.sequence).toBe(carried.sequence + 1);
     await handle.terminate('test over');
