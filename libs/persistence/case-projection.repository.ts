@@ -92,16 +92,17 @@ export class CaseProjectionRepository {
       const parties = state.parties;
       await manager.query(
         `INSERT INTO case_parties (case_id, party, ordinal, status, date, body, paragraph, minutes_url, note, answered_at,
-                                  party_reference, version, deadline, posted_on, name)
+                                  party_reference, version, deadline, posted_on, name, appealed_on, final_on)
          SELECT $1, * FROM unnest($2::text[], $3::smallint[], $4::text[], $5::date[], $6::text[],
                                   $7::text[], $8::text[], $9::text[], $10::timestamptz[], $11::text[], $12::integer[],
-                                  $13::date[], $14::date[], $15::text[])
+                                  $13::date[], $14::date[], $15::text[], $16::date[], $17::date[])
          ON CONFLICT (case_id, party) DO UPDATE SET
            status = EXCLUDED.status, date = EXCLUDED.date, body = EXCLUDED.body,
            paragraph = EXCLUDED.paragraph, minutes_url = EXCLUDED.minutes_url,
            note = EXCLUDED.note, answered_at = EXCLUDED.answered_at,
            party_reference = EXCLUDED.party_reference, version = EXCLUDED.version,
-           deadline = EXCLUDED.deadline, posted_on = EXCLUDED.posted_on, name = EXCLUDED.name`,
+           deadline = EXCLUDED.deadline, posted_on = EXCLUDED.posted_on, name = EXCLUDED.name,
+           appealed_on = EXCLUDED.appealed_on, final_on = EXCLUDED.final_on`,
         [
           state.id,
           parties.map((answer) => answer.party),
@@ -119,6 +120,8 @@ export class CaseProjectionRepository {
           parties.map((answer) => answer.deadline ?? null),
           parties.map((answer) => answer.postedOn ?? null),
           parties.map((answer) => state.partyNames?.[answer.party] ?? null),
+          parties.map((answer) => answer.appealedOn ?? null),
+          parties.map((answer) => answer.finalOn ?? null),
         ],
       );
     }

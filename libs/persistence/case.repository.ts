@@ -175,7 +175,7 @@ SELECT c.id, c.process_id, c.process_version, c.title, c.reference, c.deadline, 
                  'party', p.party, 'status', p.status, 'date', p.date, 'body', p.body, 'paragraph', p.paragraph,
                  'minutesUrl', p.minutes_url, 'partyReference', p.party_reference, 'note', p.note, 'version', p.version,
                  'answeredAt', p.answered_at, 'deadline', p.deadline, 'postedOn', p.posted_on,
-                 'name', p.name) ORDER BY p.ordinal), '[]')
+                 'appealedOn', p.appealed_on, 'finalOn', p.final_on, 'name', p.name) ORDER BY p.ordinal), '[]')
           FROM case_parties p WHERE p.case_id = c.id) AS parties,
        (SELECT coalesce(json_agg(json_build_object(
                  'sequence', h.sequence, 'at', h.at, 'type', h.type, 'actor', h.actor, 'requestId', h.request_id,
@@ -209,11 +209,14 @@ function instant(value: string): string {
 }
 
 function toCaseState(row: CaseRow): CaseState {
-  const parties: PartyAnswer[] = row.parties.map(({ deadline, postedOn, answeredAt, name: _name, ...answer }) => ({
+  const parties: PartyAnswer[] = row.parties.map(({ deadline, postedOn, appealedOn, finalOn, answeredAt, name: _name, ...answer }) => ({
     ...answer,
     answeredAt: answeredAt === null ? null : instant(answeredAt),
     ...(deadline !== null && deadline !== undefined ? { deadline } : {}),
     ...(postedOn !== null && postedOn !== undefined ? { postedOn } : {}),
+    // The court's dismissal closes the appeal: the domain then keeps appealedOn as null beside finalOn.
+    ...(finalOn !== null && finalOn !== undefined ? { appealedOn: null, finalOn } : {}),
+    ...(appealedOn !== null && appealedOn !== undefined ? { appealedOn } : {}),
   }));
   const named = row.parties.filter((answer) => answer.name !== null);
   // Optional fields are absent, as in the workflow's state, rather than null.

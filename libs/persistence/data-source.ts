@@ -11,6 +11,7 @@ import { AddWaitingSince1763860000000 } from './migrations/1763860000000-add-wai
 import { CreateRegister1763870000000 } from './migrations/1763870000000-create-register';
 import { AddPartyLinkGeneration1763880000000 } from './migrations/1763880000000-add-party-link-generation';
 import { AddProjectionFence1763890000000 } from './migrations/1763890000000-add-projection-fence';
+import { AddAppealDates1763900000000 } from './migrations/1763900000000-add-appeal-dates';
 import { DEFAULT_REGISTER_SEED, type RegisterSeed } from '../register';
 import { seedRegisterOnce } from './register-seeding';
 
@@ -29,6 +30,7 @@ export const MIGRATIONS = [
   CreateRegister1763870000000,
   AddPartyLinkGeneration1763880000000,
   AddProjectionFence1763890000000,
+  AddAppealDates1763900000000,
 ];
 
 export function createDataSource(databaseUrl: string, options: { poolSize?: number } = {}): DataSource {

@@ -291,8 +291,6 @@ describe('GET /api/dashboard', () => {
     expect(order.indexOf(late.id)).toBeLessThan(order.indexOf(fresh.id));
     const firstNotOverdue = blocked.findIndex((row: { overdue: boolean }) => !row.overdue);
     expect(blocked.slice(firstNotOverdue).every((row: { overdue: boolean }) => !row.overdue)).toBe(true);
-    expect(blocked).toHaveLength(after.blockedTotal);
-    expect(blocked.filter((row: { overdue: boolean }) => row.overdue)).toHaveLength(after.overdueTotal);
 
     expect(after.byParty).toHaveLength(16);
     const vansbro = (view: { byParty: { party: string; waiting: number; overdue: number }[] }) =>

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
-import { REGIONAL_AGREEMENT, applyStep, openCase, waitingOn, type CaseState } from '../../libs/domain';
+import { REGIONAL_AGREEMENT, REGIONAL_AGREEMENT_V3, applyStep, openCase, waitingOn, type CaseState, type CaseStep } from '../../libs/domain';
 import { CaseProjectionRepository, CaseRepository } from '../../libs/persistence';
 import type { CaseProjection } from '../../libs/workflow-contract/case.activity-types';
 import { connectDataSource } from '../support/test-stack';
@@ -166,4 +166,25 @@ describe('projections written inside a workflow task (fenced)', () => {
     await projection.project(projectionOf(opened));
     expect(await repository.findById(opened.id)).toEqual(recommended);
   });
+});
+
+it('keeps the court rules’ dates: an appeal that came in, and the day the court dismissed it', async () => {
+  const opened = openCase(
+    { id: randomUUID(), title: 'Hemsjukvård', reference: null, parties: ['falun', 'mora'], deadline: null, attachments: [], networkDecision: { date: '2024-05-16' }, actor: 'coordinator', requestId: null },
+    REGIONAL_AGREEMENT_V3,
+    '2024-05-16T08:00:00.000Z',
+  );
+  const context = (day: string) => ({ at: `${day}T08:00:00.000Z`, actor: 'coordinator' as const, requestId: null });
+  const steps: [CaseStep, string][] = [
+    [{ kind: 'council', outcome: 'recommend', date: '2024-06-01' }, '2024-06-01'],
+    [{ kind: 'decision', party: 'falun', outcome: 'adopted', date: '2024-09-12' }, '2024-09-12'],
+    [{ kind: 'appeal', party: 'falun', date: '2024-10-01' }, '2024-10-01'],
+  ];
+  let state = opened;
+  for (const [step, day] of steps) state = applyStep(state, step, REGIONAL_AGREEMENT_V3, context(day));
+  await projection.project(projectionOf(state));
+  expect(await repository.findById(state.id)).toEqual(state);
+  const dismissed = applyStep(state, { kind: 'ruling', party: 'falun', outcome: 'dismissed', date: '2025-03-01' }, REGIONAL_AGREEMENT_V3, context('2025-03-01'));
+  await projection.project(projectionOf(dismissed, state.sequence));
+  expect(await repository.findById(state.id)).toEqual(dismissed);
 });
