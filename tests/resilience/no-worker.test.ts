@@ -3,11 +3,11 @@ import { decision, recommendedCase } from '../support/case-requests';
 import { startTestApi, type TestApi } from '../support/test-stack';
 
 /**
- * No worker: 16 parties answer the same case at once. Temporal admits at most 10
- * in-flight updates per workflow and nothing is applied without a worker, so the design
- * is: every write waits at most OVERENS_UPDATE_TIMEOUT_SECONDS, then answers 503 with
- * "retry with the same key"; a refused admission answers 503 at once. Retried with the
- * same keys once a worker is back, each answer is recorded exactly once.
+ * No worker: 16 parties answer the same case at once. Nothing is applied without a
+ * worker, so every write waits at most OVERENS_UPDATE_TIMEOUT_SECONDS, then answers 503
+ * with "retry with the same key" (an admission Temporal refuses, past its limit of
+ * unfinished updates per workflow, answers the same). Retried with the same keys once a
+ * worker is back, each answer is recorded exactly once.
  */
 const TIMEOUT_SECONDS = 3;
 let api: TestApi;
