@@ -88,23 +88,49 @@ export class CaseRepository {
     return new Map(rows.map((row) => [row.party, row.days.map(Number)]));
   }
 
+  /** The parties' decisions dated after `after` up to `through`, with their cases, oldest case first. */
+  async decisionsBetween(after: string, through: string): Promise<DecisionRow[]> {
+    const rows: { case_id: string; title: string; reference: string | null; stage: Stage; party: string; outcome: string; date: string }[] =
+      await this.dataSource.query(
+        `SELECT h.case_id, c.title, c.reference, c.stage, h.party, h.outcome, h.date
+           FROM case_history h JOIN cases c ON c.id = h.case_id
+          WHERE h.type LIKE 'decision.%' AND h.outcome <> 'scheduled' AND h.date > $1::date AND h.date <= $2::date
+          ORDER BY c.opened_at, c.id, h.date, h.sequence`,
+        [after, through],
+      );
+    return rows.map((row) => ({ caseId: row.case_id, title: row.title, reference: row.reference, stage: row.stage, party: row.party, outcome: row.outcome, date: row.date }));
+  }
+
   /** `parties`: the register's active parties in order; a retired party a case still waits on is added after them. */
   async dashboard(today: string, parties: readonly string[], page: { limit: number; offset: number }): Promise<DashboardRows> {
     // Independent reads, side by side on the pool: the page waits for the slowest, not the sum.
     const [stageRows, blockedTotals, blockedRows, partyRows, followUps, periodRows] = await Promise.all([
       this.dataSource.query(`SELECT stage, count(*) AS count FROM cases GROUP BY stage`) as Promise<{ stage: Stage; count: string }[]>,
+      // Both counts from the partial index of waiting cases (overdue: waiting, and its earliest deadline passed).
       this.dataSource.query(
-        `SELECT count(*) AS waiting, count(*) FILTER (WHERE ${OVERDUE_SQL}) AS overdue FROM cases c WHERE cardinality(c.waiting_on) > 0`,
+        `SELECT (SELECT count(*) FROM cases c WHERE cardinality(c.waiting_on) > 0) AS waiting,
+                (SELECT count(*) FROM cases c WHERE cardinality(c.waiting_on) > 0 AND c.overdue_from < $1::date) AS overdue`,
         [today],
       ) as Promise<{ waiting: string; overdue: string }[]>,
+      // The page from two index scans, each stopping at the page's end: the overdue by how
+      // long overdue, then the rest by how long waiting; sorting every waiting case would not.
       this.dataSource.query(
-        `SELECT c.id, c.title, c.stage, c.waiting_on, c.waiting_since, c.deadline, ${OVERDUE_SQL} AS overdue,
+        `SELECT w.id, w.title, w.stage, w.waiting_on, w.waiting_since, w.deadline, w.overdue,
                 (SELECT json_agg(json_build_object('party', p.party, 'body', p.body, 'date', p.date) ORDER BY p.ordinal)
                    FROM case_parties p
-                  WHERE p.case_id = c.id AND p.status = 'scheduled' AND p.date IS NOT NULL) AS scheduled
-           FROM cases c
-          WHERE cardinality(c.waiting_on) > 0
-          ORDER BY overdue DESC, CASE WHEN ${OVERDUE_SQL} THEN c.overdue_from END ASC, c.waiting_since ASC, c.stage_since ASC, c.id ASC
+                  WHERE p.case_id = w.id AND p.status = 'scheduled' AND p.date IS NOT NULL) AS scheduled
+           FROM ((SELECT c.id, c.title, c.stage, c.waiting_on, c.waiting_since, c.deadline, c.overdue_from, c.stage_since, true AS overdue
+                    FROM cases c
+                   WHERE cardinality(c.waiting_on) > 0 AND c.overdue_from < $1::date
+                   ORDER BY c.overdue_from, c.waiting_since, c.stage_since, c.id
+                   LIMIT $2::bigint + $3::bigint)
+                 UNION ALL
+                 (SELECT c.id, c.title, c.stage, c.waiting_on, c.waiting_since, c.deadline, c.overdue_from, c.stage_since, false AS overdue
+                    FROM cases c
+                   WHERE cardinality(c.waiting_on) > 0 AND (c.overdue_from IS NULL OR c.overdue_from >= $1::date)
+                   ORDER BY c.waiting_since, c.stage_since, c.id
+                   LIMIT $2::bigint + $3::bigint)) w
+          ORDER BY w.overdue DESC, CASE WHEN w.overdue THEN w.overdue_from END ASC, w.waiting_since ASC, w.stage_since ASC, w.id ASC
           LIMIT $2 OFFSET $3`,
         [today, page.limit, page.offset],
       ) as Promise<
@@ -120,11 +146,11 @@ export class CaseRepository {
         }[]
       >,
       this.dataSource.query(
-        `SELECT p.party, count(*) AS waiting,
-                count(*) FILTER (WHERE coalesce(cp.deadline, c.deadline) < $1::date) AS overdue
+        // A party's own deadline, where the coordinator moved it, is a row of the few the partial index holds.
+        `SELECT p.party, count(*) AS waiting, count(*) FILTER (WHERE coalesce(own.deadline, c.deadline) < $1::date) AS overdue
            FROM cases c
            CROSS JOIN unnest(c.waiting_on) AS p(party)
-           JOIN case_parties cp ON cp.case_id = c.id AND cp.party = p.party
+           LEFT JOIN case_parties own ON own.deadline IS NOT NULL AND own.case_id = c.id AND own.party = p.party
           WHERE c.stage = 'decisions'
           GROUP BY p.party`,
         [today],
@@ -165,6 +191,17 @@ export class CaseRepository {
     const totals = { blockedTotal: Number(blockedTotals[0].waiting), overdueTotal: Number(blockedTotals[0].overdue) };
     return { byStage, blocked, ...totals, byParty, followUps, periods };
   }
+}
+
+/** A party's decision on a case, as a status report lists it. */
+export interface DecisionRow {
+  readonly caseId: string;
+  readonly title: string;
+  readonly reference: string | null;
+  readonly stage: Stage;
+  readonly party: string;
+  readonly outcome: string;
+  readonly date: string;
 }
 
 /** A case as one row: its columns, and its parties and history as JSON in the domain's shape. */

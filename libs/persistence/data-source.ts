@@ -12,6 +12,7 @@ import { CreateRegister1763870000000 } from './migrations/1763870000000-create-r
 import { AddPartyLinkGeneration1763880000000 } from './migrations/1763880000000-add-party-link-generation';
 import { AddProjectionFence1763890000000 } from './migrations/1763890000000-add-projection-fence';
 import { AddAppealDates1763900000000 } from './migrations/1763900000000-add-appeal-dates';
+import { IndexTheDashboard1763910000000 } from './migrations/1763910000000-index-the-dashboard';
 import { DEFAULT_REGISTER_SEED, type RegisterSeed } from '../register';
 import { seedRegisterOnce } from './register-seeding';
 
@@ -31,6 +32,7 @@ export const MIGRATIONS = [
   AddPartyLinkGeneration1763880000000,
   AddProjectionFence1763890000000,
   AddAppealDates1763900000000,
+  IndexTheDashboard1763910000000,
 ];
 
 export function createDataSource(databaseUrl: string, options: { poolSize?: number } = {}): DataSource {

@@ -88,3 +88,9 @@ it('shows the newest thousand cases in the matrix and says so, and puts every ca
   const csv = await (await fetch(`${api.url}/matris.csv`, { headers: { cookie } })).text();
   expect(csv.replace(/^\uFEFF/, '').trim().split('\r\n')).toHaveLength(1 + 1055);
 });
+
+it('answers a page far past the end with no cases, however far', async () => {
+  const far = await api.request('GET', `/api/dashboard?offset=${Number.MAX_SAFE_INTEGER - 1}`);
+  expect(far.status).toBe(200);
+  expect(far.body.blocked).toEqual([]);
+});
