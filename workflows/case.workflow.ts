@@ -86,9 +86,10 @@ export interface CaseWorkflowInput {
  */
 export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseState> {
   const definition = requireDefinition(input.process.id, input.process.version);
+  const publishSearchAttributes = searchAttributePublisher(definition);
   let state = input.resume?.state ?? openCase(input.opening, definition, nowIso());
   let projectedSequence = input.resume?.state.sequence ?? 0;
-  publishSearchAttributes(state, definition);
+  publishSearchAttributes(state);
 
   const untilProjected = async (): Promise<StepReceipt> => {
     const reached = state;
@@ -108,7 +109,7 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseState>
   const apply = (step: CaseStep, actor: Actor): Promise<StepReceipt> => {
     if (alreadyApplied()) return untilProjected();
     state = applyStep(state, step, definition, { at: nowIso(), actor, requestId: currentUpdateInfo()?.id ?? null });
-    publishSearchAttributes(state, definition);
+    publishSearchAttributes(state);
     return untilProjected();
   };
 
@@ -166,7 +167,7 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseState>
         parties,
       });
       state = recordReminder(state, { kind: 'now', date: timerDay(nowIso()), parties }, delivery, { at: nowIso(), actor, requestId });
-      publishSearchAttributes(state, definition);
+      publishSearchAttributes(state);
       return untilProjected();
     },
     {
@@ -205,7 +206,7 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseState>
         });
       }
     }
-    publishSearchAttributes(state, definition);
+    publishSearchAttributes(state);
   };
 
   let alarm: Alarm | undefined;
@@ -307,13 +308,26 @@ function requireDefinition(id: string, version: number): ProcessDefinition {
   return definition;
 }
 
-function publishSearchAttributes(state: CaseState, definition: ProcessDefinition): void {
-  upsertSearchAttributes([
-    { key: STAGE_ATTRIBUTE, value: state.stage },
-    // Cut to Temporal's size limit, which a case of 16 parties never reaches: no replay sees a change.
-    { key: WAITING_ON_ATTRIBUTE, value: searchableIds(waitingOn(state, definition)) },
-    { key: DEADLINE_ATTRIBUTE, value: deadlineAttribute(state, definition) },
-  ]);
+// Since UNCHANGED_ATTRIBUTES_KEPT, a step that leaves the case's search attributes as they
+// were (a meeting planned, minutes posted) writes no upsert: one event less, and no write
+// to the server's visibility store.
+const UNCHANGED_ATTRIBUTES_KEPT = 'unchanged-search-attributes-kept';
+
+/** Publishes a case's search attributes, remembering the last ones to tell a change. */
+function searchAttributePublisher(definition: ProcessDefinition): (state: CaseState) => void {
+  let published: string | undefined;
+  return (state) => {
+    const attributes = [
+      { key: STAGE_ATTRIBUTE, value: state.stage },
+      // Cut to Temporal's size limit, which a case of 16 parties never reaches: no replay sees a change.
+      { key: WAITING_ON_ATTRIBUTE, value: searchableIds(waitingOn(state, definition)) },
+      { key: DEADLINE_ATTRIBUTE, value: deadlineAttribute(state, definition) },
+    ];
+    const fingerprint = JSON.stringify(attributes);
+    if (fingerprint === published && patched(UNCHANGED_ATTRIBUTES_KEPT)) return;
+    published = fingerprint;
+    upsertSearchAttributes(attributes);
+  };
 }
 
 /** The earliest open deadline where parties have their own; the case's deadline as before otherwise. */

@@ -171,6 +171,22 @@ const PATHS: Record<string, CasePath> = {
       followUp('done'),
     ],
   },
+  // Steps that leave the search attributes as they were (a meeting planned, minutes posted) write no upsert.
+  'unchanged-search-attributes-kept': {
+    startedWithUpdate: true,
+    definition: REGIONAL_AGREEMENT_V3,
+    parties: ['falun', 'mora'],
+    partyNames: { falun: 'Falun', mora: 'Mora' },
+    steps: [
+      council('recommend'),
+      decide('falun', 'scheduled'),
+      decide('mora', 'scheduled'),
+      decide('falun', 'adopted', { postedOn: '2024-10-12' }),
+      decide('mora', 'adopted'),
+      post('mora'),
+      followUp('done'),
+    ],
+  },
   'projected-locally-consultation-answered': {
     startedWithUpdate: true,
     definition: CONSULTATION,
