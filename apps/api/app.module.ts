@@ -30,6 +30,8 @@ import { PartyResponseController } from './web/party-response.controller';
 import { PublicPagesController } from './web/public-pages.controller';
 import { RegisterPagesController } from './web/register-pages.controller';
 import { SignInController } from './web/sign-in.controller';
+import { StatusReportController } from './web/status-report.controller';
+import { StatusReportService } from './status-report.service';
 
 /** What the API is handed by whoever starts it: the process, or a test. */
 export interface ApiDependencies {
@@ -56,6 +58,7 @@ export const API_CONTROLLERS = [
   ContactController,
   ContactPagesController,
   RegisterPagesController,
+  StatusReportController,
   HealthController,
   MetricsController,
 ] as const;
@@ -100,6 +103,7 @@ export class AppModule {
         { provide: RegisterRepository, useFactory: (dataSource: DataSource) => new RegisterRepository(dataSource), inject: [DataSource] },
         RegisterService,
         PartyOverviewService,
+        StatusReportService,
       ],
     };
   }

@@ -86,6 +86,26 @@ export class CaseService {
     return state ? this.present(state, this.clock.today()) : undefined;
   }
 
+  /** When each of these cases is expected in force, for those waiting on parties (null: some party has nothing to go by). */
+  async expectedInForce(caseIds: readonly string[]): Promise<Map<string, string | null>> {
+    const states = (await Promise.all(caseIds.map((id) => this.cases.findById(id)))).filter(
+      (state): state is CaseState => state !== null && state.stage === 'decisions',
+    );
+    const usual = await this.usualDays([...new Set(states.flatMap((state) => state.parties.map((answer) => answer.party)))]);
+    const today = this.clock.today();
+    return new Map(states.map((state) => [state.id, forecastOf(state, usual, today).inForceBy]));
+  }
+
+  /** Each party's usual time from the recommendation to its decision: the middle of its own past (the domain's rule). */
+  private async usualDays(parties: readonly string[]): Promise<Map<string, number>> {
+    const usual = new Map<string, number>();
+    for (const [party, taken] of await this.cases.daysToDecide(parties)) {
+      const median = medianDays(taken);
+      if (median !== null) usual.set(party, median);
+    }
+    return usual;
+  }
+
   /** The case, with its forecast while it waits on parties. */
   async get(id: string): Promise<CaseView> {
     const state = await this.cases.findById(id);
@@ -93,14 +113,7 @@ export class CaseService {
     const today = this.clock.today();
     const view = await this.present(state, today);
     if (view.stage !== 'decisions' || view.waitingOn.length === 0) return view;
-    const days = await this.cases.daysToDecide(view.waitingOn);
-    // Each party's usual time is the middle of its own past (the domain's rule).
-    const usual = new Map<string, number>();
-    for (const [party, taken] of days) {
-      const median = medianDays(taken);
-      if (median !== null) usual.set(party, median);
-    }
-    const forecast = forecastOf(state, usual, today);
+    const forecast = forecastOf(state, await this.usualDays(view.waitingOn), today);
     return { ...view, forecast: { inForceBy: forecast.inForceBy, parties: forecast.parties.map((entry) => ({ ...entry })) } };
   }
 

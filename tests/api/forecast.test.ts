@@ -1,4 +1,7 @@
+import { CoordinatorRepository } from '../../libs/persistence';
+import { hashPassword } from '../../apps/api/web/password';
 import { decision, recommendedCase } from '../support/case-requests';
+import { signInByForm } from '../support/sign-in';
 import { createFreshDatabase } from '../support/fresh-database';
 import { startTestApi, type TestApi } from '../support/test-stack';
 
@@ -32,4 +35,13 @@ it("expects Mora by its usual time, Falun by its meeting and Orsa by the deadlin
   const pastDeadline = (await api.request('GET', `/api/cases/${(await recommendedCase(api, { parties: ['orsa'] })).id}`)).body;
   expect(pastDeadline.forecast.parties).toEqual([{ party: 'orsa', expected: '2024-12-31' < today ? today : '2024-12-31', basis: 'deadline' }]);
   expect((await api.request('GET', '/api/cases?limit=1')).body.items[0].forecast).toBeUndefined();
+
+  // The overview and the status report say the same of the case, in Swedish.
+  const email = 'prognos@rss-dalarna.example';
+  await new CoordinatorRepository(api.dataSource).upsert(email, 'Karin Samordnare', await hashPassword('ett långt lösenord för test'));
+  const cookie = (await signInByForm(api.url, email, 'ett långt lösenord för test')).sessionCookie!;
+  for (const page of ['/oversikt', '/rapport']) {
+    const text = await (await fetch(`${api.url}${page}`, { headers: { cookie } })).text();
+    expect([page, text]).toEqual([page, expect.stringMatching(new RegExp(`href="/arenden/${open.id}"[\\s\\S]*?<td>31 december 2099</td>\\s*</tr>`))]);
+  }
 });

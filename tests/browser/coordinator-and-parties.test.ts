@@ -198,6 +198,24 @@ it('shows the rest as waiting in the overview, the matrix and the CSV', async ()
   expect(line[columns.indexOf('Avesta')]).toBe('Ej part');
 });
 
+it('prints the status report for the council’s meeting, with what waits and on whom, and offers it as PDF', async () => {
+  const caseId = caseUrl.split('/').pop()!;
+  await page.goto(`${api.url}/oversikt`);
+  await page.click('nav[aria-label="Huvudmeny"] >> text=Lägesrapport');
+  await page.waitForURL(/\/rapport$/);
+  const row = page.locator('tr', { has: page.locator(`a[href="/arenden/${caseId}"]`) });
+  await see(row).toContainText('Mora, Orsa');
+  await check(page, 'status-report');
+  await page.fill('#falt-mote', '2026-12-10');
+  await page.selectOption('#falt-forum', 'natverket');
+  await page.click('form.filters button[type=submit]');
+  await see(page.locator('h1')).toHaveText('Lägesrapport till Länschefsnätverket, möte 10 december 2026');
+  const pdf = await page.context().request.get(`${api.url}${await page.locator('a', { hasText: 'Ladda ner som PDF' }).getAttribute('href')}`);
+  expect(pdf.headers()['content-type']).toBe('application/pdf');
+  expect((await pdf.body()).subarray(0, 5).toString()).toBe('%PDF-');
+  await check(page);
+});
+
 it('has an accessibility statement, and every page visited passed axe', async () => {
   await page.goto(`${api.url}/tillganglighet`);
   await see(page.locator('h1')).toHaveText('Tillgänglighetsredogörelse');

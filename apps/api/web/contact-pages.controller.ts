@@ -7,6 +7,7 @@ import { ApiError } from '../api-error';
 import { ContactService } from '../contact.service';
 import { CoordinatorPageGuard, CurrentSession } from './coordinator-page.guard';
 import { contactsPage } from './contacts.view';
+import { signedIn } from './layout';
 
 /** The coordinator keeps the parties' contacts; the form is checked with the API's own schema. */
 @Controller('kontakter')
@@ -45,8 +46,4 @@ export class ContactPagesController {
     await this.contacts.replace(party, parsed.data);
     response.redirect(303, `/kontakter?sparat=${party}#kontakt-${party}`);
   }
-}
-
-function signedIn(session: CoordinatorSession) {
-  return { name: session.coordinator.name, csrfToken: session.csrfToken };
 }

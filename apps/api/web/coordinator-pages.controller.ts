@@ -12,7 +12,7 @@ import { CASE_ACTIONS, casePage, type CaseAction } from './case-page.view';
 import { CoordinatorPageGuard, CurrentSession } from './coordinator-page.guard';
 import { fieldErrorsFrom, formValues, readStepForm, type FieldErrors } from './form-fields';
 import { formRefusal, formRequestId } from './form-request';
-import type { SignedInCoordinator } from './layout';
+import { signedIn, type SignedInCoordinator } from './layout';
 import { matrixCsv, matrixPage, type MatrixFilter, type MatrixModel } from './matrix.view';
 import { costSharesCsv } from './swedish-csv';
 import { ATTACHMENT_ROWS, newCasePage } from './new-case.view';
@@ -67,7 +67,8 @@ export class CoordinatorPagesController {
     // A page number that is not one shows the first page.
     const waitingPage = typeof pageNumber === 'string' && /^[1-9][0-9]{0,5}$/.test(pageNumber) ? Number(pageNumber) : 1;
     const dashboard = await this.cases.dashboard({ limit: OVERVIEW_PAGE_SIZE, offset: (waitingPage - 1) * OVERVIEW_PAGE_SIZE });
-    return overviewPage(dashboard, { number: waitingPage, size: OVERVIEW_PAGE_SIZE }, signedIn(session), await this.naming());
+    const inForceBy = await this.cases.expectedInForce(dashboard.blocked.filter((row) => row.stage === 'decisions').map((row) => row.id));
+    return overviewPage(dashboard, { number: waitingPage, size: OVERVIEW_PAGE_SIZE }, inForceBy, signedIn(session), await this.naming());
   }
 
   @Get('matris')
@@ -259,10 +260,6 @@ function validityFrom(values: Record<string, string>): { validity?: unknown } {
       warnDays: numberFrom(values['validity.warnDays'] ?? '90'),
     },
   };
-}
-
-function signedIn(session: CoordinatorSession): SignedInCoordinator {
-  return { name: session.coordinator.name, csrfToken: session.csrfToken };
 }
 
 function isStepForm(value: string): value is CaseAction {

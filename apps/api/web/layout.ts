@@ -1,4 +1,5 @@
 import { html, type SafeHtml } from '../../../libs/html/html';
+import type { CoordinatorSession } from '../../../libs/persistence';
 
 export interface SignedInCoordinator {
   readonly name: string;
@@ -17,10 +18,16 @@ export interface PageOptions {
 const NAVIGATION = [
   { href: '/oversikt', label: 'Översikt' },
   { href: '/matris', label: 'Matris' },
+  { href: '/rapport', label: 'Lägesrapport' },
   { href: '/arenden/nytt', label: 'Nytt ärende' },
   { href: '/kontakter', label: 'Kontakter' },
   { href: '/parter', label: 'Parter' },
 ];
+
+/** The signed-in coordinator as the page shell shows them: name, and the token their forms carry. */
+export function signedIn(session: CoordinatorSession): SignedInCoordinator {
+  return { name: session.coordinator.name, csrfToken: session.csrfToken };
+}
 
 /** The page shell: Swedish, a skip link, landmarks, one stylesheet, no script. */
 export function page(options: PageOptions): string {

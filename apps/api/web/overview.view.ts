@@ -11,7 +11,14 @@ export interface WaitingPage {
   readonly size: number;
 }
 
-export function overviewPage(dashboard: DashboardView, waitingPage: WaitingPage, coordinator: SignedInCoordinator, naming: Naming): string {
+/** `inForceBy`: when each case that waits on parties is expected in force (the forecast). */
+export function overviewPage(
+  dashboard: DashboardView,
+  waitingPage: WaitingPage,
+  inForceBy: ReadonlyMap<string, string | null>,
+  coordinator: SignedInCoordinator,
+  naming: Naming,
+): string {
   const blocked = dashboard.blocked;
   const pages = Math.max(1, Math.ceil(dashboard.blockedTotal / waitingPage.size));
   const first = (waitingPage.number - 1) * waitingPage.size + 1;
@@ -34,7 +41,7 @@ ${dashboard.blockedTotal === 0
 <caption class="muted">${pages === 1
   ? count(dashboard.blockedTotal) + ' väntar'
   : `Sidan ${waitingPage.number} av ${pages}: ärende ${wholeNumber(first)}–${wholeNumber(first + blocked.length - 1)} av ${wholeNumber(dashboard.blockedTotal)}`}</caption>
-<thead><tr><th scope="col">Ärende</th><th scope="col">Skede</th><th scope="col">Väntar på</th><th scope="col">Har väntat</th><th scope="col">Sista svarsdag</th></tr></thead>
+<thead><tr><th scope="col">Ärende</th><th scope="col">Skede</th><th scope="col">Väntar på</th><th scope="col">Har väntat</th><th scope="col">Sista svarsdag</th><th scope="col">Väntas gälla från</th></tr></thead>
 <tbody>
 ${blocked.map(
   (row) => html`<tr>
@@ -47,6 +54,7 @@ ${blocked.map(
 )}</td>
 <td>${days(row.daysWaiting)}<br><span class="muted">sedan ${longDate(row.waitingSince)}</span></td>
 <td>${row.deadline ? longDate(row.deadline) : '–'}${row.overdue ? html` <span class="overdue">Försenat</span>` : ''}</td>
+<td>${expectedDay(inForceBy.get(row.id))}</td>
 </tr>`,
 )}
 </tbody></table></div>
@@ -90,4 +98,9 @@ ${current > 1 ? link(1, 'Första sidan') : ''}${current > 1 ? link(current - 1, 
     current < pages ? link(current + 1, 'Nästa sida') : ''
   }${current < pages ? link(pages, 'Sista sidan') : ''}
 </ul></nav>`;
+}
+
+/** The forecast's day, or a dash where there is none (not yet with the parties, or a party with nothing to go by). */
+function expectedDay(day: string | null | undefined): string {
+  return day ? longDate(day) : '–';
 }

@@ -9,6 +9,7 @@ import { CoordinatorPageGuard, CurrentSession } from './coordinator-page.guard';
 import { fieldErrorsFrom, formValues, type FieldErrors } from './form-fields';
 import { formRefusal } from './form-request';
 import { registerPage, type FailedForm, type RegisterPageModel } from './register.view';
+import { signedIn } from './layout';
 
 /** The Parter page: the coordinator keeps the register with the API's own schemas and rules. */
 @Controller('parter')
@@ -116,7 +117,7 @@ export class RegisterPagesController {
   private async model(session: CoordinatorSession, extra: Partial<RegisterPageModel>): Promise<RegisterPageModel> {
     const [parties, groups] = await Promise.all([this.register.listAllParties(), this.register.listGroups()]);
     const named = extra.done ? { done: nameIn(extra.done, parties, groups) } : {};
-    return { coordinator: { name: session.coordinator.name, csrfToken: session.csrfToken }, parties, groups, ...extra, ...named };
+    return { coordinator: signedIn(session), parties, groups, ...extra, ...named };
   }
 }
 
