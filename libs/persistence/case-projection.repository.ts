@@ -30,28 +30,62 @@ export class CaseProjectionRepository {
     { state, waitingOn, newHistory, overdueFrom, waitingSince, fence }: CaseProjection,
     rewrite: boolean,
   ): Promise<void> {
+    const parties = state.parties;
+    // One statement: the case row, and only where it was written, its fenced history's
+    // confirmation and lost tail, and its parties (a round trip each would be on every answer's path).
     const advanced: unknown[] = await manager.query(
-      `INSERT INTO cases (id, process_id, process_version, title, reference, stage, waiting_on,
-                          stage_since, deadline, opened_at, sequence, attachments, version, lifecycle, overdue_from, waiting_since,
-                          projected_run, projected_task)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $15, $16, $17, $18, $19)
-       ON CONFLICT (id) DO UPDATE SET
-         title = EXCLUDED.title, reference = EXCLUDED.reference, stage = EXCLUDED.stage,
-         attachments = EXCLUDED.attachments, version = EXCLUDED.version,
-         waiting_on = EXCLUDED.waiting_on, stage_since = EXCLUDED.stage_since,
-         deadline = EXCLUDED.deadline, sequence = EXCLUDED.sequence,
-         lifecycle = EXCLUDED.lifecycle, overdue_from = EXCLUDED.overdue_from, waiting_since = EXCLUDED.waiting_since,
-         projected_run = coalesce(EXCLUDED.projected_run, cases.projected_run),
-         projected_task = CASE WHEN EXCLUDED.projected_run IS NULL THEN cases.projected_task ELSE EXCLUDED.projected_task END
-       WHERE $14
-          -- Unfenced (committed) writes, and a run's first fenced write: only forwards.
-          OR ((EXCLUDED.projected_run IS NULL OR cases.projected_run IS DISTINCT FROM EXCLUDED.projected_run)
-              AND cases.sequence < EXCLUDED.sequence)
-          -- Later in the same run. A task of the same history length is the same task going
-          -- on, or one that replaced a lost speculative task (never persisted, so the length
-          -- did not grow): either way the latest write is the truth.
-          OR (cases.projected_run = EXCLUDED.projected_run AND cases.projected_task <= EXCLUDED.projected_task)
-       RETURNING id`,
+      `WITH upserted AS (
+         INSERT INTO cases (id, process_id, process_version, title, reference, stage, waiting_on,
+                            stage_since, deadline, opened_at, sequence, attachments, version, lifecycle, overdue_from, waiting_since,
+                            projected_run, projected_task)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $15, $16, $17, $18, $19)
+         ON CONFLICT (id) DO UPDATE SET
+           title = EXCLUDED.title, reference = EXCLUDED.reference, stage = EXCLUDED.stage,
+           attachments = EXCLUDED.attachments, version = EXCLUDED.version,
+           waiting_on = EXCLUDED.waiting_on, stage_since = EXCLUDED.stage_since,
+           deadline = EXCLUDED.deadline, sequence = EXCLUDED.sequence,
+           lifecycle = EXCLUDED.lifecycle, overdue_from = EXCLUDED.overdue_from, waiting_since = EXCLUDED.waiting_since,
+           projected_run = coalesce(EXCLUDED.projected_run, cases.projected_run),
+           projected_task = CASE WHEN EXCLUDED.projected_run IS NULL THEN cases.projected_task ELSE EXCLUDED.projected_task END
+         WHERE $14
+            -- Unfenced (committed) writes, and a run's first fenced write: only forwards.
+            OR ((EXCLUDED.projected_run IS NULL OR cases.projected_run IS DISTINCT FROM EXCLUDED.projected_run)
+                AND cases.sequence < EXCLUDED.sequence)
+            -- Later in the same run. A task of the same history length is the same task going
+            -- on, or one that replaced a lost speculative task (never persisted, so the length
+            -- did not grow): either way the latest write is the truth.
+            OR (cases.projected_run = EXCLUDED.projected_run AND cases.projected_task <= EXCLUDED.projected_task)
+         RETURNING id
+       ),
+       -- What an earlier task wrote up to the sequence this run knows to be projected was
+       -- committed; what a lost task wrote after it goes.
+       confirmed AS (
+         UPDATE case_history SET unconfirmed_run = NULL, unconfirmed_task = NULL
+          WHERE $18::text IS NOT NULL AND EXISTS (SELECT 1 FROM upserted)
+            AND case_id = $1 AND unconfirmed_task IS NOT NULL AND sequence <= $20::integer
+            AND (unconfirmed_run IS DISTINCT FROM $18::text OR unconfirmed_task < $19::bigint)
+       ),
+       removed AS (
+         DELETE FROM case_history
+          WHERE $18::text IS NOT NULL AND EXISTS (SELECT 1 FROM upserted)
+            AND case_id = $1 AND unconfirmed_task IS NOT NULL AND sequence > $20::integer
+       ),
+       parties AS (
+         INSERT INTO case_parties (case_id, party, ordinal, status, date, body, paragraph, minutes_url, note, answered_at,
+                                   party_reference, version, deadline, posted_on, name, appealed_on, final_on)
+         SELECT $1, p.* FROM unnest($21::text[], $22::smallint[], $23::text[], $24::date[], $25::text[],
+                                    $26::text[], $27::text[], $28::text[], $29::timestamptz[], $30::text[], $31::integer[],
+                                    $32::date[], $33::date[], $34::text[], $35::date[], $36::date[]) AS p
+          WHERE EXISTS (SELECT 1 FROM upserted)
+         ON CONFLICT (case_id, party) DO UPDATE SET
+           status = EXCLUDED.status, date = EXCLUDED.date, body = EXCLUDED.body,
+           paragraph = EXCLUDED.paragraph, minutes_url = EXCLUDED.minutes_url,
+           note = EXCLUDED.note, answered_at = EXCLUDED.answered_at,
+           party_reference = EXCLUDED.party_reference, version = EXCLUDED.version,
+           deadline = EXCLUDED.deadline, posted_on = EXCLUDED.posted_on, name = EXCLUDED.name,
+           appealed_on = EXCLUDED.appealed_on, final_on = EXCLUDED.final_on
+       )
+       SELECT id FROM upserted`,
       [
         state.id,
         state.process.id,
@@ -74,57 +108,26 @@ export class CaseProjectionRepository {
         waitingSince ?? (await recordedStepDate(manager, state.id, state.stageSince, newHistory)),
         fence?.run ?? null,
         fence?.task ?? null,
+        fence?.after ?? 0,
+        parties.map((answer) => answer.party),
+        // The case's own order, which the register gave it when it started.
+        parties.map((_answer, ordinal) => ordinal),
+        parties.map((answer) => answer.status),
+        parties.map((answer) => answer.date),
+        parties.map((answer) => answer.body),
+        parties.map((answer) => answer.paragraph),
+        parties.map((answer) => answer.minutesUrl),
+        parties.map((answer) => answer.note),
+        parties.map((answer) => answer.answeredAt),
+        parties.map((answer) => answer.partyReference ?? null),
+        parties.map((answer) => answer.version ?? null),
+        parties.map((answer) => answer.deadline ?? null),
+        parties.map((answer) => answer.postedOn ?? null),
+        parties.map((answer) => state.partyNames?.[answer.party] ?? null),
+        parties.map((answer) => answer.appealedOn ?? null),
+        parties.map((answer) => answer.finalOn ?? null),
       ],
     );
-    if (advanced.length > 0 && fence) {
-      // What an earlier task wrote up to the sequence this run knows to be projected was
-      // committed; what a lost task wrote after it goes.
-      await manager.query(
-        `WITH confirmed AS (
-           UPDATE case_history SET unconfirmed_run = NULL, unconfirmed_task = NULL
-            WHERE case_id = $1 AND unconfirmed_task IS NOT NULL AND sequence <= $2
-              AND (unconfirmed_run IS DISTINCT FROM $3 OR unconfirmed_task < $4))
-         DELETE FROM case_history WHERE case_id = $1 AND unconfirmed_task IS NOT NULL AND sequence > $2`,
-        [state.id, fence.after, fence.run, fence.task],
-      );
-    }
-    if (advanced.length > 0 && state.parties.length > 0) {
-      const parties = state.parties;
-      await manager.query(
-        `INSERT INTO case_parties (case_id, party, ordinal, status, date, body, paragraph, minutes_url, note, answered_at,
-                                  party_reference, version, deadline, posted_on, name, appealed_on, final_on)
-         SELECT $1, * FROM unnest($2::text[], $3::smallint[], $4::text[], $5::date[], $6::text[],
-                                  $7::text[], $8::text[], $9::text[], $10::timestamptz[], $11::text[], $12::integer[],
-                                  $13::date[], $14::date[], $15::text[], $16::date[], $17::date[])
-         ON CONFLICT (case_id, party) DO UPDATE SET
-           status = EXCLUDED.status, date = EXCLUDED.date, body = EXCLUDED.body,
-           paragraph = EXCLUDED.paragraph, minutes_url = EXCLUDED.minutes_url,
-           note = EXCLUDED.note, answered_at = EXCLUDED.answered_at,
-           party_reference = EXCLUDED.party_reference, version = EXCLUDED.version,
-           deadline = EXCLUDED.deadline, posted_on = EXCLUDED.posted_on, name = EXCLUDED.name,
-           appealed_on = EXCLUDED.appealed_on, final_on = EXCLUDED.final_on`,
-        [
-          state.id,
-          parties.map((answer) => answer.party),
-          // The case's own order, which the register gave it when it started.
-          parties.map((_answer, ordinal) => ordinal),
-          parties.map((answer) => answer.status),
-          parties.map((answer) => answer.date),
-          parties.map((answer) => answer.body),
-          parties.map((answer) => answer.paragraph),
-          parties.map((answer) => answer.minutesUrl),
-          parties.map((answer) => answer.note),
-          parties.map((answer) => answer.answeredAt),
-          parties.map((answer) => answer.partyReference ?? null),
-          parties.map((answer) => answer.version ?? null),
-          parties.map((answer) => answer.deadline ?? null),
-          parties.map((answer) => answer.postedOn ?? null),
-          parties.map((answer) => state.partyNames?.[answer.party] ?? null),
-          parties.map((answer) => answer.appealedOn ?? null),
-          parties.map((answer) => answer.finalOn ?? null),
-        ],
-      );
-    }
     // A fenced write that lost to a later task writes no history either.
     if (newHistory.length > 0 && (advanced.length > 0 || !fence)) {
       await manager.query(

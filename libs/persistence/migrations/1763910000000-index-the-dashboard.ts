@@ -1,7 +1,7 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
- * Indexes for the dashboard of a read model of many counties over years (100,000 cases):
+ * Indexes for the dashboard and the case list of a read model of many counties over years (100,000 cases):
  * the waiting cases in the order the dashboard pages them (the overdue by how long
  * overdue, the rest by how long waiting), the parties' own deadlines, and the open
  * follow-ups and ending agreements, which are a few among many cases in force.
@@ -14,6 +14,8 @@ export class IndexTheDashboard1763910000000 implements MigrationInterface {
       `CREATE INDEX ix_cases_waiting_by_overdue ON cases (overdue_from, waiting_since, stage_since, id) WHERE cardinality(waiting_on) > 0`,
     );
     await queryRunner.query(`CREATE INDEX ix_cases_waiting_by_since ON cases (waiting_since, stage_since, id) WHERE cardinality(waiting_on) > 0`);
+    // The case list, newest first.
+    await queryRunner.query(`CREATE INDEX ix_cases_newest_first ON cases (opened_at DESC, id)`);
     // The parties whose deadline the coordinator moved for them alone: a few among every party of every case.
     await queryRunner.query(`CREATE INDEX ix_case_parties_own_deadline ON case_parties (case_id, party) INCLUDE (deadline) WHERE deadline IS NOT NULL`);
     await queryRunner.query(
@@ -27,7 +29,7 @@ export class IndexTheDashboard1763910000000 implements MigrationInterface {
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
-    for (const index of ['ix_cases_validity_ends', 'ix_cases_open_follow_ups', 'ix_case_parties_own_deadline', 'ix_cases_waiting_by_since', 'ix_cases_waiting_by_overdue']) {
+    for (const index of ['ix_cases_validity_ends', 'ix_cases_open_follow_ups', 'ix_case_parties_own_deadline', 'ix_cases_newest_first', 'ix_cases_waiting_by_since', 'ix_cases_waiting_by_overdue']) {
       await queryRunner.query(`DROP INDEX ${index}`);
     }
   }
