@@ -1,3 +1,4 @@
+import { WithStartWorkflowOperation } from '@temporalio/client';
 import { randomUUID } from 'node:crypto';
 import { caseStateQuery, caseWorkflowId } from '../../libs/workflow-contract/case.messages';
 import { apiCall, expectStatus, processGroups, sendDecision, type BenchContext } from './bench-context';
@@ -19,32 +20,79 @@ function newCaseBody(index: number): Record<string, unknown> {
   };
 }
 
-/** Row 2: POST /api/cases against a bare workflow start; returns the cases, brought to the parties' decisions. */
-export async function compareStarts(context: BenchContext, count: number): Promise<{ comparison: Comparison; caseIds: string[]; noopIds: string[] }> {
-  const ours: number[] = [];
-  const bare: number[] = [];
+/** The label of the rows measured against the case workflow before its patches. */
+export const BEFORE_PATCHES = 'the same through the case workflow before its patches (projection as a remote activity)';
+
+/**
+ * Row 2: POST /api/cases against a bare workflow start and against the same call on the
+ * workflow before its patches, in turns; returns the cases of both, brought to the parties' decisions.
+ */
+export async function compareStarts(
+  context: BenchContext,
+  before: BenchContext,
+  count: number,
+): Promise<{ comparison: Comparison; caseIds: string[]; noopIds: string[]; beforeCaseIds: string[] }> {
+  const samples = { ours: [] as number[], bare: [] as number[], bareWithUpdate: [] as number[], before: [] as number[] };
   const caseIds: string[] = [];
   const noopIds: string[] = [];
+  const beforeCaseIds: string[] = [];
+  const createCase = async (on: BenchContext, ids: string[], index: number) => {
+    const created = await expectStatus(apiCall(on, 'POST', '/api/cases', newCaseBody(index), randomUUID()), 201, 'create a case');
+    ids.push(created.id as string);
+  };
   for (let index = 0; index < count; index += 1) {
-    const createCase = async () => {
-      const created = await expectStatus(apiCall(context, 'POST', '/api/cases', newCaseBody(index), randomUUID()), 201, 'create a case');
-      caseIds.push(created.id as string);
-    };
-    const startBare = async () => {
-      const workflowId = `bench-noop-${randomUUID()}`;
-      await context.temporal.workflow.start(noopWorkflow, { taskQueue: context.stack.floorTaskQueue, workflowId });
-      noopIds.push(workflowId);
-    };
-    const [first, second] = index % 2 === 0 ? [createCase, startBare] : [startBare, createCase];
-    const firstMs = await timed(first);
-    const secondMs = await timed(second);
-    ours.push(index % 2 === 0 ? firstMs : secondMs);
-    bare.push(index % 2 === 0 ? secondMs : firstMs);
+    const steps: [keyof typeof samples, () => Promise<unknown>][] = [
+      ['ours', () => createCase(context, caseIds, index)],
+      [
+        'bare',
+        async () => {
+          const workflowId = `bench-noop-${randomUUID()}`;
+          await context.temporal.workflow.start(noopWorkflow, { taskQueue: context.stack.floorTaskQueue, workflowId });
+          noopIds.push(workflowId);
+        },
+      ],
+      [
+        'bareWithUpdate',
+        async () => {
+          const workflowId = `bench-noop-${randomUUID()}`;
+          const startWorkflowOperation = new WithStartWorkflowOperation(noopWorkflow, {
+            taskQueue: context.stack.floorTaskQueue,
+            workflowId,
+            workflowIdConflictPolicy: 'FAIL',
+          });
+          await context.temporal.workflow.executeUpdateWithStart(touch, { startWorkflowOperation });
+          noopIds.push(workflowId);
+        },
+      ],
+      ['before', () => createCase(before, beforeCaseIds, index)],
+    ];
+    // The order turns every round so that none always follows another.
+    for (let turn = 0; turn < steps.length; turn += 1) {
+      const [name, call] = steps[(turn + index) % steps.length];
+      const ms = await timed(call);
+      // The first rounds warm up.
+      if (index >= 2) samples[name].push(ms);
+    }
   }
-  for (const caseId of caseIds) {
-    await expectStatus(apiCall(context, 'POST', `/api/cases/${caseId}/council`, { outcome: 'recommend', date: '2026-11-10' }, randomUUID()), 200, 'recommend');
+  for (const [on, ids] of [[context, caseIds], [before, beforeCaseIds]] as const) {
+    for (const caseId of ids) {
+      await expectStatus(apiCall(on, 'POST', `/api/cases/${caseId}/council`, { outcome: 'recommend', date: '2026-11-10' }, randomUUID()), 200, 'recommend');
+    }
   }
-  return { comparison: { ours: summarize(ours.slice(2)), floors: { 'bare workflow start': summarize(bare.slice(2)) } }, caseIds, noopIds };
+  return {
+    comparison: {
+      ours: summarize(samples.ours),
+      floors: {
+        'bare workflow start': summarize(samples.bare),
+        // Not the goal's floor: the least a start that waits for its workflow can take.
+        'bare update-with-start (no-op workflow, one update)': summarize(samples.bareWithUpdate),
+        [BEFORE_PATCHES]: summarize(samples.before),
+      },
+    },
+    caseIds,
+    noopIds,
+    beforeCaseIds,
+  };
 }
 
 /** A party's `scheduled` answer: keeps the case open, so that a case can be answered again and again. */
@@ -58,10 +106,19 @@ export function answerTarget(caseIds: readonly string[], parties: readonly strin
   return { caseId: caseIds[counter % caseIds.length], party: parties[Math.floor(counter / caseIds.length) % parties.length] };
 }
 
-/** Row 1: the answer path against a bare update on a no-op workflow and a single-row upsert, in turns. */
-export async function compareAnswers(context: BenchContext, caseIds: readonly string[], noopIds: readonly string[], rounds: number): Promise<Comparison> {
+/**
+ * Row 1: the answer path against a bare update on a no-op workflow and a single-row upsert,
+ * and against the same answer on the workflow before its patches, in turns.
+ */
+export async function compareAnswers(
+  context: BenchContext,
+  cases: { readonly ours: readonly string[]; readonly before: readonly string[]; readonly noop: readonly string[] },
+  before: BenchContext,
+  rounds: number,
+): Promise<Comparison> {
+  const { ours: caseIds, noop: noopIds } = cases;
   await context.pool.query('CREATE TABLE IF NOT EXISTS bench_upsert_floor (id integer PRIMARY KEY, value text NOT NULL, at timestamptz NOT NULL)');
-  const samples = { ours: [] as number[], update: [] as number[], upsert: [] as number[], activity: [] as number[], localActivity: [] as number[] };
+  const samples = { ours: [] as number[], update: [] as number[], upsert: [] as number[], activity: [] as number[], localActivity: [] as number[], before: [] as number[] };
   const noop = () => context.temporal.workflow.getHandle(noopIds[counter % noopIds.length]);
   const warmUp = 10;
   let counter = 0;
@@ -71,6 +128,13 @@ export async function compareAnswers(context: BenchContext, caseIds: readonly st
       () => {
         const { caseId, party } = answerTarget(caseIds, context.parties.map((party) => party.id), counter);
         return sendDecision(context, caseId, scheduledDecision(party, counter), randomUUID());
+      },
+    ],
+    [
+      'before',
+      () => {
+        const { caseId, party } = answerTarget(cases.before, context.parties.map((party) => party.id), counter);
+        return sendDecision(before, caseId, scheduledDecision(party, counter), randomUUID());
       },
     ],
     ['update', () => noop().executeUpdate(touch)],
@@ -102,6 +166,7 @@ export async function compareAnswers(context: BenchContext, caseIds: readonly st
       // Not floors of the goal: where the time between the two goes.
       'update awaiting one no-op activity': summarize(samples.activity),
       'update awaiting one no-op local activity': summarize(samples.localActivity),
+      [BEFORE_PATCHES]: summarize(samples.before),
     },
   };
 }
@@ -116,6 +181,8 @@ export interface LoadLevel {
   readonly refused: number;
   /** Percent of one core per process group over the level. */
   readonly cpu: Record<string, number>;
+  /** CPU milliseconds the Temporal server spent per answer (NaN when its process is not ours to sample). */
+  readonly temporalCpuMsPerAnswer: number;
 }
 
 let loadCounter = 0;
@@ -149,6 +216,7 @@ export async function runLoad(context: BenchContext, caseIds: readonly string[],
     latency: summarize(latencies),
     refused,
     cpu,
+    temporalCpuMsPerAnswer: ((cpu.temporal / 100) * seconds * 1000) / latencies.length,
   };
 }
 

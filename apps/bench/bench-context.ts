@@ -17,6 +17,12 @@ export interface BenchContext {
   log(line: string): void;
 }
 
+/** The same bench against the API and worker that run the case workflow as it was before its patches. */
+export function beforePatches(context: BenchContext): BenchContext {
+  const { api, worker } = context.stack.beforePatches;
+  return { ...context, stack: { ...context.stack, apis: [api], workers: [worker] } };
+}
+
 export function apiCall(context: Pick<BenchContext, 'stack'>, method: string, path: string, body?: unknown, key?: string, apiIndex = 0): Promise<HttpAnswer> {
   const api = context.stack.apis[apiIndex % context.stack.apis.length];
   return httpRequest(method, `${api.url}${path}`, context.stack.adminToken, body, key ? { 'idempotency-key': key } : {});

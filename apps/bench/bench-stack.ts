@@ -10,6 +10,7 @@ import { freePort } from '../../libs/embedded/free-port';
 import { startTemporalDevServer } from '../../libs/embedded/temporal-dev-server';
 import { startOutbox } from '../../libs/mail/outbox-server';
 import { createDataSource, migrate } from '../../libs/persistence';
+import { writeBeforePatchesBundle } from './before-patches-bundle';
 
 /** One of our programs as a child process, so that its CPU and memory can be read from /proc. */
 export interface Program {
@@ -30,6 +31,12 @@ export interface BenchStack {
   readonly apis: { readonly url: string; readonly program: Program }[];
   readonly workers: Program[];
   readonly floorWorker: Program;
+  /**
+   * An API and a worker on a task queue of their own whose worker runs the case workflow
+   * as it was before its patches (the projection as a remote activity): the old path,
+   * measured beside the new one.
+   */
+  readonly beforePatches: { readonly api: { readonly url: string; readonly program: Program }; readonly worker: Program };
   readonly logDir: string;
   readonly postgresPid: () => number | undefined;
   readonly temporalPid: number | undefined;
@@ -117,12 +124,18 @@ export async function startBenchStack(log: (line: string) => void): Promise<Benc
       stops.push(() => api.stop());
       apis.push({ url: `http://127.0.0.1:${port}`, program: api });
     };
-    const [floorWorker] = await Promise.all([
+    const beforeBundle = join(runDir, 'before-patches-bundle.js');
+    await writeBeforePatchesBundle(beforeBundle);
+    const beforeEnv = { ...env, TEMPORAL_TASK_QUEUE: `overens-bench-before-${runId}`, OVERENS_WORKFLOW_BUNDLE: beforeBundle };
+    const beforePort = await freePort();
+    const [floorWorker, beforeWorker, beforeApi] = await Promise.all([
       startProgram('floor-worker', join(DIST, 'bench', 'floor-worker.js'), { ...env, TEMPORAL_TASK_QUEUE: floorTaskQueue }, 'floor-worker: polling', logDir),
+      startProgram('worker-before-patches', join(DIST, 'worker', 'main.js'), beforeEnv, 'polling task queue', logDir),
+      startProgram('api-before-patches', join(DIST, 'api', 'main.js'), { ...beforeEnv, PORT: String(beforePort) }, 'api: listening', logDir),
       addWorker(),
       addApi(),
     ]);
-    stops.push(() => floorWorker.stop());
+    stops.push(() => floorWorker.stop(), () => beforeWorker.stop(), () => beforeApi.stop());
     return {
       embedded,
       databaseUrl,
@@ -134,6 +147,7 @@ export async function startBenchStack(log: (line: string) => void): Promise<Benc
       apis,
       workers,
       floorWorker,
+      beforePatches: { api: { url: `http://127.0.0.1:${beforePort}`, program: beforeApi }, worker: beforeWorker },
       logDir,
       postgresPid,
       temporalPid,

@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path';
 import { Pool } from 'pg';
 import { connectClient } from '../../libs/temporal/temporal-connection';
 import { checkIntegrity, compareAnswers, compareStarts, runLoad, throughputLevels } from './answers.bench';
-import { registerParties, type BenchContext } from './bench-context';
+import { beforePatches, registerParties, type BenchContext } from './bench-context';
 import { startBenchStack } from './bench-stack';
 import { finish } from './bench.workflows';
 import { compareReads } from './read-model.bench';
@@ -41,18 +41,23 @@ async function main(): Promise<void> {
   const context: BenchContext = { stack, temporal, pool, accepted: [], parties: await registerParties({ stack }), log };
   try {
     log('3. dashboard and case list against hand-written SQL…');
-    const reads = [await compareReads(context, 1_000, 30), await compareReads(context, 10_000, 30)];
+    const reads = [];
+    for (const cases of [1_000, 10_000, 100_000]) reads.push(await compareReads(context, cases, 30));
 
+    const before = beforePatches(context);
     log('2. starting cases…');
-    const { comparison: start, caseIds, noopIds } = await compareStarts(context, 64);
+    const { comparison: start, caseIds, noopIds, beforeCaseIds } = await compareStarts(context, before, 64);
 
     log('1. answering…');
-    const answer = await compareAnswers(context, caseIds, noopIds, 150);
+    const answer = await compareAnswers(context, { ours: caseIds, before: beforeCaseIds, noop: noopIds }, before, 150);
     log(`  answer median ${answer.ours.median.toFixed(1)} ms`);
 
     log('4. throughput…');
     const throughput = await throughputLevels(context, caseIds, [1, 4, 16, 64], levelMs);
     const peak = throughput.reduce((best, level) => (level.answersPerSecond > best.answersPerSecond ? level : best));
+    const oursAt64 = throughput.find((level) => level.clients === 64) ?? (await runLoad(context, caseIds, 64, levelMs));
+    const beforeAt64 = await runLoad(before, beforeCaseIds, 64, levelMs);
+    log(`  64 clients before the patches: ${beforeAt64.answersPerSecond.toFixed(1)} answers/s`);
 
     log(`two APIs and two workers at ${peak.clients} clients…`);
     const one = await runLoad(context, caseIds, peak.clients, levelMs);
@@ -85,6 +90,7 @@ async function main(): Promise<void> {
       answer,
       reads,
       throughput,
+      beforePatches: { ours: oursAt64, before: beforeAt64 },
       scaleOut: { one, two, integrity },
       simultaneous,
       openCases: open,

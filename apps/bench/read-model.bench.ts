@@ -121,26 +121,31 @@ export async function seedReadModel(context: BenchContext, total: number): Promi
       client.release();
     }
   }
-  await context.pool.query('ANALYZE cases; ANALYZE case_parties; ANALYZE case_history');
+  // As autovacuum keeps a live database: statistics, and pages marked all-visible for index-only scans.
+  for (const table of ['cases', 'case_parties', 'case_history']) await context.pool.query(`VACUUM ANALYZE ${table}`);
 }
 
-/** The dashboard's aggregation written by hand as one statement: the database's own floor. */
+/** The dashboard's aggregation written by hand as one statement (the first page of 50 and the totals): the database's own floor. */
 export const HAND_WRITTEN_DASHBOARD = `
 WITH open_cases AS (
   SELECT c.id, c.title, c.stage, c.waiting_on, c.waiting_since, c.overdue_from, c.deadline,
          (c.overdue_from IS NOT NULL AND c.overdue_from < $1::date AND cardinality(c.waiting_on) > 0) AS overdue
     FROM cases c
    WHERE cardinality(c.waiting_on) > 0
+), first_page AS (
+  SELECT * FROM open_cases o ORDER BY o.overdue DESC, CASE WHEN o.overdue THEN o.overdue_from END, o.waiting_since, o.id LIMIT 50
 )
 SELECT json_build_object(
   'byStage', (SELECT json_object_agg(stage, n) FROM (SELECT stage, count(*) AS n FROM cases GROUP BY stage) s),
+  'blockedTotal', (SELECT count(*) FROM open_cases),
+  'overdueTotal', (SELECT count(*) FILTER (WHERE overdue) FROM open_cases),
   'blocked', (SELECT coalesce(json_agg(json_build_object(
                  'id', o.id, 'title', o.title, 'stage', o.stage, 'waitingOn', o.waiting_on, 'waitingSince', o.waiting_since,
                  'deadline', o.deadline, 'overdue', o.overdue,
                  'scheduled', (SELECT coalesce(json_agg(json_build_object('party', p.party, 'body', p.body, 'date', p.date) ORDER BY p.ordinal), '[]')
                                  FROM case_parties p WHERE p.case_id = o.id AND p.status = 'scheduled' AND p.date IS NOT NULL))
                ORDER BY o.overdue DESC, CASE WHEN o.overdue THEN o.overdue_from END, o.waiting_since, o.id), '[]')
-                FROM open_cases o),
+                FROM first_page o),
   'byParty', (SELECT coalesce(json_agg(json_build_object('party', party, 'waiting', waiting, 'overdue', overdue)), '[]')
                 FROM (SELECT w.party, count(*) AS waiting, count(*) FILTER (WHERE o.overdue) AS overdue
                         FROM open_cases o, unnest(o.waiting_on) AS w(party)
@@ -180,7 +185,7 @@ export async function compareReads(context: BenchContext, cases: number, rounds:
       async () => {
         const answer = await apiCall(context, 'GET', '/api/dashboard');
         if (answer.status !== 200) throw new Error(`dashboard: HTTP ${answer.status}`);
-        dashboardBlocked = (JSON.parse(answer.body) as { blocked: unknown[] }).blocked.length;
+        dashboardBlocked = (JSON.parse(answer.body) as { blockedTotal: number }).blockedTotal;
       },
     ],
     ['dashboardSql', () => context.pool.query(HAND_WRITTEN_DASHBOARD, [today])],
