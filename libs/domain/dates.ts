@@ -11,10 +11,18 @@ export function isIsoDate(value: string): boolean {
   return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
 }
 
+// A formatter per time zone: making one costs far more than using it, and every request asks for today.
+const DAY_FORMATS = new Map<string, Intl.DateTimeFormat>();
+
 /** The calendar date of an instant in a time zone, as YYYY-MM-DD. */
 export function calendarDate(instant: Date, timeZone: string): string {
-  // en-CA formats as YYYY-MM-DD.
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(instant);
+  let format = DAY_FORMATS.get(timeZone);
+  if (!format) {
+    // en-CA formats as YYYY-MM-DD.
+    format = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+    DAY_FORMATS.set(timeZone, format);
+  }
+  return format.format(instant);
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;

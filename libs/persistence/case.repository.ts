@@ -208,6 +208,9 @@ export interface DecisionRow {
   readonly date: string;
 }
 
+/** A timestamp as the domain writes instants (ISO 8601 in UTC, milliseconds), made by the database for every row at once. */
+const ISO_INSTANT = (column: string) => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+
 /** A case as one row: its columns, and its parties and history as JSON in the domain's shape. */
 const CASE_DOCUMENT = `
 SELECT c.id, c.process_id, c.process_version, c.title, c.reference, c.deadline, c.attachments, c.stage,
@@ -215,11 +218,11 @@ SELECT c.id, c.process_id, c.process_version, c.title, c.reference, c.deadline, 
        (SELECT coalesce(json_agg(json_build_object(
                  'party', p.party, 'status', p.status, 'date', p.date, 'body', p.body, 'paragraph', p.paragraph,
                  'minutesUrl', p.minutes_url, 'partyReference', p.party_reference, 'note', p.note, 'version', p.version,
-                 'answeredAt', p.answered_at, 'deadline', p.deadline, 'postedOn', p.posted_on,
+                 'answeredAt', ${ISO_INSTANT('p.answered_at')}, 'deadline', p.deadline, 'postedOn', p.posted_on,
                  'appealedOn', p.appealed_on, 'finalOn', p.final_on, 'name', p.name) ORDER BY p.ordinal), '[]')
           FROM case_parties p WHERE p.case_id = c.id) AS parties,
        (SELECT coalesce(json_agg(json_build_object(
-                 'sequence', h.sequence, 'at', h.at, 'type', h.type, 'actor', h.actor, 'requestId', h.request_id,
+                 'sequence', h.sequence, 'at', ${ISO_INSTANT('h.at')}, 'type', h.type, 'actor', h.actor, 'requestId', h.request_id,
                  'stage', h.stage, 'party', h.party, 'outcome', h.outcome, 'date', h.date, 'note', h.note,
                  'version', h.version, 'untilMeeting', h.until_meeting, 'reopened', h.reopened,
                  'unreachable', h.unreachable) ORDER BY h.sequence), '[]')
@@ -244,15 +247,10 @@ interface CaseRow {
   history: Record<string, unknown>[];
 }
 
-/** JSON carries timestamps in the session's offset; the domain writes them as ISO instants in UTC. */
-function instant(value: string): string {
-  return new Date(value).toISOString();
-}
-
 function toCaseState(row: CaseRow): CaseState {
   const parties: PartyAnswer[] = row.parties.map(({ deadline, postedOn, appealedOn, finalOn, answeredAt, name: _name, ...answer }) => ({
     ...answer,
-    answeredAt: answeredAt === null ? null : instant(answeredAt),
+    answeredAt,
     ...(deadline !== null && deadline !== undefined ? { deadline } : {}),
     ...(postedOn !== null && postedOn !== undefined ? { postedOn } : {}),
     // The court's dismissal closes the appeal: the domain then keeps appealedOn as null beside finalOn.
@@ -261,14 +259,11 @@ function toCaseState(row: CaseRow): CaseState {
   }));
   const named = row.parties.filter((answer) => answer.name !== null);
   // Optional fields are absent, as in the workflow's state, rather than null.
-  const history = row.history.map(
-    (entry) =>
-      Object.fromEntries(
-        Object.entries(entry)
-          .filter(([key, value]) => value !== null || key === 'requestId')
-          .map(([key, value]) => [key, key === 'at' ? instant(value as string) : value]),
-      ) as unknown as HistoryEntry,
-  );
+  const history = row.history.map((entry) => {
+    const kept: Record<string, unknown> = {};
+    for (const [key, value] of Object.entries(entry)) if (value !== null || key === 'requestId') kept[key] = value;
+    return kept as unknown as HistoryEntry;
+  });
   return {
     id: row.id,
     process: { id: row.process_id, version: row.process_version },
