@@ -198,6 +198,22 @@ it('shows the rest as waiting in the overview, the matrix and the CSV', async ()
   expect(line[columns.indexOf('Avesta')]).toBe('Ej part');
 });
 
+it('revokes a party’s links from the case page: the old link is refused, the new one on the page works', async () => {
+  await page.goto(caseUrl);
+  await page.click('button:has-text("Dra in länkar till Orsa")');
+  await page.waitForURL(/\?indragna=orsa$/);
+  await see(page.locator('p.notice')).toContainText('Alla länkar som Orsa fått hittills är indragna');
+  const fresh = await page.inputValue('#lank-orsa');
+  expect(fresh).not.toBe(links.orsa);
+  await check(page);
+  const old = await page.context().request.get(links.orsa, { headers: { cookie: '' } });
+  expect(old.status()).toBe(403);
+  expect((await page.context().request.get(fresh)).status()).toBe(200);
+  // Mora's links were not touched.
+  expect((await page.context().request.get(links.mora)).status()).toBe(200);
+  links.orsa = fresh;
+});
+
 it('prints the status report for the council’s meeting, with what waits and on whom, and offers it as PDF', async () => {
   const caseId = caseUrl.split('/').pop()!;
   await page.goto(`${api.url}/oversikt`);

@@ -20,6 +20,8 @@ export interface CasePageModel {
   readonly naming: Naming;
   readonly requestId: string;
   readonly recorded?: boolean;
+  /** The party whose links the coordinator has just revoked from this page. */
+  readonly revoked?: string;
   /** Each party's share of the cost, or why it cannot be worked out; absent when the case carries no financing. */
   readonly costShares?: CostSharesView | { readonly refused: string };
   /** The form that was sent and refused, with what was wrong. */
@@ -312,7 +314,9 @@ export function casePage(model: CasePageModel): string {
   return page({
     title: view.title,
     coordinator: model.coordinator,
-    main: html`${model.recorded ? html`<p class="notice" role="status">Registrerat.</p>` : ''}
+    main: html`${model.recorded ? html`<p class="notice" role="status">Registrerat.</p>` : ''}${model.revoked
+  ? html`<p class="notice" role="status">Alla länkar som ${naming.of(model.revoked)} fått hittills är indragna. Länken i tabellen nedan är ny: skicka den till parten, eller låt nästa påminnelse göra det.</p>`
+  : ''}
 <h1>${view.title}</h1>
 <dl class="facts">
 ${view.reference ? html`<dt>Diarienummer</dt><dd>${view.reference}</dd>` : ''}
@@ -346,7 +350,8 @@ ${view.parties.map((answer) => {
 <td>${answer.date ? longDate(answer.date) : '–'}</td>
 <td>${[answer.body, answer.paragraph].filter(Boolean).join(' ') || '–'}${answer.partyReference ? html`<br><span class="muted">Dnr ${answer.partyReference}</span>` : ''}</td>
 <td>${answer.minutesUrl ? html`<a href="${answer.minutesUrl}">Protokollsutdrag<span class="visually-hidden"> för ${name}</span></a>` : '–'}</td>
-<td><label class="visually-hidden" for="lank-${answer.party}">Länk för ${name}</label><input class="link" id="lank-${answer.party}" type="text" readonly value="${model.links[answer.party]}"></td>
+<td><label class="visually-hidden" for="lank-${answer.party}">Länk för ${name}</label><input class="link" id="lank-${answer.party}" type="text" readonly value="${model.links[answer.party]}">
+<form class="inline" method="post" action="/parter/${answer.party}/dra-in-lankar"><input type="hidden" name="_csrf" value="${model.coordinator.csrfToken}"><input type="hidden" name="tillbaka" value="/arenden/${view.id}"><button type="submit" class="secondary">Dra in länkar<span class="visually-hidden"> till ${name}</span></button></form></td>
 </tr>`;
 })}
 </tbody></table></div>

@@ -155,9 +155,10 @@ export class CoordinatorPagesController {
   async casePage(
     @Param('id') id: string,
     @Query('registrerat') recorded: unknown,
+    @Query('indragna') revoked: unknown,
     @CurrentSession() session: CoordinatorSession,
   ): Promise<string> {
-    return this.renderCase(parseCaseId(id), session, { recorded: recorded === '1' });
+    return this.renderCase(parseCaseId(id), session, { recorded: recorded === '1', ...(typeof revoked === 'string' && isPartySlug(revoked) ? { revoked } : {}) });
   }
 
   @Post('arenden/:id/:action')
@@ -222,7 +223,7 @@ export class CoordinatorPagesController {
   private async renderCase(
     caseId: string,
     session: CoordinatorSession,
-    extra: { recorded?: boolean; failed?: { action: CaseAction; values: Record<string, string>; errors: FieldErrors } },
+    extra: { recorded?: boolean; revoked?: string; failed?: { action: CaseAction; values: Record<string, string>; errors: FieldErrors } },
   ): Promise<string> {
     const view = await this.cases.get(caseId);
     const costShares = view.financing ? await this.costSharesOrRefusal(caseId) : undefined;

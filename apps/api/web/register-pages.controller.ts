@@ -12,6 +12,9 @@ import { registerPage, type FailedForm, type RegisterPageModel } from './registe
 import { signedIn } from './layout';
 
 /** The Parter page: the coordinator keeps the register with the API's own schemas and rules. */
+/** A case page to go back to: nowhere else (no open redirect). */
+const CASE_PAGE = /^\/arenden\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
 @Controller('parter')
 @UseGuards(CoordinatorPageGuard)
 export class RegisterPagesController {
@@ -93,11 +96,13 @@ export class RegisterPagesController {
     response.redirect(303, `/parter?klart=grupp-${id}`);
   }
 
+  /** From Parter, or from a case page (`tillbaka`), which it then shows again with the new link. */
   @Post(':id/dra-in-lankar')
-  async revokeLinks(@Param('id') id: string, @Res() response: Response): Promise<void> {
+  async revokeLinks(@Param('id') id: string, @Body() body: Record<string, unknown>, @Res() response: Response): Promise<void> {
     if (!isPartySlug(id)) throw new ApiError('not-found', 'Parten finns inte.');
     await this.register.revokeLinks(id);
-    response.redirect(303, `/parter?klart=indragna-${id}`);
+    const back = typeof body?.tillbaka === 'string' && CASE_PAGE.test(body.tillbaka) ? body.tillbaka : undefined;
+    response.redirect(303, back ? `${back}?indragna=${id}` : `/parter?klart=indragna-${id}`);
   }
 
   @Post(':id/avsluta')
