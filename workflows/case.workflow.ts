@@ -21,7 +21,9 @@ import {
   dueTimerEvent,
   earliestOpenDeadline,
   findProcessDefinition,
+  deadlineOf,
   isClosed,
+  isUndecided,
   isSettled,
   nextTimerDate,
   openCase,
@@ -40,7 +42,7 @@ import {
   type Actor,
   type TimerEvent,
 } from '../libs/domain';
-import type { CaseActivities, CoordinatorNoticeKind } from '../libs/workflow-contract/case.activity-types';
+import type { CaseActivities, CoordinatorNoticeKind, RecommendationNotice } from '../libs/workflow-contract/case.activity-types';
 import {
   STEP_KINDS,
   awaitProjection,
@@ -56,6 +58,10 @@ import { DEADLINE_ATTRIBUTE, STAGE_ATTRIBUTE, WAITING_ON_ATTRIBUTE, searchableId
 // The read model must catch up however long the database is away; mail however long SMTP is.
 const RETRY_FOREVER = { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' } as const;
 
+// Since RECOMMENDATION_SENT, the council's recommendation (and a revision) goes by e-mail to
+// each party then to decide, with its own links, once the change is in the read model.
+const RECOMMENDATION_SENT = 'recommendation-sent';
+
 // A projection takes milliseconds: one lost with its worker is retried elsewhere after 10 seconds, not 30.
 const { projectCase } = proxyActivities<CaseActivities>({ startToCloseTimeout: '10 seconds', retry: RETRY_FOREVER });
 
@@ -70,7 +76,7 @@ const { projectCase: projectCaseLocally } = proxyLocalActivities<CaseActivities>
 });
 
 // A reminder round may send to hundreds of addresses.
-const { sendReminders, notifyCoordinators } = proxyActivities<CaseActivities>({ startToCloseTimeout: '2 minutes', retry: RETRY_FOREVER });
+const { sendReminders, notifyCoordinators, sendRecommendation } = proxyActivities<CaseActivities>({ startToCloseTimeout: '2 minutes', retry: RETRY_FOREVER });
 
 export interface CaseWorkflowInput {
   readonly opening: CaseOpening;
@@ -106,10 +112,23 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseState>
     const refusal = refuseStep(state, step, definition);
     if (refusal) throw toFailure(refusal);
   };
+  // Recommendations to send once their change is projected (cases with timers: the ones that live on).
+  const recommendations: Omit<RecommendationNotice, 'caseId' | 'title' | 'reference' | 'attachments'>[] = [];
   const apply = (step: CaseStep, actor: Actor): Promise<StepReceipt> => {
     if (alreadyApplied()) return untilProjected();
     state = applyStep(state, step, definition, { at: nowIso(), actor, requestId: currentUpdateInfo()?.id ?? null });
     publishSearchAttributes(state);
+    const kind = step.kind === 'council' && step.outcome === 'recommend' ? 'recommended' : step.kind === 'revision' ? 'revised' : undefined;
+    const asked = state.parties.filter(isUndecided);
+    if (kind && definition.timers && state.stage === 'decisions' && asked.length > 0 && patched(RECOMMENDATION_SENT)) {
+      recommendations.push({
+        noticeId: `${state.id}:${kind}:${state.sequence}`,
+        kind,
+        date: step.date,
+        note: ('note' in step ? step.note : undefined) ?? null,
+        parties: asked.map((answer) => ({ party: answer.party, deadline: deadlineOf(answer, state) })),
+      });
+    }
     return untilProjected();
   };
 
@@ -213,6 +232,12 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseState>
   for (;;) {
     if (projectedSequence < state.sequence) {
       await project();
+      continue;
+    }
+    const recommendation = recommendations.shift();
+    if (recommendation) {
+      const { id: caseId, title, reference, attachments } = state;
+      await sendRecommendation({ ...recommendation, caseId, title, reference, attachments: attachments ?? [] });
       continue;
     }
     const today = timerDay(nowIso());

@@ -25,6 +25,7 @@ async function main(): Promise<void> {
         linkSecret: settings.OVERENS_LINK_SECRET,
         publicUrl: settings.OVERENS_PUBLIC_URL,
         organisation: bodyNamesOf(settings).organisation,
+        council: bodyNamesOf(settings).council,
       }),
       nothing: async () => undefined,
     },

@@ -183,6 +183,9 @@ export interface FinishedCaseEvents {
 /** Row 6: a real case from start to its end: the seed register's 16 answers one after another, final, the follow-up done. */
 export async function eventsPerFinishedCase(context: BenchContext): Promise<FinishedCaseEvents> {
   const caseId = await recommendedCase(context, 'Bänk: ett helt ärende');
+  // The recommendation's e-mails go out after the reply: counted with it, not with the answers.
+  const handle = context.temporal.workflow.getHandle(caseWorkflowId(caseId));
+  await waitUntil('the recommendation sent', async () => ((await handle.describe()).raw.pendingActivities ?? []).length === 0, 60_000);
   const eventsAfterRecommendation = await historyEvents(context, caseWorkflowId(caseId));
   // Minutes posted long ago: every decision is final at once, so the case settles when
   // its follow-up is done (a case in force otherwise lives on for appeals and follow-up).

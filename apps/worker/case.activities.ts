@@ -19,6 +19,8 @@ export interface CaseMailSettings {
   readonly publicUrl: string;
   /** The organisation that coordinates: it signs the e-mails. */
   readonly organisation: string;
+  /** What the deployment calls the council that recommends. */
+  readonly council: string;
 }
 
 /** The I/O the case workflow asks for. Each activity is idempotent. */
@@ -33,6 +35,7 @@ export function createCaseActivities(dataSource: DataSource, mail: CaseMailSetti
       links: new CaseLinks(new PartyLinkSigner(mail.linkSecret), mail.publicUrl, new RegisterRepository(dataSource)),
       register: new RegisterRepository(dataSource),
       organisation: mail.organisation,
+      council: mail.council,
     }),
   };
 }

@@ -44,7 +44,8 @@ async function main(): Promise<void> {
       sender: new Mailer(settings.OVERENS_SMTP_URL, mailFromOf(settings)),
       linkSecret: settings.OVERENS_LINK_SECRET,
       publicUrl: settings.OVERENS_PUBLIC_URL,
-        organisation: bodyNamesOf(settings).organisation,
+      organisation: bodyNamesOf(settings).organisation,
+      council: bodyNamesOf(settings).council,
     },
   });
   const health = settings.OVERENS_HEALTH_PORT ? serveWorkerHealth(settings.OVERENS_HEALTH_PORT, worker, dataSource) : undefined;

@@ -1,9 +1,11 @@
-import type { CaseActivities, CoordinatorNotice, ReminderRequest, ReminderResult } from '../workflow-contract/case.activity-types';
+import type { CaseActivities, CoordinatorNotice, RecommendationNotice, ReminderRequest, ReminderResult } from '../workflow-contract/case.activity-types';
 import type { CaseLinks } from '../links/case-links';
 import type { CoordinatorRepository, PartyContactRepository, RegisterRepository } from '../persistence';
 import { coordinatorNoticeEmail } from './coordinator-notice-email';
 import type { EmailDelivery, KeyedEmail } from './email-delivery';
+import { recommendationEmail } from './recommendation-email';
 import { reminderEmail } from './reminder-email';
+import type { ComposedEmail } from './email-body';
 
 export interface CaseMailDependencies {
   readonly contacts: Pick<PartyContactRepository, 'listAll'>;
@@ -13,48 +15,61 @@ export interface CaseMailDependencies {
   readonly register: Pick<RegisterRepository, 'partyNamesOnCase'>;
   /** The organisation that coordinates: it signs the e-mails. */
   readonly organisation: string;
+  /** What the deployment calls the council that recommends. */
+  readonly council: string;
 }
 
-export type CaseMailActivities = Pick<CaseActivities, 'sendReminders' | 'notifyCoordinators'>;
+export type CaseMailActivities = Pick<CaseActivities, 'sendReminders' | 'notifyCoordinators' | 'sendRecommendation'>;
 
 /**
  * The case workflow's e-mail activities. Each e-mail's key is the request's id and its
  * recipient, so a retried activity sends only what did not go out before.
  */
 export function createCaseMailActivities(dependencies: CaseMailDependencies): CaseMailActivities {
-  const { contacts, coordinators, delivery, links, register, organisation } = dependencies;
+  const { contacts, coordinators, delivery, links, register, organisation, council } = dependencies;
+
+  /**
+   * One e-mail per party to each of its contacts, composed with the party's name and own
+   * links; a party is reached when any of its addresses took it, otherwise nobody was.
+   */
+  const toEachParty = async (
+    messageId: string,
+    caseId: string,
+    parties: readonly string[],
+    compose: (party: string, partyName: string, link: string, overviewLink: string) => ComposedEmail,
+  ): Promise<ReminderResult> => {
+    const addresses = await contacts.listAll();
+    const names = await register.partyNamesOnCase(caseId, parties);
+    const emails: KeyedEmail[] = [];
+    const keysByParty = new Map<string, string[]>();
+    for (const party of parties) {
+      const recipients = addresses.get(party) ?? [];
+      if (recipients.length === 0) continue;
+      const [link, overview] = await Promise.all([links.partyPage(caseId, party), links.partyOverview(party)]);
+      const composed = compose(party, names.get(party) ?? party, link, overview.url);
+      const keyed = recipients.map((to) => ({ ...composed, to, key: `${messageId}:${party}:${to.toLowerCase()}`, caseId, partyId: party }));
+      keysByParty.set(party, keyed.map((email) => email.key));
+      emails.push(...keyed);
+    }
+    const delivered = new Set((await delivery.deliver(emails)).delivered);
+    const reached = parties.filter((party) => (keysByParty.get(party) ?? []).some((key) => delivered.has(key)));
+    return { reached, unreachable: parties.filter((party) => !reached.includes(party)) };
+  };
+
   return {
-    async sendReminders(request: ReminderRequest): Promise<ReminderResult> {
-      const addresses = await contacts.listAll();
-      const names = await register.partyNamesOnCase(request.caseId, request.parties.map(({ party }) => party));
-      const emails: KeyedEmail[] = [];
-      const keysByParty = new Map<string, string[]>();
-      for (const { party, deadline, meeting } of request.parties) {
-        const recipients = addresses.get(party) ?? [];
-        if (recipients.length === 0) continue;
-        const partyName = names.get(party) ?? party;
-        const [link, overview] = await Promise.all([links.partyPage(request.caseId, party), links.partyOverview(party)]);
-        const composed = reminderEmail({ request, party, partyName, organisation, deadline, meeting, link, overviewLink: overview.url });
-        const keyed = recipients.map((to) => ({
-          ...composed,
-          to,
-          key: `${request.reminderId}:${party}:${to.toLowerCase()}`,
-          caseId: request.caseId,
-          partyId: party,
-        }));
-        keysByParty.set(party, keyed.map((email) => email.key));
-        emails.push(...keyed);
-      }
-      const report = await delivery.deliver(emails);
-      const delivered = new Set(report.delivered);
-      // A party is reached when any of its addresses took the e-mail; otherwise nobody was reminded.
-      const reached = request.parties
-        .map(({ party }) => party)
-        .filter((party) => (keysByParty.get(party) ?? []).some((key) => delivered.has(key)));
-      return {
-        reached,
-        unreachable: request.parties.map(({ party }) => party).filter((party) => !reached.includes(party)),
-      };
+    sendReminders(request: ReminderRequest): Promise<ReminderResult> {
+      const byParty = new Map(request.parties.map((entry) => [entry.party, entry]));
+      return toEachParty(request.reminderId, request.caseId, [...byParty.keys()], (party, partyName, link, overviewLink) => {
+        const { deadline, meeting } = byParty.get(party)!;
+        return reminderEmail({ request, party, partyName, organisation, deadline, meeting, link, overviewLink });
+      });
+    },
+
+    sendRecommendation(notice: RecommendationNotice): Promise<ReminderResult> {
+      const deadlines = new Map(notice.parties.map((entry) => [entry.party, entry.deadline]));
+      return toEachParty(notice.noticeId, notice.caseId, [...deadlines.keys()], (party, partyName, link, overviewLink) =>
+        recommendationEmail({ notice, partyName, deadline: deadlines.get(party) ?? null, organisation, council, link, overviewLink }),
+      );
     },
 
     async notifyCoordinators(notice: CoordinatorNotice): Promise<void> {

@@ -20,6 +20,24 @@ export interface ReminderResult {
   readonly unreachable: readonly string[];
 }
 
+/**
+ * The council's recommendation (or the network's revision) sent to each party that is now
+ * to decide: what is asked, by when, the attachments, and the party's own links.
+ */
+export interface RecommendationNotice {
+  /** Unique per recommendation (case and history sequence): sending it again sends nothing twice. */
+  readonly noticeId: string;
+  readonly caseId: string;
+  readonly title: string;
+  readonly reference: string | null;
+  readonly kind: 'recommended' | 'revised';
+  /** The day the council recommended, or the network revised. */
+  readonly date: string;
+  readonly note: string | null;
+  readonly attachments: readonly { readonly title: string; readonly url: string }[];
+  readonly parties: readonly { readonly party: string; readonly deadline: string | null }[];
+}
+
 export type CoordinatorNoticeKind =
   | 'validity-expiring'
   | 'validity-renewed'
@@ -47,4 +65,6 @@ export interface CaseActivities {
   sendReminders(request: ReminderRequest): Promise<ReminderResult>;
   /** E-mails every coordinator. Idempotent by noticeId. */
   notifyCoordinators(notice: CoordinatorNotice): Promise<void>;
+  /** E-mails each party's contacts the recommendation with the party's own links. Idempotent by noticeId. */
+  sendRecommendation(notice: RecommendationNotice): Promise<ReminderResult>;
 }

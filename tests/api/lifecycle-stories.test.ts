@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { addDays, addMonths } from '../../libs/domain';
 import { createCase, decision, recommendedCase } from '../support/case-requests';
-import { messagesTo } from '../support/outbox';
+import { remindersTo } from '../support/outbox';
 import { startTestApi, type TestApi } from '../support/test-stack';
 import { startTimeSkipping } from '../support/time-skipping';
 
@@ -46,8 +46,8 @@ describe('on the dev server', () => {
     const reminder = first.history.at(-1);
     expect(reminder).toMatchObject({ type: 'reminder.sent', outcome: 'now', reopened: ['hedemora', 'sater', 'vansbro'], unreachable: ['vansbro'] });
     expect(first.history.filter((entry: { type: string }) => entry.type === 'reminder.sent')).toHaveLength(1);
-    const [toHedemora] = await messagesTo([addresses.hedemora]);
-    expect(await messagesTo([addresses.hedemora])).toHaveLength(1);
+    const [toHedemora] = await remindersTo([addresses.hedemora]);
+    expect(await remindersTo([addresses.hedemora])).toHaveLength(1);
     expect(toHedemora.subject).toContain('Regional överenskommelse om samverkan för Kvinnofrid');
     const link = /https?:\/\/\S+\/svar\/\S+/.exec(toHedemora.text)?.[0];
     expect(link).toContain(`/svar/${recommended.id}/hedemora/`);
@@ -58,7 +58,7 @@ describe('on the dev server', () => {
 
     const one = await post(`${path}/reminders`, { party: 'sater' });
     expect(one.history.at(-1)).toMatchObject({ type: 'reminder.sent', reopened: ['sater'] });
-    expect(await messagesTo([addresses.sater])).toHaveLength(2);
+    expect(await remindersTo([addresses.sater])).toHaveLength(2);
     const answered = await api.request('POST', `${path}/reminders`, { party: 'falun' });
     expect(answered.status).toBe(409);
   });

@@ -3,7 +3,7 @@ import { hashPassword } from '../../apps/api/web/password';
 import { CoordinatorRepository } from '../../libs/persistence';
 import { decision } from '../support/case-requests';
 import { createFreshDatabase } from '../support/fresh-database';
-import { messagesTo } from '../support/outbox';
+import { messagesTo, remindersTo } from '../support/outbox';
 import { SEED_PARTY_IDS } from '../support/seed-register';
 import { signInByForm } from '../support/sign-in';
 import { startTestApi, type TestApi } from '../support/test-stack';
@@ -94,7 +94,7 @@ it('runs a case of its group through the council and the decisions into force, r
   expect((await api.request('POST', `/api/cases/${recommendedId}/reminders`, {})).status).toBe(200);
   let mail: Awaited<ReturnType<typeof messagesTo>> = [];
   for (let attempt = 0; attempt < 50 && mail.length < COAST.length; attempt++) {
-    mail = await messagesTo(COAST.map(address));
+    mail = await remindersTo(COAST.map(address));
     if (mail.length < COAST.length) await new Promise((resolve) => setTimeout(resolve, 200));
   }
   expect(mail).toHaveLength(COAST.length);
@@ -102,6 +102,10 @@ it('runs a case of its group through the council and the decisions into force, r
   expect(toOxelby.subject).toBe('Påminnelse från Samverkan Nord – Överenskommelse om ungdomsmottagning');
   expect(toOxelby.text).toContain('Samverkan Nord påminner om att vi väntar på beslutet från Öxelby');
   expectNothingOfDalarna(`${toOxelby.subject}\n${toOxelby.text}\n${toOxelby.from}`);
+  // The recommendation went out before, in this county's names too.
+  const recommendation = (await messagesTo([address('oxelby')])).find((message) => message.subject.startsWith('Rekommendation att besluta'))!;
+  expect(recommendation.text).toContain('Politiska samrådet rekommenderade den 15 oktober 2024 länets parter att anta ärendet nedan. Samverkan Nord ber Öxelby att fatta beslut i det.');
+  expectNothingOfDalarna(`${recommendation.subject}\n${recommendation.text}\n${recommendation.from}`);
 
   for (const party of COAST.slice(0, 3)) expect((await api.request('POST', `/api/cases/${recommendedId}/decisions`, decision(party))).status).toBe(200);
   // Renaming a party now changes nothing in the case it is part of.

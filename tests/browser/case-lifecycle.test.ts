@@ -5,7 +5,7 @@ import { hashPassword } from '../../apps/api/web/password';
 import { CoordinatorRepository } from '../../libs/persistence';
 import { axeViolations, launchChromium } from '../support/browser';
 import { decision, recommendedCase } from '../support/case-requests';
-import { messagesTo } from '../support/outbox';
+import { remindersTo } from '../support/outbox';
 import { startTestApi, type TestApi } from '../support/test-stack';
 
 /**
@@ -54,7 +54,7 @@ it('the coordinator reminds a late party now and moves its deadline, from the ca
   await page.click('button:has-text("Skicka påminnelse")');
   await page.waitForSelector('.notice[role=status]');
   expect(await page.locator('.timeline li').last().innerText()).toContain('Påminnelse skickades');
-  expect(await messagesTo([address])).toHaveLength(1);
+  expect(await remindersTo([address])).toHaveLength(1);
 
   // A missing date is shown by its field.
   await page.click('button:has-text("Flytta")');

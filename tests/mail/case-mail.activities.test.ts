@@ -30,6 +30,7 @@ beforeAll(async () => {
     links: new CaseLinks(new PartyLinkSigner(SECRET), 'https://overens.example.se/', new RegisterRepository(dataSource)),
     register: new RegisterRepository(dataSource),
     organisation: 'RSS Dalarna',
+    council: 'Välfärdsrådet',
   });
   const contacts = new PartyContactRepository(dataSource);
   await contacts.replaceFor('hedemora', [address('Registrator.Hedemora'), address('socialchef.hedemora')]);

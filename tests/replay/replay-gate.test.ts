@@ -187,6 +187,14 @@ const PATHS: Record<string, CasePath> = {
       followUp('done'),
     ],
   },
+  // The recommendation and a revision sent by e-mail to the parties then to decide.
+  'recommendation-sent': {
+    startedWithUpdate: true,
+    definition: REGIONAL_AGREEMENT_V3,
+    parties: ['falun', 'mora'],
+    partyNames: { falun: 'Falun', mora: 'Mora' },
+    steps: [council('recommend'), decide('falun', 'adopted'), revise(['falun']), decide('falun', 'adopted'), decide('mora', 'adopted'), followUp('done')],
+  },
   'projected-locally-consultation-answered': {
     startedWithUpdate: true,
     definition: CONSULTATION,

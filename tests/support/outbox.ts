@@ -13,3 +13,8 @@ export async function messagesTo(recipients: readonly string[], httpUrl?: string
   const wanted = new Set(recipients.map((address) => address.toLowerCase()));
   return (await caughtMessages(httpUrl)).filter((message) => message.to.some((address) => wanted.has(address.toLowerCase())));
 }
+
+/** Messages to any of `recipients` but the council's recommendation, which every case that reaches the parties sends first. */
+export async function remindersTo(recipients: readonly string[], httpUrl?: string): Promise<CaughtMessage[]> {
+  return (await messagesTo(recipients, httpUrl)).filter((message) => !message.subject.startsWith('Rekommendation att besluta'));
+}

@@ -13,6 +13,7 @@ import { freePort } from '../../libs/embedded/free-port';
 import { createDataSource } from '../../libs/persistence';
 import { connectClient } from '../../libs/temporal/temporal-connection';
 import { testServers } from './test-servers';
+import { bodyNamesOf } from '../../libs/config/config';
 
 let runtimeInstalled = false;
 export function quietRuntime(): void {
@@ -35,13 +36,14 @@ export function connectTemporalClient(address = testServers().temporalAddress): 
 
 /** A case worker in this process, on the run's Temporal, with the prebuilt workflow bundle. */
 /** E-mail from test workers goes to the run's outbox; links point at `publicUrl`. */
-export function testMailSettings(options: { linkSecret?: string; publicUrl?: string; organisation?: string } = {}): CaseMailSettings & { close(): void } {
+export function testMailSettings(options: { linkSecret?: string; publicUrl?: string; organisation?: string; council?: string } = {}): CaseMailSettings & { close(): void } {
   const mailer = new Mailer(testServers().outboxSmtpUrl, 'RSS Dalarna <noreply@example.se>');
   return {
     sender: mailer,
     linkSecret: options.linkSecret ?? 'test-link-secret-of-the-test-workers!',
     publicUrl: options.publicUrl ?? 'http://127.0.0.1:3000',
     organisation: options.organisation ?? 'RSS Dalarna',
+    council: options.council ?? 'Välfärdsrådet',
     close: () => mailer.close(),
   };
 }
@@ -50,7 +52,7 @@ export async function createTestWorker(
   taskQueue: string,
   dataSource: DataSource,
   address = testServers().temporalAddress,
-  mailOptions: { linkSecret?: string; publicUrl?: string; organisation?: string } = {},
+  mailOptions: { linkSecret?: string; publicUrl?: string; organisation?: string; council?: string } = {},
 ): Promise<{ worker: Worker; close(): Promise<void> }> {
   quietRuntime();
   const connection = await NativeConnection.connect({ address });
@@ -143,8 +145,9 @@ export async function startTestApi(
   let stopWorker = async (): Promise<void> => undefined;
   const startWorker = async (): Promise<void> => {
     await stopWorker();
-    const organisation = options.bodyNames?.OVERENS_ORGANISATION_NAME;
-    const { worker, close } = await createTestWorker(taskQueue, dataSource, options.temporalAddress, { linkSecret, publicUrl: url, ...(organisation ? { organisation } : {}) });
+    // The e-mails sign and name the bodies as the API's pages do.
+    const { organisation, council } = bodyNamesOf(options.bodyNames ?? {});
+    const { worker, close } = await createTestWorker(taskQueue, dataSource, options.temporalAddress, { linkSecret, publicUrl: url, organisation, council });
     const running = worker.run();
     stopWorker = async () => {
       if (worker.getState() === 'RUNNING') worker.shutdown();

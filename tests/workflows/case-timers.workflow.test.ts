@@ -16,7 +16,7 @@ import {
 import { CaseRepository, CoordinatorRepository, PartyContactRepository } from '../../libs/persistence';
 import { caseWorkflow } from '../../workflows/case.workflow';
 import { caseStateQuery, caseWorkflowId, moveDeadline, recordCouncilOutcome, recordDecision, type DecisionInput } from '../../libs/workflow-contract/case.messages';
-import { messagesTo } from '../support/outbox';
+import { messagesTo, remindersTo } from '../support/outbox';
 import { connectFreshDatabase } from '../support/fresh-database';
 import { quietRuntime, testMailSettings, uniqueTaskQueue } from '../support/test-stack';
 import { testServers } from '../support/test-servers';
@@ -153,10 +153,10 @@ it('reminds the parties that have not answered 14 days before, on the deadline a
       expect(entry.actor).toBe('system');
     }
     // One e-mail per reminder and address: none lost, none twice.
-    expect(await messagesTo([hedemora])).toHaveLength(4);
-    expect(await messagesTo([sater[0]])).toHaveLength(4);
-    expect(await messagesTo([sater[1]])).toHaveLength(4);
-    const [newest] = await messagesTo([hedemora]);
+    expect(await remindersTo([hedemora])).toHaveLength(4);
+    expect(await remindersTo([sater[0]])).toHaveLength(4);
+    expect(await remindersTo([sater[1]])).toHaveLength(4);
+    const [newest] = await remindersTo([hedemora]);
     expect(newest.subject).toBe('Sista svarsdagen har passerat – Regional överenskommelse om samverkan för Kvinnofrid');
     expect(newest.text).toContain(`/svar/${state.id}/hedemora/`);
 
@@ -181,7 +181,7 @@ it("reminds a party that reported its meeting a week before that meeting, not by
     const toSater = entries(state, 'reminder.sent').filter((entry) => entry.reopened?.includes('sater')).map((entry) => entry.date);
     // None by the deadline while the meeting is ahead; one a week before it; weekly by the deadline once it has passed.
     expect(toSater).toEqual([addDays(meeting, -7), addDays(deadline, 35)]);
-    const [afterMeeting, beforeMeeting] = await messagesTo([sater]);
+    const [afterMeeting, beforeMeeting] = await remindersTo([sater]);
     expect(beforeMeeting.subject).toMatch(/^Påminnelse inför ert sammanträde/);
     expect(beforeMeeting.text).toContain('Fram till dess får ni inga påminnelser om sista svarsdagen.');
     expect(afterMeeting.subject).toBe('Sista svarsdagen har passerat – Regional överenskommelse om samverkan för Kvinnofrid');
@@ -271,8 +271,8 @@ it('follows a deadline moved mid-case for one party, and sends nothing twice acr
     expect(daysFor('falun')).toEqual(schedule(deadline));
     expect(daysFor('mora')).toEqual(schedule(moved));
     expect(new Set(sent.map((entry) => entry.date)).size).toBe(sent.length);
-    expect(await messagesTo([falun])).toHaveLength(schedule(deadline).length);
-    expect(await messagesTo([mora])).toHaveLength(schedule(moved).length);
+    expect(await remindersTo([falun])).toHaveLength(schedule(deadline).length);
+    expect(await remindersTo([mora])).toHaveLength(schedule(moved).length);
     await handle.terminate('test over');
   });
 });

@@ -1,0 +1,69 @@
+import { randomUUID } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { createCase, decision } from '../support/case-requests';
+import { createFreshDatabase } from '../support/fresh-database';
+import { messagesTo } from '../support/outbox';
+import { startTestApi, type TestApi } from '../support/test-stack';
+
+/**
+ * The recommendation goes out: when the council recommends, each party then to decide
+ * gets one e-mail with what to decide, by when, the attachments and its own links; after a
+ * revision, every party then to decide gets the revised case. A database of its own: the
+ * parties' contacts are global.
+ */
+let api: TestApi;
+
+beforeAll(async () => {
+  api = await startTestApi({ databaseUrl: await createFreshDatabase('recommendation') });
+});
+
+afterAll(() => api.close());
+
+async function mailTo(addresses: readonly string[], count: number): Promise<Awaited<ReturnType<typeof messagesTo>>> {
+  for (let attempt = 0; attempt < 100; attempt++) {
+    const mail = await messagesTo(addresses);
+    if (mail.length >= count) return mail;
+    await sleep(100);
+  }
+  return messagesTo(addresses);
+}
+
+it('e-mails the recommendation to each party once, with its own working link, and the revised case to every party then to decide', async () => {
+  const run = randomUUID().slice(0, 8);
+  const falun = `registrator.falun.${run}@example.se`;
+  const mora = [`registrator.mora.${run}@example.se`, `socialchef.mora.${run}@example.se`];
+  expect((await api.request('PUT', '/api/contacts/falun', { emails: [falun] })).status).toBe(200);
+  expect((await api.request('PUT', '/api/contacts/mora', { emails: mora })).status).toBe(200);
+  const created = await createCase(api, {
+    title: 'Regional överenskommelse om hjälpmedel',
+    parties: ['falun', 'mora', 'orsa'],
+    deadline: '2099-03-31',
+    attachments: [{ title: 'Överenskommelsen', url: 'https://rss.example.se/hjalpmedel.pdf' }],
+  });
+  const key = `recommend-${run}`;
+  const recommend = () => api.request('POST', `/api/cases/${created.id}/council`, { outcome: 'recommend', date: '2024-06-13', note: 'Rådet rekommenderar parterna att anta.' }, { 'idempotency-key': key });
+  expect((await recommend()).status).toBe(200);
+  // The same request again (a client's retry) sends nothing more.
+  expect((await recommend()).status).toBe(200);
+
+  const sent = await mailTo([falun, ...mora], 3);
+  expect(sent.map((message) => message.to[0]).sort()).toEqual([falun, ...mora].sort());
+  const toFalun = sent.find((message) => message.to.includes(falun))!;
+  expect(toFalun.subject).toBe('Rekommendation att besluta – Regional överenskommelse om hjälpmedel');
+  expect(toFalun.text).toContain('Välfärdsrådet rekommenderade den 13 juni 2024 länets parter att anta ärendet nedan. RSS Dalarna ber Falun att fatta beslut i det.');
+  expect(toFalun.text).toContain('Sista svarsdag: 31 mars 2099');
+  expect(toFalun.text).toContain('Överenskommelsen: https://rss.example.se/hjalpmedel.pdf');
+  const link = /Svarssidan för Falun:\n(\S+)/.exec(toFalun.text)?.[1];
+  const page = await fetch(link!.replace(/^http:\/\/127\.0\.0\.1:\d+/, api.url));
+  expect(page.status).toBe(200);
+  expect(await page.text()).toContain('Regional överenskommelse om hjälpmedel');
+
+  // Falun answers; the network revises and re-opens Falun's answer only.
+  expect((await api.request('POST', `/api/cases/${created.id}/decisions`, decision('falun'))).status).toBe(200);
+  expect((await api.request('POST', `/api/cases/${created.id}/revisions`, { date: '2024-11-14', note: 'Ny kostnadsfördelning', parties: ['falun'] })).status).toBe(200);
+  const after = await mailTo([falun, ...mora], 6);
+  const revised = after.filter((message) => message.subject.startsWith('Reviderat ärende'));
+  // Every party still to decide gets the revised case: Falun again, and Mora, which had not answered.
+  expect(revised.map((message) => message.to[0]).sort()).toEqual([falun, ...mora].sort());
+  expect(after).toHaveLength(6);
+});
