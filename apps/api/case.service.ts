@@ -126,6 +126,7 @@ export class CaseService {
       stage: query.stage,
       waitingOn: query.waitingOn,
       overdue: query.overdue === undefined ? undefined : query.overdue === 'true',
+      ...(query.q ? { text: query.q } : {}),
       today,
       limit: query.limit,
       offset: query.offset,
@@ -138,13 +139,13 @@ export class CaseService {
    * The cases the matrix shows, newest first: the newest `limit` of them, or (without a
    * limit, for the CSV) every one, read a thousand at a time; and how many match.
    */
-  async listForMatrix(filter: { stage?: Stage; party?: string }, limit?: number): Promise<{ cases: CaseView[]; total: number }> {
+  async listForMatrix(filter: { stage?: Stage; party?: string; text?: string }, limit?: number): Promise<{ cases: CaseView[]; total: number }> {
     const today = this.clock.today();
     const states: CaseState[] = [];
     let total = 0;
     do {
       const pageSize = Math.min(MATRIX_READ_SIZE, (limit ?? Infinity) - states.length);
-      const page = await this.cases.list({ stage: filter.stage, waitingOn: filter.party, today, limit: pageSize, offset: states.length });
+      const page = await this.cases.list({ stage: filter.stage, waitingOn: filter.party, text: filter.text, today, limit: pageSize, offset: states.length });
       states.push(...page.items);
       total = page.total;
       if (page.items.length < pageSize) break;

@@ -218,6 +218,7 @@ export const listCasesQuerySchema = z.strictObject({
   stage: stage.optional(),
   waitingOn: bodyId.optional().describe('A party or body the case waits on.'),
   overdue: z.enum(['true', 'false'], { error: 'overdue ska vara true eller false.' }).optional(),
+  q: personText().trim().max(200, 'Högst 200 tecken.').optional().describe('Words the title or the registry number contains (each of them, in any case of letters).'),
   limit: z.coerce.number({ error: 'Ange ett heltal.' }).int('Ange ett heltal.').min(1).max(200).default(50),
   offset: z.coerce.number({ error: 'Ange ett heltal.' }).int('Ange ett heltal.').min(0).default(0),
 });

@@ -7,6 +7,8 @@ export interface CaseFilter {
   readonly waitingOn?: string;
   /** Only overdue cases (true) or only those that are not (false), judged on `today`. */
   readonly overdue?: boolean;
+  /** Words the title or the registry number contains, whatever the case of their letters. */
+  readonly text?: string;
   readonly today: string;
   readonly limit: number;
   readonly offset: number;
@@ -62,6 +64,13 @@ export class CaseRepository {
     if (filter.overdue !== undefined) {
       const overdue = OVERDUE_SQL.replace('$1', parameter(filter.today));
       conditions.push(filter.overdue ? overdue : `NOT ${overdue}`);
+    }
+    if (filter.text) {
+      // Each word somewhere in the title or the reference; % and _ are taken as themselves.
+      for (const word of filter.text.split(/\s+/).filter(Boolean)) {
+        const pattern = parameter(`%${word.replace(/[\\%_]/g, (character) => `\\${character}`)}%`);
+        conditions.push(`(c.title ILIKE ${pattern} OR c.reference ILIKE ${pattern})`);
+      }
     }
     const where = conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : '';
     const filterParameters = [...parameters];

@@ -94,3 +94,23 @@ it('answers a page far past the end with no cases, however far', async () => {
   expect(far.status).toBe(200);
   expect(far.body.blocked).toEqual([]);
 });
+
+it('finds cases by words of their title or registry number, in the list and the matrix', async () => {
+  const found = (query: string) => api.request('GET', `/api/cases?q=${encodeURIComponent(query)}&limit=200`);
+  expect((await found('ärende 1000')).body).toEqual(expect.objectContaining({ total: 1, items: [expect.objectContaining({ title: 'Arkiverat ärende 1000' })] }));
+  expect((await found('hsn 2024/1905')).body.total).toBe(55);
+  // Every word, in any case of letters: 'Arkiverat ärende 100' and '… 1000'.
+  expect((await found('ARKIVERAT 100')).body.total).toBe(2);
+  // % and _ are letters like any other.
+  expect((await found('100%')).body.total).toBe(0);
+  expect((await found('x'.repeat(201))).status).toBe(400);
+
+  const email = 'matris-sok@rss-dalarna.example';
+  await new CoordinatorRepository(api.dataSource).upsert(email, 'Karin Samordnare', await hashPassword('ett långt lösenord för test'));
+  const cookie = (await signInByForm(api.url, email, 'ett långt lösenord för test')).sessionCookie!;
+  const matrix = await (await fetch(`${api.url}/matris?sok=${encodeURIComponent('ärende 1000')}`, { headers: { cookie } })).text();
+  expect(matrix).toContain('1 ärende.');
+  expect(matrix).toContain('value="ärende 1000"');
+  const csv = await (await fetch(`${api.url}/matris.csv?sok=${encodeURIComponent('ärende 1000')}`, { headers: { cookie } })).text();
+  expect(csv.replace(/^\uFEFF/, '').trim().split('\r\n')).toHaveLength(2);
+});

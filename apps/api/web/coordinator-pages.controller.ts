@@ -279,5 +279,6 @@ function matrixFilter(query: Record<string, unknown>): MatrixFilter {
   const party = typeof query.part === 'string' && isPartySlug(query.part) ? query.part : undefined;
   const group = typeof query.grupp === 'string' && isPartySlug(query.grupp) ? query.grupp : undefined;
   const columnPage = typeof query.kolumner === 'string' && /^[1-9][0-9]{0,3}$/.test(query.kolumner) ? Number(query.kolumner) : undefined;
-  return { ...(stage ? { stage } : {}), ...(party ? { party } : {}), ...(group ? { group } : {}), ...(columnPage ? { columnPage } : {}) };
+  const text = typeof query.sok === 'string' ? query.sok.trim().slice(0, 200) : '';
+  return { ...(stage ? { stage } : {}), ...(party ? { party } : {}), ...(text ? { text } : {}), ...(group ? { group } : {}), ...(columnPage ? { columnPage } : {}) };
 }

@@ -13,6 +13,8 @@ export const MATRIX_COLUMNS_PER_PAGE = 20;
 export interface MatrixFilter {
   readonly stage?: Stage;
   readonly party?: string;
+  /** Words the title or the registry number contains. */
+  readonly text?: string;
   /** Only this group's parties as columns. */
   readonly group?: string;
   /** Which page of party columns, from 1. */
@@ -54,6 +56,7 @@ export function filterQuery(filter: MatrixFilter, columnPage?: number): string {
   const query = new URLSearchParams();
   if (filter.stage) query.set('skede', filter.stage);
   if (filter.party) query.set('part', filter.party);
+  if (filter.text) query.set('sok', filter.text);
   if (filter.group) query.set('grupp', filter.group);
   if (columnPage !== undefined && columnPage > 1) query.set('kolumner', String(columnPage));
   const text = query.toString();
@@ -100,6 +103,8 @@ export function matrixPage(model: MatrixModel): string {
     main: html`<h1>Matris: ärenden och parter</h1>
 <form class="filters" method="get" action="/matris">
 ${selectField({ name: 'skede', label: 'Skede', empty: 'Alla skeden', value: filter.stage, choices: STAGES.map((stage) => ({ value: stage, label: naming.stage(stage) })) })}
+<div class="field"><label for="falt-sok">Sök titel eller diarienummer</label>
+<input type="search" id="falt-sok" name="sok" value="${filter.text ?? ''}"></div>
 ${selectField({ name: 'part', label: 'Väntar på part', empty: 'Alla parter', value: filter.party, choices: model.parties.map((party) => ({ value: party.id, label: party.name })) })}
 ${model.groups.length > 0
   ? selectField({ name: 'grupp', label: 'Visa parterna i gruppen', empty: 'Alla parter', value: filter.group, choices: model.groups.map((group) => ({ value: group.id, label: group.name })) })
