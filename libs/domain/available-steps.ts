@@ -1,4 +1,5 @@
-import { isUndecided } from './case-rules';
+import { isUndecided } from './case-queries';
+import { stepNameOf } from './case-steps';
 import type { CaseState, CaseStep } from './case-types';
 import type { ProcessDefinition, StepName } from './process-definition';
 
@@ -31,13 +32,6 @@ export function isAvailable(state: CaseState, definition: ProcessDefinition, ste
   if (!available) return false;
   const party = 'party' in step ? step.party : undefined;
   return party === undefined || available.parties === undefined || available.parties.includes(party);
-}
-
-function stepNameOf(step: CaseStep): StepName {
-  if (step.kind === 'council' || step.kind === 'network' || step.kind === 'follow-up' || step.kind === 'ruling') {
-    return `${step.kind}.${step.outcome}`;
-  }
-  return step.kind;
 }
 
 /** The parties a step about one party can be taken for; undefined for steps about the case. */

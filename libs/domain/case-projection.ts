@@ -1,5 +1,5 @@
 import type { CaseState, HistoryEntry } from './case-types';
-import { earliestOpenDeadline, waitingOn } from './case-rules';
+import { earliestOpenDeadline, waitingOn } from './case-queries';
 import type { ProcessDefinition } from './process-definition';
 import { stageEnteredOn } from './waiting-since';
 

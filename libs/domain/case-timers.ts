@@ -1,7 +1,8 @@
-import { deadlineOf, finalFrom, isFinal, isFinalStage, isUndecided } from './case-rules';
+import { deadlineOf, finalFrom, isFinal, isFinalStage, isUndecided } from './case-queries';
 import type { Actor, CaseState, HistoryEntry, PartyAnswer, ReminderPolicy } from './case-types';
 import { addDays, addMonths } from './dates';
-import { DomainError } from './domain-error';
+import type { DomainError } from './domain-error';
+import { refusal } from './refusals';
 import { partyNameIn } from './parties';
 import type { ProcessDefinition } from './process-definition';
 
@@ -214,16 +215,14 @@ export function partiesToRemindNow(state: CaseState, definition: ProcessDefiniti
 }
 
 export function refuseReminderNow(state: CaseState, definition: ProcessDefinition, party?: string): DomainError | undefined {
-  if (!definition.timers) return new DomainError('conflict', 'Det här ärendet skickar inga påminnelser.');
-  if (definition.waitsOn[state.stage] !== 'parties') {
-    return new DomainError('conflict', 'Ärendet väntar inte på parternas svar just nu.');
-  }
+  if (!definition.timers) return refusal('no-reminders');
+  if (definition.waitsOn[state.stage] !== 'parties') return refusal('not-waiting-on-parties');
   if (party !== undefined) {
     const answer = state.parties.find((candidate) => candidate.party === party);
-    if (!answer) return new DomainError('conflict', `${partyNameIn(state, party)} är inte part i det här ärendet.`);
-    if (!isUndecided(answer)) return new DomainError('conflict', `${partyNameIn(state, party)} har redan svarat.`);
+    if (!answer) return refusal('not-a-party', partyNameIn(state, party));
+    if (!isUndecided(answer)) return refusal('already-answered', partyNameIn(state, party));
   } else if (openAnswers(state).length === 0) {
-    return new DomainError('conflict', 'Alla parter har svarat.');
+    return refusal('all-answered');
   }
   return undefined;
 }

@@ -1,4 +1,4 @@
-import { DomainError } from './domain-error';
+import { refusal } from './refusals';
 import type { PartyAnswer } from './case-types';
 
 /** How a case's cost is split: by population, equally, or by agreed weights per party. */
@@ -44,10 +44,10 @@ export function costShares(
   populations: ReadonlyMap<string, { readonly count: number; readonly year: number }> = new Map(),
 ): CostShares {
   const inIt = parties.filter((answer) => !OUTSIDE.includes(answer.status)).map((answer) => answer.party);
-  if (inIt.length === 0) throw new DomainError('conflict', 'Ingen part står kvar i ärendet att fördela kostnaden på.');
+  if (inIt.length === 0) throw refusal('nobody-to-share');
   const weights = weightsOf(financing.key, inIt, populations);
   const total = weights.reduce((sum, weight) => sum + weight, 0);
-  if (!(total > 0)) throw new DomainError('conflict', 'Fördelningsnyckeln ger ingen part någon andel.');
+  if (!(total > 0)) throw refusal('key-gives-nothing');
   const exact = weights.map((weight) => (financing.amount * weight) / total);
   const amounts = exact.map(Math.floor);
   const left = financing.amount - amounts.reduce((sum, amount) => sum + amount, 0);
@@ -67,10 +67,10 @@ function weightsOf(key: CostKey, parties: readonly string[], populations: Readon
   if (key === 'equal') return parties.map(() => 1);
   if (key === 'population') {
     const missing = parties.filter((party) => populations.get(party) === undefined);
-    if (missing.length > 0) throw new DomainError('conflict', `Folkmängd saknas i registret för: ${missing.join(', ')}.`);
+    if (missing.length > 0) throw refusal('population-missing', missing);
     return parties.map((party) => populations.get(party)!.count);
   }
   const missing = parties.filter((party) => key[party] === undefined);
-  if (missing.length > 0) throw new DomainError('conflict', `Vikt saknas för: ${missing.join(', ')}.`);
+  if (missing.length > 0) throw refusal('weight-missing', missing);
   return parties.map((party) => key[party]);
 }

@@ -5,6 +5,8 @@ export class DomainError extends Error {
   constructor(
     readonly code: DomainErrorCode,
     message: string,
+    /** Why, as a key of the refusals (`refusals.ts`); absent for errors made elsewhere. */
+    readonly reason?: string,
   ) {
     super(message);
     this.name = 'DomainError';

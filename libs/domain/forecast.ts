@@ -1,6 +1,6 @@
 import type { CaseState } from './case-types';
 import { addDays } from './dates';
-import { deadlineOf, isUndecided } from './case-rules';
+import { deadlineOf, isUndecided } from './case-queries';
 import { askedSince } from './waiting-since';
 
 export type ForecastBasis = 'scheduled' | 'history' | 'deadline';

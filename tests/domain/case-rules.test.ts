@@ -268,9 +268,18 @@ describe('loops and revisions', () => {
 
   it('refuses a revision with nobody to ask, with a party not concerned, or before the recommendation', () => {
     const state = recommended(['falun', 'mora']);
-    expect(refuseStep(state, { kind: 'revision', date: '2024-11-14', reopen: [] }, REGIONAL_AGREEMENT)?.code).toBe('validation');
-    expect(refuseStep(state, { kind: 'revision', date: '2024-11-14', reopen: ['avesta'] }, REGIONAL_AGREEMENT)?.code).toBe('conflict');
-    expect(refuseStep(openedCase(), { kind: 'revision', date: '2024-11-14', reopen: ['avesta'] }, REGIONAL_AGREEMENT)?.code).toBe('conflict');
+    expect(refuseStep(state, { kind: 'revision', date: '2024-11-14', reopen: [] }, REGIONAL_AGREEMENT)).toMatchObject({
+      code: 'validation',
+      reason: 'revision-without-parties',
+    });
+    expect(refuseStep(state, { kind: 'revision', date: '2024-11-14', reopen: ['avesta'] }, REGIONAL_AGREEMENT)).toMatchObject({
+      code: 'conflict',
+      reason: 'not-a-party',
+    });
+    expect(refuseStep(openedCase(), { kind: 'revision', date: '2024-11-14', reopen: ['avesta'] }, REGIONAL_AGREEMENT)).toMatchObject({
+      code: 'conflict',
+      reason: 'step-misfits',
+    });
   });
 });
 
@@ -279,7 +288,7 @@ describe('a closed case', () => {
     const closed = step(openedCase(), { kind: 'council', outcome: 'reject', date: '2024-06-01' });
     const next: CaseStep = { kind: 'network', outcome: 'forward', date: '2024-07-01' };
     const refusal = refuseStep(closed, next, REGIONAL_AGREEMENT);
-    expect(refusal?.code).toBe('conflict');
+    expect(refusal).toMatchObject({ code: 'conflict', reason: 'case-closed', message: expect.stringContaining('avslutat') });
     expect(() => step(closed, next)).toThrow(refusal?.message);
   });
 });

@@ -41,7 +41,7 @@ it.each([
 
 it.each([
   ['libs/mail/probe.ts', "import type { ReminderRequest } from '../workflow-contract/case.activity-types';"],
-  ['libs/domain/probe.ts', "import { waitingOn } from './case-rules';"],
+  ['libs/domain/probe.ts', "import { waitingOn } from './case-queries';"],
   ['workflows/probe.ts', "import { condition } from '@temporalio/workflow';\nimport { openCase } from '../libs/domain';"],
   ['workflows/probe.ts', "import { STAGE_ATTRIBUTE } from '../libs/workflow-contract/search-attributes';"],
   ['apps/api/probe.ts', "import { caseWorkflow } from '../../workflows/case.workflow';"],
