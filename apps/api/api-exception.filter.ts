@@ -1,35 +1,28 @@
 import { ArgumentsHost, Catch, HttpException, Logger, type ExceptionFilter } from '@nestjs/common';
 import { ServiceError, WorkflowUpdateFailedError, WorkflowUpdateRPCTimeoutOrCancelledError } from '@temporalio/client';
 import { ApplicationFailure, WorkflowNotFoundError } from '@temporalio/common';
-import type { Request, Response } from 'express';
+import type { Response } from 'express';
 import { DomainError, isDomainErrorCode } from '../../libs/domain';
 import { ApiError, HTTP_STATUS, type ApiErrorCode } from './api-error';
-import { SignInRequiredError } from './web/coordinator-page.guard';
-import { errorPage } from './web/error.view';
 
-/** Every error leaves the API as `{ error, message }` with the contract's status; nothing internal leaks. */
+/** Every error leaves the JSON API as `{ error, message }` with the contract's status; nothing internal leaks. */
 @Catch()
 export class ApiExceptionFilter implements ExceptionFilter {
   private readonly logger = new Logger('api');
 
   catch(exception: unknown, host: ArgumentsHost): void {
-    const request = host.switchToHttp().getRequest<Request>();
     const response = host.switchToHttp().getResponse<Response>();
     if (response.headersSent) return;
-    if (exception instanceof SignInRequiredError) {
-      response.redirect(303, `/logga-in?tillbaka=${encodeURIComponent(exception.returnTo)}`);
-      return;
-    }
     const error = toApiError(exception);
-    if (error.code === 'internal') this.logger.error(exception);
-    if (error.code === 'unavailable') this.logger.warn(`${error.message} (${describe(exception)})`);
-    const status = HTTP_STATUS[error.code];
-    if (!request.path.startsWith('/api')) {
-      response.status(status).type('html').send(errorPage(status, error.message));
-      return;
-    }
-    response.status(status).json({ error: error.code, message: error.message, ...(error.issues ? { issues: error.issues } : {}) });
+    logServerSide(this.logger, error, exception);
+    response.status(HTTP_STATUS[error.code]).json({ error: error.code, message: error.message, ...(error.issues ? { issues: error.issues } : {}) });
   }
+}
+
+/** What the server must hear of: its own faults in full, the services it waits on briefly. */
+export function logServerSide(logger: Logger, error: ApiError, exception: unknown): void {
+  if (error.code === 'internal') logger.error(exception);
+  if (error.code === 'unavailable') logger.warn(`${error.message} (${describe(exception)})`);
 }
 
 /** Any error as the contract's error: domain refusals, Temporal's answers, HTTP and parser errors. */

@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
-import { ApiExceptionFilter } from './api-exception.filter';
+import { ErrorsByPathFilter } from './errors-by-path.filter';
 import { AppModule, type ApiDependencies } from './app.module';
 import { ApiMetrics } from './metrics';
 import { JsonLogger, requestLog } from './request-log';
@@ -31,7 +31,7 @@ export async function createApi(dependencies: ApiDependencies): Promise<NestExpr
   app.use('/part', partyPages);
   app.useBodyParser('json', { limit: '100kb' });
   app.useBodyParser('urlencoded', { limit: '100kb', extended: true, parameterLimit: 200 });
-  app.useGlobalFilters(new ApiExceptionFilter());
+  app.useGlobalFilters(new ErrorsByPathFilter());
   SwaggerModule.setup('api/docs', app, openApi as unknown as OpenAPIObject, {
     jsonDocumentUrl: 'api/openapi.json',
     yamlDocumentUrl: 'api/openapi.yaml',

@@ -76,3 +76,16 @@ it("behind a trusted proxy, throttles each client by its forwarded address, and 
     await direct.close();
   }
 });
+
+it('answers an unknown page with a Swedish page and an unknown API path with the JSON error', async () => {
+  const page = await fetch(`${api.url}/no-such-page`);
+  expect(page.status).toBe(404);
+  expect(page.headers.get('content-type')).toContain('text/html');
+  expect(await page.text()).toContain('<h1>Sidan finns inte</h1>');
+  const json = await fetch(`${api.url}/api/no-such-thing`);
+  expect(json.status).toBe(404);
+  expect(await json.json()).toEqual({ error: 'not-found', message: 'Sidan eller resursen finns inte.' });
+  const signedOut = await fetch(`${api.url}/matris`, { redirect: 'manual' });
+  expect(signedOut.status).toBe(303);
+  expect(signedOut.headers.get('location')).toBe('/logga-in?tillbaka=%2Fmatris');
+});
