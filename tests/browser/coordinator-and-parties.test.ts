@@ -232,6 +232,34 @@ it('prints the status report for the council’s meeting, with what waits and on
   await check(page);
 });
 
+it("records a party's decision that came by e-mail on the case page, as fully as the party's own form: registry number, posting, note", async () => {
+  await page.goto(caseUrl);
+  await page.click('section[aria-labelledby=decision-rubrik] button[type=submit]');
+  await see(page.locator('section[aria-labelledby=decision-rubrik] .error-summary')).toContainText('Ert beslut');
+  await check(page);
+  await page.selectOption('#decision-falt-party', 'orsa');
+  await page.check('section[aria-labelledby=decision-rubrik] input[name=outcome][value=adopted]');
+  await page.fill('#decision-falt-date', '2024-10-03');
+  await page.fill('#decision-falt-body', 'Kommunstyrelsen');
+  await page.fill('#decision-falt-paragraph', '§ 112');
+  await page.fill('#decision-falt-partyReference', 'KS 2024/311');
+  await page.fill('#decision-falt-postedOn', '2024-10-07');
+  await page.fill('#decision-falt-note', 'Protokollsutdraget kom med e-post.');
+  await page.click('section[aria-labelledby=decision-rubrik] button[type=submit]');
+  await page.waitForURL(/registrerat=1$/);
+  const orsa = page.locator('tr', { has: page.locator('th', { hasText: 'Orsa' }) }).first();
+  await see(orsa).toContainText('Dnr KS 2024/311');
+  await see(orsa).toContainText('Kommunstyrelsen § 112');
+  await check(page);
+  const stored = await api.request('GET', `/api/cases/${caseUrl.split('/').pop()}`);
+  expect(stored.body.parties.find((answer: { party: string }) => answer.party === 'orsa')).toMatchObject({
+    status: 'adopted',
+    partyReference: 'KS 2024/311',
+    postedOn: '2024-10-07',
+    note: 'Protokollsutdraget kom med e-post.',
+  });
+});
+
 it('has an accessibility statement, and every page visited passed axe', async () => {
   await page.goto(`${api.url}/tillganglighet`);
   await see(page.locator('h1')).toHaveText('Tillgänglighetsredogörelse');

@@ -1,15 +1,11 @@
 import type { CaseView, CostSharesView } from '../../../libs/contract';
-import { findProcessDefinition } from '../../../libs/domain';
-import { genitive } from '../../../libs/format/body-names';
-import { errorSummary, radioGroup, selectField, textArea, textField, type FieldErrors } from './form-fields';
+import type { FieldErrors } from './form-fields';
 import { html, type SafeHtml } from '../../../libs/html/html';
 import { page, type SignedInCoordinator } from './layout';
-import { DECISION_LABELS, decisionChoices, finality } from './party-response.view';
+import { finality } from './party-response.view';
 import { dateTime, longDate } from '../../../libs/format/swedish-dates';
 import { days, statusLabel, type Naming } from './swedish-format';
-
-export const CASE_ACTIONS = ['council', 'network', 'decision', 'revision', 'deadline', 'reminder', 'posting', 'appeal', 'ruling', 'termination', 'follow-up'] as const;
-export type CaseAction = (typeof CASE_ACTIONS)[number];
+import { stepForms, type CaseAction } from './case-step-forms';
 
 export interface CasePageModel {
   readonly view: CaseView;
@@ -28,269 +24,15 @@ export interface CasePageModel {
   readonly failed?: { action: CaseAction; values: Record<string, string>; errors: FieldErrors };
 }
 
-const STEP_LABELS = {
-  outcome: 'Utfall',
-  date: 'Sammanträdets datum',
-  note: 'Anteckning',
-  untilMeeting: 'Till mötet',
-  parties: 'Parter som beslutar på nytt',
-  deadline: 'Ny sista svarsdag',
-  party: 'Part',
-  postedOn: 'Protokollet anslogs',
-  owner: 'Ansvarig',
-  due: 'Nytt slutdatum',
-};
-
-function actionForm(model: CasePageModel, action: CaseAction, heading: string, fields: SafeHtml, submit: string): SafeHtml {
-  const failed = model.failed?.action === action ? model.failed : undefined;
-  const labels: Record<string, string> = action === 'decision' ? { ...DECISION_LABELS, party: 'Part' } : { ...STEP_LABELS };
-  return html`<section aria-labelledby="${action}-rubrik">
-<h3 id="${action}-rubrik">${heading}</h3>
-${failed ? errorSummary(failed.errors, labels, `${action}-`) : ''}
-<form method="post" action="/arenden/${model.view.id}/${action}" novalidate>
-<input type="hidden" name="_csrf" value="${model.coordinator.csrfToken}">
-<input type="hidden" name="requestId" value="${model.requestId}-${action}">
-${fields}
-<button type="submit">${submit}</button>
-</form>
-</section>`;
-}
-
-/** The outcomes the case takes now for a body's step (`council.recommend` → `recommend`). */
-function outcomesNow(view: CaseView, kind: 'council' | 'network' | 'follow-up' | 'ruling'): string[] {
-  return view.availableSteps.filter((available) => available.step.startsWith(`${kind}.`)).map((available) => available.step.slice(kind.length + 1));
-}
-
-/** Whether the case's appeals follow the court rules: a decision stands until the court rules. */
-function courtRules(view: CaseView): boolean {
-  return findProcessDefinition(view.process.id, view.process.version)?.appeals === 'court';
-}
-
-/** Whether a step can be taken now, and the parties it can be taken for. */
-function partiesNow(view: CaseView, step: string): CaseView['parties'] | undefined {
-  const available = view.availableSteps.find((candidate) => candidate.step === step);
-  if (!available) return undefined;
-  return available.parties ? view.parties.filter((answer) => available.parties?.includes(answer.party)) : view.parties;
-}
-
-const COUNCIL_CHOICES: Record<string, string> = {
-  recommend: 'Rekommenderar parterna att anta',
-  'refer-back': 'Återremitterar till nätverket',
-  reject: 'Avslår',
-};
-
-const NETWORK_CHOICES: Record<string, string> = {
-  forward: 'Skickar vidare till rådet',
-  adopt: 'Beslutar i ärendet',
-  table: 'Bordlägger',
-  withdraw: 'Återkallar ärendet',
-  reject: 'Avslutar ärendet utan verkan',
-};
-
-function choicesOf(labels: Record<string, string>, outcomes: string[]): { value: string; label: string }[] {
-  return Object.entries(labels)
-    .filter(([value]) => outcomes.includes(value))
-    .map(([value, label]) => ({ value, label }));
+/** Whether the case takes the posting of this party's minutes now. */
+function canBePosted(view: CaseView, party: string): boolean {
+  const posting = view.availableSteps.find((available) => available.step === 'posting');
+  return posting !== undefined && (posting.parties === undefined || posting.parties.includes(party));
 }
 
 function actions(model: CasePageModel): SafeHtml | '' {
-  const { view, naming } = model;
-  const failedFor = (action: CaseAction) => (model.failed?.action === action ? model.failed : undefined);
-  const forms: SafeHtml[] = [];
-  const step = (action: 'council' | 'network', choices: { value: string; label: string }[]) => {
-    const failed = failedFor(action);
-    const prefix = `${action}-`;
-    return html`${radioGroup({ name: 'outcome', legend: STEP_LABELS.outcome, choices, value: failed?.values.outcome, error: failed?.errors.outcome, idPrefix: prefix })}
-${textField({ name: 'date', label: STEP_LABELS.date, type: 'date', required: true, value: failed?.values.date, error: failed?.errors.date, idPrefix: prefix, hint: 'ÅÅÅÅ-MM-DD' })}
-${textArea({ name: 'note', label: STEP_LABELS.note, value: failed?.values.note, error: failed?.errors.note, idPrefix: prefix, hint: 'Varför, till exempel vad nätverket ska arbeta vidare med.' })}
-${textField({ name: 'untilMeeting', label: STEP_LABELS.untilMeeting, type: 'date', value: failed?.values.untilMeeting, error: failed?.errors.untilMeeting, idPrefix: prefix, hint: 'Vid återremiss eller bordläggning: mötet då ärendet ska tas upp igen. ÅÅÅÅ-MM-DD' })}`;
-  };
-  const councilOutcomes = outcomesNow(view, 'council');
-  if (councilOutcomes.length > 0) {
-    forms.push(actionForm(model, 'council', `${genitive(naming.bodies.council)} ställningstagande`, step('council', choicesOf(COUNCIL_CHOICES, councilOutcomes)), 'Registrera'));
-  }
-  const networkOutcomes = outcomesNow(view, 'network');
-  if (networkOutcomes.length > 0) {
-    forms.push(actionForm(model, 'network', `${genitive(naming.bodies.network)} beslut`, step('network', choicesOf(NETWORK_CHOICES, networkOutcomes)), 'Registrera'));
-  }
-  if (partiesNow(view, 'revision')) {
-    const failed = failedFor('revision');
-    const prefix = 'revision-';
-    forms.push(
-      actionForm(
-        model,
-        'revision',
-        'Revidera och öppna beslut på nytt',
-        html`<p class="hint">Ny version av ärendet (nu version ${view.version}). De parter du väljer ombeds besluta på nytt; övriga behåller sina svar.</p>
-<fieldset class="field${failed?.errors.parties ? ' invalid' : ''}">
-<legend>${STEP_LABELS.parties}</legend>
-${failed?.errors.parties ? html`<p class="field-error">${failed.errors.parties}</p>` : ''}
-${view.parties.map(
-  (answer) => html`<div class="choice"><input type="checkbox" id="${prefix}part-${answer.party}" name="parties" value="${answer.party}"><label for="${prefix}part-${answer.party}">${naming.of(answer.party)} <span class="muted">(${statusLabel(answer.status).toLowerCase()})</span></label></div>`,
-)}
-</fieldset>
-${textField({ name: 'date', label: STEP_LABELS.date, type: 'date', required: true, value: failed?.values.date, error: failed?.errors.date, idPrefix: prefix, hint: 'ÅÅÅÅ-MM-DD' })}
-${textArea({ name: 'note', label: 'Vad ändrades', value: failed?.values.note, error: failed?.errors.note, idPrefix: prefix })}`,
-        'Revidera',
-      ),
-    );
-  }
-  const deciding = partiesNow(view, 'decision');
-  if (deciding) {
-    const failed = failedFor('decision');
-    const prefix = 'decision-';
-    forms.push(
-      actionForm(
-        model,
-        'decision',
-        'Registrera ett beslut för en part',
-        html`<p class="hint">När svaret kommit på annat sätt, till exempel med e-post.</p>
-${selectField({ name: 'party', label: 'Part', value: failed?.values.party, error: failed?.errors.party, idPrefix: prefix,
-          choices: deciding.map((answer) => ({ value: answer.party, label: naming.of(answer.party) })) })}
-${radioGroup({ name: 'outcome', legend: DECISION_LABELS.outcome, choices: decisionChoices(view), value: failed?.values.outcome, error: failed?.errors.outcome, idPrefix: prefix })}
-${textField({ name: 'date', label: DECISION_LABELS.date, type: 'date', required: true, value: failed?.values.date, error: failed?.errors.date, idPrefix: prefix, hint: 'ÅÅÅÅ-MM-DD' })}
-${textField({ name: 'body', label: DECISION_LABELS.body, value: failed?.values.body, error: failed?.errors.body, idPrefix: prefix })}
-${textField({ name: 'paragraph', label: DECISION_LABELS.paragraph, value: failed?.values.paragraph, error: failed?.errors.paragraph, idPrefix: prefix })}
-${textField({ name: 'minutesUrl', label: DECISION_LABELS.minutesUrl, type: 'url', value: failed?.values.minutesUrl, error: failed?.errors.minutesUrl, idPrefix: prefix })}`,
-        'Registrera beslutet',
-      ),
-    );
-  }
-  forms.push(...lifecycleForms(model));
+  const forms = stepForms({ ...model, csrfToken: model.coordinator.csrfToken });
   return forms.length > 0 ? html`<h2>Registrera</h2><div class="actions">${forms}</div>` : '';
-}
-
-/** Deadlines, reminders, posting, appeals, termination and follow-up, where the case takes them now. */
-function lifecycleForms(model: CasePageModel): SafeHtml[] {
-  const { view, naming } = model;
-  const forms: SafeHtml[] = [];
-  const failedFor = (action: CaseAction) => (model.failed?.action === action ? model.failed : undefined);
-  const partyChoices = (parties: CaseView['parties']) => parties.map((answer) => ({ value: answer.party, label: naming.of(answer.party) }));
-  const open = view.parties.filter((answer) => answer.status === 'pending' || answer.status === 'scheduled');
-  const dateField = (action: CaseAction, name: string, label: string, hint = 'ÅÅÅÅ-MM-DD') => {
-    const failed = failedFor(action);
-    return textField({ name, label, type: 'date', required: true, value: failed?.values[name], error: failed?.errors[name], idPrefix: `${action}-`, hint });
-  };
-  const partySelect = (action: CaseAction, parties: CaseView['parties'], all?: string) => {
-    const failed = failedFor(action);
-    return selectField({ name: 'party', label: 'Part', value: failed?.values.party, error: failed?.errors.party, idPrefix: `${action}-`, choices: partyChoices(parties), ...(all ? { empty: all } : {}) });
-  };
-  const noteField = (action: CaseAction) => {
-    const failed = failedFor(action);
-    return textArea({ name: 'note', label: STEP_LABELS.note, value: failed?.values.note, error: failed?.errors.note, idPrefix: `${action}-` });
-  };
-
-  // Reminders go to the parties the case waits on, on cases that send them.
-  if (view.reminders !== null && view.waitingOn.some((id) => open.some((answer) => answer.party === id))) {
-    forms.push(
-      actionForm(
-        model,
-        'reminder',
-        'Påminn nu',
-        html`<p class="hint">Skickar e-post med partens egen länk till partens kontaktadresser.</p>
-${partySelect('reminder', open, 'Alla som inte har svarat')}`,
-        'Skicka påminnelse',
-      ),
-    );
-  }
-  const undecided = partiesNow(view, 'deadline');
-  if (undecided) {
-    forms.push(
-      actionForm(
-        model,
-        'deadline',
-        'Flytta sista svarsdag',
-        html`<p class="hint">Påminnelserna följer den nya dagen. Ärendet fortsätter som förut.</p>
-${dateField('deadline', 'deadline', STEP_LABELS.deadline)}
-${partySelect('deadline', undecided, 'Alla parter')}
-${noteField('deadline')}`,
-        'Flytta',
-      ),
-    );
-  }
-  const notPosted = (partiesNow(view, 'posting') ?? []).filter((answer) => answer.postedOn === null);
-  if (notPosted.length > 0) {
-    forms.push(
-      actionForm(
-        model,
-        'posting',
-        'Anslag av protokoll',
-        html`<p class="hint">Beslutet vinner laga kraft tre veckor efter att protokollet anslogs, om det inte överklagas.</p>
-${partySelect('posting', notPosted)}
-${dateField('posting', 'postedOn', STEP_LABELS.postedOn)}`,
-        'Registrera anslaget',
-      ),
-    );
-  }
-  const appealable = partiesNow(view, 'appeal');
-  if (appealable) {
-    forms.push(
-      actionForm(
-        model,
-        'appeal',
-        'Överklagande',
-        html`<p class="hint">${courtRules(view)
-          ? 'Beslutet gäller men vinner inte laga kraft förrän förvaltningsrätten avgjort målet. Bara om domstolen upphäver beslutet öppnas partens svar igen.'
-          : 'Partens svar öppnas igen och ärendet väntar på ett nytt beslut från parten.'}</p>
-${partySelect('appeal', appealable)}
-${dateField('appeal', 'date', 'Överklagandet kom in')}
-${noteField('appeal')}`,
-        'Registrera överklagandet',
-      ),
-    );
-  }
-  const awaitingCourt = view.parties.filter((answer) => answer.appealedOn);
-  if (awaitingCourt.length > 0 && outcomesNow(view, 'ruling').length > 0) {
-    const failed = failedFor('ruling');
-    forms.push(
-      actionForm(
-        model,
-        'ruling',
-        'Domstolens avgörande',
-        html`${partySelect('ruling', awaitingCourt)}
-${radioGroup({ name: 'outcome', legend: STEP_LABELS.outcome, idPrefix: 'ruling-', value: failed?.values.outcome, error: failed?.errors.outcome,
-          choices: [
-            { value: 'dismissed', label: 'Överklagandet avslogs: beslutet vinner laga kraft' },
-            { value: 'annulled', label: 'Beslutet upphävdes: partens svar öppnas igen' },
-          ] })}
-${dateField('ruling', 'date', 'Domens datum')}
-${noteField('ruling')}`,
-        'Registrera avgörandet',
-      ),
-    );
-  }
-  const terminating = partiesNow(view, 'termination');
-  if (terminating) {
-    forms.push(
-      actionForm(
-        model,
-        'termination',
-        'Uppsägning',
-        html`${partySelect('termination', terminating)}
-${dateField('termination', 'date', 'Uppsagt den')}
-${noteField('termination')}`,
-        'Registrera uppsägningen',
-      ),
-    );
-  }
-  if (outcomesNow(view, 'follow-up').length > 0) {
-    const failed = failedFor('follow-up');
-    forms.push(
-      actionForm(
-        model,
-        'follow-up',
-        'Uppföljningsuppdraget',
-        html`${radioGroup({ name: 'outcome', legend: STEP_LABELS.outcome, idPrefix: 'follow-up-', value: failed?.values.outcome, error: failed?.errors.outcome,
-          choices: [{ value: 'done', label: 'Klart' }, { value: 'reassign', label: 'Ny ansvarig eller nytt slutdatum' }] })}
-${dateField('follow-up', 'date', 'Datum')}
-${textField({ name: 'owner', label: STEP_LABELS.owner, value: failed?.values.owner, error: failed?.errors.owner, idPrefix: 'follow-up-' })}
-${textField({ name: 'due', label: STEP_LABELS.due, type: 'date', value: failed?.values.due, error: failed?.errors.due, idPrefix: 'follow-up-', hint: 'ÅÅÅÅ-MM-DD' })}
-${noteField('follow-up')}`,
-        'Registrera',
-      ),
-    );
-  }
-  return forms;
 }
 
 function lifecycleFacts(view: CaseView, naming: Naming): SafeHtml {
@@ -343,7 +85,7 @@ ${view.parties.map((answer) => {
   const name = answer.name;
   return html`<tr>
 <th scope="row">${name}</th>
-<td><span class="status status-${answer.status}">${statusLabel(answer.status)}</span>${answer.status === 'adopted' && (answer.postedOn !== null || partiesNow(view, 'posting')?.some((posting) => posting.party === answer.party))
+<td><span class="status status-${answer.status}">${statusLabel(answer.status)}</span>${answer.status === 'adopted' && (answer.postedOn !== null || canBePosted(view, answer.party))
     ? html`<br><span class="muted">${finality(answer)}</span>`
     : ''}${answer.deadline && answer.deadline !== view.deadline ? html`<br><span class="muted">Egen sista svarsdag ${longDate(answer.deadline)}</span>` : ''}${expectedText(view, answer.party)}</td>
 <td>${answer.askedSince ? longDate(answer.askedSince) : '–'}</td>
