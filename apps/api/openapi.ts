@@ -257,6 +257,19 @@ export function buildOpenApiDocument(): Record<string, unknown> {
           },
         },
       },
+      '/api/cases/{id}/archive': {
+        get: {
+          summary: 'A closed case as an archive package: an E-ARK SIP in one zip (METS with SHA-256 of every file, Dublin Core, PREMIS, the case, answers and history as JSON with their schemas, the case record as PDF)',
+          security: [{ coordinator: [] }],
+          parameters: [caseId],
+          responses: {
+            '200': { description: 'The package.', content: { 'application/zip': { schema: { type: 'string', format: 'binary' } } } },
+            '401': coordinatorErrors['401'],
+            '404': errorResponse('No such case.'),
+            '409': errorResponse('The case is not closed yet.'),
+          },
+        },
+      },
       '/api/cases/{id}/parties/{party}/link': {
         get: {
           summary: "A party's own signed link to its response page for the case",

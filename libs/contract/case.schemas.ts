@@ -230,7 +230,7 @@ export const dashboardQuerySchema = z.strictObject({
 });
 export type DashboardQuery = z.infer<typeof dashboardQuerySchema>;
 
-const historyEntryView = z.object({
+export const historyEntryView = z.object({
   sequence: z.number().int(),
   at: z.string().describe('ISO 8601 instant.'),
   type: z.string().describe('What happened, as `<who>.<outcome>`, e.g. council.recommend or decision.adopted.'),

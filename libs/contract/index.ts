@@ -8,3 +8,4 @@ export * from './common.schemas';
 export * from './contact.schemas';
 export * from './step-kinds';
 export * from './register.schemas';
+export * from './archive.schemas';

@@ -1,9 +1,10 @@
+import { readFile } from 'node:fs/promises';
 import { createFreshDatabase } from '../support/fresh-database';
 import { randomUUID } from 'node:crypto';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { hashPassword } from '../../apps/api/web/password';
 import { CoordinatorRepository } from '../../libs/persistence';
-import { axeViolations, launchChromium } from '../support/browser';
+import { axeViolations, launchChromium, screenshotIfAsked } from '../support/browser';
 import { decision, recommendedCase } from '../support/case-requests';
 import { remindersTo } from '../support/outbox';
 import { startTestApi, type TestApi } from '../support/test-stack';
@@ -92,6 +93,13 @@ it('a case in force shows its period, its follow-up and whether each decision is
   await page.waitForSelector('.notice[role=status]');
   // Three weeks from 10 January 2099 is a Saturday: the appeal period runs to Monday 2 February.
   expect(await page.locator('tr', { hasText: 'Mora' }).innerText()).toContain('vinner laga kraft 3 februari 2099');
+
+  // The decided case goes to the archive as an E-ARK package (its contents: tests/archive).
+  await screenshotIfAsked(page, 'case-in-force');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('a:has-text("Ladda ner arkivpaket")')]);
+  expect(download.suggestedFilename()).toBe(`overens-${recommended.id}.zip`);
+  const zip = await readFile((await download.path())!);
+  expect(zip.subarray(0, 2).toString()).toBe('PK');
 
   await page.click('a:has-text("Starta ett förlängningsärende")');
   await page.waitForURL(/\/arenden\/nytt\?forlanger=/);

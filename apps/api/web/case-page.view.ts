@@ -1,10 +1,11 @@
 import type { CaseView, CostSharesView } from '../../../libs/contract';
+import { isClosed } from '../../../libs/domain';
 import type { FieldErrors } from './form-fields';
 import { html, type SafeHtml } from '../../../libs/html/html';
 import { page, type SignedInCoordinator } from './layout';
 import { finality } from './party-response.view';
 import { dateTime, longDate } from '../../../libs/format/swedish-dates';
-import { days, statusLabel, type Naming } from './swedish-format';
+import { days, historyText, statusLabel, type Naming } from './swedish-format';
 import { stepForms, type CaseAction } from './case-step-forms';
 
 export interface CasePageModel {
@@ -74,9 +75,11 @@ ${view.forecast?.inForceBy ? html`<dt>Väntas gälla från</dt><dd>${longDate(vi
 ${lifecycleFacts(view, naming)}
 </dl>
 ${view.validity && view.stage === 'in-force' ? html`<p><a href="/arenden/nytt?forlanger=${view.id}">Starta ett förlängningsärende</a></p>` : ''}
+${isClosed(view.stage)
+  ? html`<p><a href="/arenden/${view.id}/arkivpaket.zip" download>Ladda ner arkivpaket</a> <span class="muted">(E-ARK SIP som zip: ärendet, svaren med underlag, historiken och ärendeakten som PDF, med kontrollsummor)</span></p>`
+  : ''}
 ${view.attachments.length > 0 ? html`<h2>Bilagor</h2><ul>${view.attachments.map((item) => html`<li><a href="${item.url}">${item.title}</a></li>`)}</ul>` : ''}
 ${costSharesSection(model)}
-${actions(model)}
 <h2>Parternas beslut</h2>
 <div class="table-scroll"><table>
 <thead><tr><th scope="col">Part</th><th scope="col">Status</th><th scope="col">Tillfrågad sedan</th><th scope="col">Datum</th><th scope="col">Organ och §</th><th scope="col">Underlag</th><th scope="col">Partens egen länk</th></tr></thead>
@@ -97,6 +100,7 @@ ${view.parties.map((answer) => {
 </tr>`;
 })}
 </tbody></table></div>
+${actions(model)}
 <h2>Historik</h2>
 <ol class="timeline">
 ${view.history.map(
@@ -136,16 +140,3 @@ function costSharesSection(model: CasePageModel): SafeHtml | '' {
 </table></div>`;
 }
 
-function historyText(entry: CaseView['history'][number], naming: Naming): string {
-  const parts = [naming.history(entry.type, entry.party)];
-  if (entry.untilMeeting) parts.push(`till mötet ${longDate(entry.untilMeeting)}`);
-  if (entry.type === 'revision' && entry.reopened) {
-    parts.push(`(version ${entry.version}); nya beslut begärs av ${entry.reopened.map((id) => naming.of(id)).join(', ')}`);
-  } else if (entry.reopened && entry.reopened.length > 0) {
-    parts.push(`: ${entry.reopened.map((id) => naming.of(id)).join(', ')}`);
-  }
-  if (entry.unreachable && entry.unreachable.length > 0) {
-    parts.push(`– saknar e-postadress: ${entry.unreachable.map((id) => naming.of(id)).join(', ')}`);
-  }
-  return parts.join(' ');
-}

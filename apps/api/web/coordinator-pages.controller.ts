@@ -6,6 +6,7 @@ import { STAGES, addDays, isPartySlug, type Stage } from '../../../libs/domain';
 import type { CoordinatorSession } from '../../../libs/persistence';
 import { ApiConfig } from '../api-config';
 import { CaseService } from '../case.service';
+import { CaseArchiveService } from '../case-archive.service';
 import { RegisterService } from '../register.service';
 import { isCaseId, parseCaseId } from '../request-input';
 import { casePage } from './case-page.view';
@@ -20,13 +21,13 @@ import { ATTACHMENT_ROWS, newCasePage } from './new-case.view';
 import { overviewPage } from './overview.view';
 import { Naming } from './swedish-format';
 
-
 /** The coordinator's pages. Forms post to these routes and are checked with the API's own schemas. */
 @Controller()
 @UseGuards(CoordinatorPageGuard)
 export class CoordinatorPagesController {
   constructor(
     private readonly cases: CaseService,
+    private readonly archives: CaseArchiveService,
     private readonly config: ApiConfig,
     private readonly register: RegisterService,
   ) {}
@@ -219,6 +220,12 @@ export class CoordinatorPagesController {
     const shares = await this.cases.costShares(parseCaseId(id));
     response.setHeader('Content-Disposition', `attachment; filename="overens-kostnader-${parseCaseId(id).slice(0, 8)}.csv"`);
     response.send(costSharesCsv(shares));
+  }
+
+  @Get('arenden/:id/arkivpaket.zip')
+  async archive(@Param('id') id: string, @Res() response: Response): Promise<void> {
+    const { fileName, zip } = await this.archives.archive(parseCaseId(id));
+    response.type('application/zip').set('Content-Disposition', `attachment; filename="${fileName}"`).send(zip);
   }
 
   private async renderCase(

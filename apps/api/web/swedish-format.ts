@@ -1,5 +1,7 @@
 import { COUNCIL_BODY, NETWORK_BODY, PARTY_STATUS_LABELS, STAGE_LABELS, type PartyStatus, type Stage } from '../../../libs/domain';
+import type { CaseView } from '../../../libs/contract';
 import { genitive, type BodyNames } from '../../../libs/format/body-names';
+import { longDate } from '../../../libs/format/swedish-dates';
 
 const WHOLE_NUMBER = new Intl.NumberFormat('sv-SE', { maximumFractionDigits: 0 });
 
@@ -92,4 +94,19 @@ export class Naming {
     // "Ekebys beslut överklagades" reads as one word; the rest as "Ekeby antog".
     return label.startsWith('s ') ? `${genitive(this.of(party))}${label.slice(1)}` : `${this.of(party)} ${label}`;
   }
+}
+
+/** What a history entry says, in Swedish, with whom it names. */
+export function historyText(entry: CaseView['history'][number], naming: Naming): string {
+  const parts = [naming.history(entry.type, entry.party)];
+  if (entry.untilMeeting) parts.push(`till mötet ${longDate(entry.untilMeeting)}`);
+  if (entry.type === 'revision' && entry.reopened) {
+    parts.push(`(version ${entry.version}); nya beslut begärs av ${entry.reopened.map((id) => naming.of(id)).join(', ')}`);
+  } else if (entry.reopened && entry.reopened.length > 0) {
+    parts.push(`: ${entry.reopened.map((id) => naming.of(id)).join(', ')}`);
+  }
+  if (entry.unreachable && entry.unreachable.length > 0) {
+    parts.push(`– saknar e-postadress: ${entry.unreachable.map((id) => naming.of(id)).join(', ')}`);
+  }
+  return parts.join(' ');
 }
