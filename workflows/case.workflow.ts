@@ -42,7 +42,7 @@ import {
   type Actor,
   type TimerEvent,
 } from '../libs/domain';
-import type { CaseActivities, CoordinatorNoticeKind, RecommendationNotice } from '../libs/workflow-contract/case.activity-types';
+import type { CaseActivities, CoordinatorNoticeKind, PartyNotice, RecommendationNotice } from '../libs/workflow-contract/case.activity-types';
 import {
   STEP_KINDS,
   awaitProjection,
@@ -62,6 +62,10 @@ const RETRY_FOREVER = { initialInterval: '1 second', backoffCoefficient: 2, maxi
 // each party then to decide, with its own links, once the change is in the read model.
 const RECOMMENDATION_SENT = 'recommendation-sent';
 
+// Since PARTY_NOTICES, a party that answers gets a receipt for its registry, and every party
+// is told when the agreement enters force; each once its change is in the read model.
+const PARTY_NOTICES = 'receipts-and-in-force-notice';
+
 // A projection takes milliseconds: one lost with its worker is retried elsewhere after 10 seconds, not 30.
 const { projectCase } = proxyActivities<CaseActivities>({ startToCloseTimeout: '10 seconds', retry: RETRY_FOREVER });
 
@@ -76,7 +80,7 @@ const { projectCase: projectCaseLocally } = proxyLocalActivities<CaseActivities>
 });
 
 // A reminder round may send to hundreds of addresses.
-const { sendReminders, notifyCoordinators, sendRecommendation } = proxyActivities<CaseActivities>({ startToCloseTimeout: '2 minutes', retry: RETRY_FOREVER });
+const { sendReminders, notifyCoordinators, sendRecommendation, sendPartyNotice } = proxyActivities<CaseActivities>({ startToCloseTimeout: '2 minutes', retry: RETRY_FOREVER });
 
 export interface CaseWorkflowInput {
   readonly opening: CaseOpening;
@@ -112,12 +116,15 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseState>
     const refusal = refuseStep(state, step, definition);
     if (refusal) throw toFailure(refusal);
   };
-  // Recommendations to send once their change is projected (cases with timers: the ones that live on).
+  // Recommendations and notices to send once their change is projected (cases with timers: the ones that live on).
   const recommendations: Omit<RecommendationNotice, 'caseId' | 'title' | 'reference' | 'attachments'>[] = [];
+  const notices: PartyNotice[] = [];
   const apply = (step: CaseStep, actor: Actor): Promise<StepReceipt> => {
     if (alreadyApplied()) return untilProjected();
+    const before = state;
     state = applyStep(state, step, definition, { at: nowIso(), actor, requestId: currentUpdateInfo()?.id ?? null });
     publishSearchAttributes(state);
+    if (definition.timers && patched(PARTY_NOTICES)) notices.push(...partyNoticesAfter(before, state, step));
     const kind = step.kind === 'council' && step.outcome === 'recommend' ? 'recommended' : step.kind === 'revision' ? 'revised' : undefined;
     const asked = state.parties.filter(isUndecided);
     if (kind && definition.timers && state.stage === 'decisions' && asked.length > 0 && patched(RECOMMENDATION_SENT)) {
@@ -240,6 +247,11 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseState>
       await sendRecommendation({ ...recommendation, caseId, title, reference, attachments: attachments ?? [] });
       continue;
     }
+    const notice = notices.shift();
+    if (notice) {
+      await sendPartyNotice(notice);
+      continue;
+    }
     const today = timerDay(nowIso());
     if (isSettled(state, definition, today)) break;
     const event = dueTimerEvent(state, definition, today);
@@ -262,6 +274,40 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseState>
   }
   await condition(allHandlersFinished);
   return state;
+}
+
+/** A receipt for a party's answer; and the notice to every party when the step brought the agreement into force. */
+function partyNoticesAfter(before: CaseState, after: CaseState, step: CaseStep): PartyNotice[] {
+  const about = { caseId: after.id, title: after.title, reference: after.reference };
+  const notices: PartyNotice[] = [];
+  if (step.kind === 'decision') {
+    notices.push({
+      ...about,
+      noticeId: `${after.id}:receipt:${after.sequence}`,
+      kind: 'receipt',
+      party: step.party,
+      outcome: step.outcome,
+      date: step.date,
+      body: step.body ?? null,
+      paragraph: step.paragraph ?? null,
+      partyReference: step.partyReference ?? null,
+      recordedAt: after.history[after.history.length - 1].at,
+    });
+  }
+  if (after.stage === 'in-force' && before.stage !== 'in-force') {
+    const joined = after.parties.filter((answer) => answer.status === 'adopted' || answer.status === 'signed').map((answer) => answer.party);
+    notices.push({
+      ...about,
+      noticeId: `${after.id}:in-force:${after.sequence}`,
+      kind: 'in-force',
+      date: step.date,
+      parties: after.parties.map((answer) => answer.party),
+      joined,
+      outside: after.parties.map((answer) => answer.party).filter((party) => !joined.includes(party)),
+      validity: after.validity ? { from: after.validity.from, to: after.validity.to } : null,
+    });
+  }
+  return notices;
 }
 
 /** What the coordinators are told of a timer event, if anything. */

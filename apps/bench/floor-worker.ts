@@ -26,6 +26,7 @@ async function main(): Promise<void> {
         publicUrl: settings.OVERENS_PUBLIC_URL,
         organisation: bodyNamesOf(settings).organisation,
         council: bodyNamesOf(settings).council,
+        timeZone: settings.OVERENS_TIME_ZONE,
       }),
       nothing: async () => undefined,
     },

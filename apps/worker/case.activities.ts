@@ -21,6 +21,8 @@ export interface CaseMailSettings {
   readonly organisation: string;
   /** What the deployment calls the council that recommends. */
   readonly council: string;
+  /** Whose clock the e-mails tell time by. */
+  readonly timeZone: string;
 }
 
 /** The I/O the case workflow asks for. Each activity is idempotent. */
@@ -36,6 +38,7 @@ export function createCaseActivities(dataSource: DataSource, mail: CaseMailSetti
       register: new RegisterRepository(dataSource),
       organisation: mail.organisation,
       council: mail.council,
+      timeZone: mail.timeZone,
     }),
   };
 }

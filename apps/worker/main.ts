@@ -46,6 +46,7 @@ async function main(): Promise<void> {
       publicUrl: settings.OVERENS_PUBLIC_URL,
       organisation: bodyNamesOf(settings).organisation,
       council: bodyNamesOf(settings).council,
+      timeZone: settings.OVERENS_TIME_ZONE,
     },
   });
   const health = settings.OVERENS_HEALTH_PORT ? serveWorkerHealth(settings.OVERENS_HEALTH_PORT, worker, dataSource) : undefined;

@@ -1,8 +1,9 @@
-import type { CaseActivities, CoordinatorNotice, RecommendationNotice, ReminderRequest, ReminderResult } from '../workflow-contract/case.activity-types';
+import type { CaseActivities, CoordinatorNotice, PartyNotice, RecommendationNotice, ReminderRequest, ReminderResult } from '../workflow-contract/case.activity-types';
 import type { CaseLinks } from '../links/case-links';
 import type { CoordinatorRepository, PartyContactRepository, RegisterRepository } from '../persistence';
 import { coordinatorNoticeEmail } from './coordinator-notice-email';
 import type { EmailDelivery, KeyedEmail } from './email-delivery';
+import { partyNoticeEmail } from './party-notice-email';
 import { recommendationEmail } from './recommendation-email';
 import { reminderEmail } from './reminder-email';
 import type { ComposedEmail } from './email-body';
@@ -17,16 +18,18 @@ export interface CaseMailDependencies {
   readonly organisation: string;
   /** What the deployment calls the council that recommends. */
   readonly council: string;
+  /** Whose clock the e-mails tell time by. */
+  readonly timeZone: string;
 }
 
-export type CaseMailActivities = Pick<CaseActivities, 'sendReminders' | 'notifyCoordinators' | 'sendRecommendation'>;
+export type CaseMailActivities = Pick<CaseActivities, 'sendReminders' | 'notifyCoordinators' | 'sendRecommendation' | 'sendPartyNotice'>;
 
 /**
  * The case workflow's e-mail activities. Each e-mail's key is the request's id and its
  * recipient, so a retried activity sends only what did not go out before.
  */
 export function createCaseMailActivities(dependencies: CaseMailDependencies): CaseMailActivities {
-  const { contacts, coordinators, delivery, links, register, organisation, council } = dependencies;
+  const { contacts, coordinators, delivery, links, register, organisation, council, timeZone } = dependencies;
 
   /**
    * One e-mail per party to each of its contacts, composed with the party's name and own
@@ -69,6 +72,14 @@ export function createCaseMailActivities(dependencies: CaseMailDependencies): Ca
       const deadlines = new Map(notice.parties.map((entry) => [entry.party, entry.deadline]));
       return toEachParty(notice.noticeId, notice.caseId, [...deadlines.keys()], (party, partyName, link, overviewLink) =>
         recommendationEmail({ notice, partyName, deadline: deadlines.get(party) ?? null, organisation, council, link, overviewLink }),
+      );
+    },
+
+    async sendPartyNotice(notice: PartyNotice): Promise<ReminderResult> {
+      const parties = notice.kind === 'receipt' ? [notice.party] : notice.parties;
+      const names = await register.partyNamesOnCase(notice.caseId, parties);
+      return toEachParty(notice.noticeId, notice.caseId, parties, (_party, partyName, link, overviewLink) =>
+        partyNoticeEmail({ notice, partyName, names, organisation, timeZone, link, overviewLink }),
       );
     },
 

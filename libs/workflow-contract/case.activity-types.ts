@@ -38,6 +38,42 @@ export interface RecommendationNotice {
   readonly parties: readonly { readonly party: string; readonly deadline: string | null }[];
 }
 
+/**
+ * What a party is told besides the recommendation: a receipt for the answer it gave (to
+ * its own contacts, for its registry), or that the agreement is now in force (to every
+ * party of the case).
+ */
+export type PartyNotice = {
+  /** Unique per notice (case and history sequence): sending it again sends nothing twice. */
+  readonly noticeId: string;
+  readonly caseId: string;
+  readonly title: string;
+  readonly reference: string | null;
+} & (
+  | {
+      readonly kind: 'receipt';
+      readonly party: string;
+      readonly outcome: string;
+      /** The decision's (or the meeting's) date. */
+      readonly date: string;
+      readonly body: string | null;
+      readonly paragraph: string | null;
+      readonly partyReference: string | null;
+      /** ISO 8601 instant the answer was recorded. */
+      readonly recordedAt: string;
+    }
+  | {
+      readonly kind: 'in-force';
+      /** The day the last decision that was needed was taken. */
+      readonly date: string;
+      readonly parties: readonly string[];
+      /** The parties in the agreement, and those that stood outside it. */
+      readonly joined: readonly string[];
+      readonly outside: readonly string[];
+      readonly validity: { readonly from: string; readonly to: string } | null;
+    }
+);
+
 export type CoordinatorNoticeKind =
   | 'validity-expiring'
   | 'validity-renewed'
@@ -67,4 +103,6 @@ export interface CaseActivities {
   notifyCoordinators(notice: CoordinatorNotice): Promise<void>;
   /** E-mails each party's contacts the recommendation with the party's own links. Idempotent by noticeId. */
   sendRecommendation(notice: RecommendationNotice): Promise<ReminderResult>;
+  /** E-mails a receipt to the answering party's contacts, or the in-force notice to every party's. Idempotent by noticeId. */
+  sendPartyNotice(notice: PartyNotice): Promise<ReminderResult>;
 }

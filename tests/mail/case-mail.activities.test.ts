@@ -31,6 +31,7 @@ beforeAll(async () => {
     register: new RegisterRepository(dataSource),
     organisation: 'RSS Dalarna',
     council: 'Välfärdsrådet',
+    timeZone: 'Europe/Stockholm',
   });
   const contacts = new PartyContactRepository(dataSource);
   await contacts.replaceFor('hedemora', [address('Registrator.Hedemora'), address('socialchef.hedemora')]);

@@ -1,3 +1,4 @@
+import { partyNoticeEmail } from '../../libs/mail/party-notice-email';
 import { coordinatorNoticeEmail } from '../../libs/mail/coordinator-notice-email';
 import { reminderEmail } from '../../libs/mail/reminder-email';
 import type { CoordinatorNoticeKind, ReminderKind } from '../../libs/workflow-contract/case.activity-types';
@@ -103,5 +104,34 @@ describe('the notice to the coordinators', () => {
     expect(email.text).toContain('Smedjebacken, Älvdalen');
     expect(email.text).toContain(CASE_PAGE);
     expect(email.html).toContain(`<a href="${CASE_PAGE}">`);
+  });
+});
+
+describe("the party's receipt and the in-force notice", () => {
+  const about = { noticeId: 'n-2', caseId: '7f1c', title: 'Avtal <b>"A & B"</b>', reference: null };
+  const facts = { partyName: 'Mora', names: new Map([['mora', 'Mora'], ['orsa', 'Orsa'], ['alvdalen', 'Älvdalen']]), organisation: 'RSS Dalarna', timeZone: 'Europe/Stockholm', link: LINK, overviewLink: `${LINK}/oversikt` };
+
+  it('for a meeting the party reported, says when the meeting is and when the report was received, in Swedish time', () => {
+    const email = partyNoticeEmail({
+      ...facts,
+      notice: { ...about, kind: 'receipt', party: 'mora', outcome: 'scheduled', date: '2025-03-20', body: null, paragraph: null, partyReference: null, recordedAt: '2025-02-28T23:30:00.000Z' },
+    });
+    expect(email.text).toContain('Svar: Planerat till sammanträde');
+    expect(email.text).toContain('Sammanträde: 20 mars 2025');
+    expect(email.text).toContain('Mottaget: 1 mars 2025 kl. 00:30');
+    expect(email.text).not.toContain('Organ och paragraf');
+    expect(email.html).toContain('Avtal &lt;b&gt;&quot;A &amp; B&quot;&lt;/b&gt;');
+  });
+
+  it('in force names the parties in it and those outside, and the period', () => {
+    const email = partyNoticeEmail({
+      ...facts,
+      notice: { ...about, kind: 'in-force', date: '2025-04-02', parties: ['mora', 'orsa', 'alvdalen'], joined: ['mora', 'orsa'], outside: ['alvdalen'], validity: { from: '2025-07-01', to: '2027-06-30' } },
+    });
+    expect(email.subject).toBe('Överenskommelsen gäller – Avtal <b>"A & B"</b>');
+    expect(email.text).toContain('gäller sedan 2 april 2025');
+    expect(email.text).toContain('Giltighetstiden är 1 juli 2025 – 30 juni 2027.');
+    expect(email.text).toContain('Parter i överenskommelsen: Mora, Orsa');
+    expect(email.text).toContain('Står utanför: Älvdalen');
   });
 });

@@ -195,6 +195,14 @@ const PATHS: Record<string, CasePath> = {
     partyNames: { falun: 'Falun', mora: 'Mora' },
     steps: [council('recommend'), decide('falun', 'adopted'), revise(['falun']), decide('falun', 'adopted'), decide('mora', 'adopted'), followUp('done')],
   },
+  // Receipts for each answer (an opt-out among them) and the notice that the agreement is in force.
+  'receipts-and-in-force-notice': {
+    startedWithUpdate: true,
+    definition: REGIONAL_AGREEMENT_V3,
+    parties: ['falun', 'mora', 'orsa'],
+    partyNames: { falun: 'Falun', mora: 'Mora', orsa: 'Orsa' },
+    steps: [council('recommend'), decide('falun', 'adopted'), decide('mora', 'opted-out'), decide('orsa', 'adopted'), followUp('done')],
+  },
   'projected-locally-consultation-answered': {
     startedWithUpdate: true,
     definition: CONSULTATION,

@@ -14,7 +14,10 @@ export async function messagesTo(recipients: readonly string[], httpUrl?: string
   return (await caughtMessages(httpUrl)).filter((message) => message.to.some((address) => wanted.has(address.toLowerCase())));
 }
 
-/** Messages to any of `recipients` but the council's recommendation, which every case that reaches the parties sends first. */
+/** What every case that reaches the parties sends besides reminders: the recommendation, receipts for answers, the in-force notice. */
+const NOT_REMINDERS = ['Rekommendation att besluta', 'Kvitto:', 'Överenskommelsen gäller'];
+
+/** Messages to any of `recipients` that are reminders: the recommendation, receipts and the in-force notice left out. */
 export async function remindersTo(recipients: readonly string[], httpUrl?: string): Promise<CaughtMessage[]> {
-  return (await messagesTo(recipients, httpUrl)).filter((message) => !message.subject.startsWith('Rekommendation att besluta'));
+  return (await messagesTo(recipients, httpUrl)).filter((message) => !NOT_REMINDERS.some((start) => message.subject.startsWith(start)));
 }

@@ -44,6 +44,7 @@ export function testMailSettings(options: { linkSecret?: string; publicUrl?: str
     publicUrl: options.publicUrl ?? 'http://127.0.0.1:3000',
     organisation: options.organisation ?? 'RSS Dalarna',
     council: options.council ?? 'Välfärdsrådet',
+    timeZone: 'Europe/Stockholm',
     close: () => mailer.close(),
   };
 }
