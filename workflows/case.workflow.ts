@@ -243,8 +243,8 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseState>
     }
     const recommendation = recommendations.shift();
     if (recommendation) {
-      const { id: caseId, title, reference, attachments } = state;
-      await sendRecommendation({ ...recommendation, caseId, title, reference, attachments: attachments ?? [] });
+      const { id: caseId, title, reference, attachments, proposal } = state;
+      await sendRecommendation({ ...recommendation, caseId, title, reference, attachments: attachments ?? [], ...(proposal ? { proposal } : {}) });
       continue;
     }
     const notice = notices.shift();

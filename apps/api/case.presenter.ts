@@ -81,6 +81,7 @@ export function presentCase(state: CaseState, today: string, registerNames?: Rea
       : null,
     extendsCase: state.extendsCase ?? null,
     inForceSince: state.inForceSince ?? null,
+    proposal: { coverLetter: state.proposal?.coverLetter ?? null, decisionWording: state.proposal?.decisionWording ?? null },
     financing: state.financing ? { ...state.financing, key: typeof state.financing.key === 'string' ? state.financing.key : { ...state.financing.key } } : null,
   };
 }

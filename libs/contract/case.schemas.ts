@@ -61,6 +61,13 @@ const costKey = z.union(
   { error: 'Nyckeln ska vara population, equal eller vikter per part.' },
 );
 
+export const proposalSchema = z
+  .strictObject({
+    coverLetter: personText('Skriv följebrevet som text.').trim().min(1, 'Skriv följebrevet eller lämna fältet tomt.').max(5000, 'Högst 5000 tecken.').optional(),
+    decisionWording: personText('Skriv förslaget till beslut som text.').trim().min(1, 'Skriv förslaget till beslut eller lämna fältet tomt.').max(2000, 'Högst 2000 tecken.').optional(),
+  })
+  .describe('The cover letter (följebrev) and the exact decision wording every party is asked to adopt.');
+
 export const financingSchema = z.strictObject({
   amount: z
     .number({ error: 'Ange beloppet i hela kronor.' })
@@ -119,6 +126,7 @@ export const createCaseSchema = z.strictObject({
     .describe('The follow-up assignment created when the case enters force: owner, and months until it is due. Default Styrgruppen, 12 months.'),
   extendsCase: z.uuid({ error: 'Ange ärendets id.' }).optional().describe('The case whose agreement this case extends (förlängning).'),
   financing: financingSchema.optional().describe('What the agreement costs and how it is split among the parties still in (GET /api/cases/{id}/cost-shares).'),
+  proposal: proposalSchema.optional().describe('What the parties are sent with the recommendation: a cover letter, and the decision to adopt word for word.'),
 })
   .refine((input) => input.process !== 'consultation' || input.deadline !== undefined, {
     message: 'En remiss behöver ett sista svarsdatum.',
@@ -310,6 +318,9 @@ export const caseViewSchema = z.object({
   extendsCase: z.string().nullable(),
   inForceSince: z.string().nullable(),
   financing: financingSchema.nullable().describe('What the agreement costs, when the case carries it.'),
+  proposal: z
+    .object({ coverLetter: z.string().nullable(), decisionWording: z.string().nullable() })
+    .describe('The cover letter and the decision wording sent with the recommendation; null where the case carries none.'),
   forecast: z
     .object({
       inForceBy: z.string().nullable().describe('When the case is expected to be in force: the last expected decision.'),

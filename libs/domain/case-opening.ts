@@ -39,6 +39,7 @@ export function openCase(opening: CaseOpening, definition: ProcessDefinition, at
     parties: distinctInOrder(opening.parties).map(pendingAnswer),
     ...(opening.partyNames ? { partyNames: namesOf(opening.parties, opening.partyNames) } : {}),
     ...(opening.financing ? { financing: opening.financing } : {}),
+    ...(opening.proposal ? { proposal: opening.proposal } : {}),
     history: [opened],
     sequence: 1,
     version: 1,

@@ -276,6 +276,13 @@ export interface CaseOpening {
   readonly extendsCase?: string;
   /** What the agreement costs and how it is split among the parties still in. */
   readonly financing?: Financing;
+  readonly proposal?: Proposal;
+}
+
+/** What the parties are sent with the recommendation: the cover letter, and the decision to adopt word for word. */
+export interface Proposal {
+  readonly coverLetter?: string;
+  readonly decisionWording?: string;
 }
 
 /** Everything known about a case: held by its workflow, mirrored in the read model. */
@@ -310,6 +317,8 @@ export interface CaseState {
   readonly inForceSince?: string | null;
   /** What the agreement costs and how it is split; absent when the case carries none. */
   readonly financing?: Financing;
+  /** The cover letter and decision wording; absent when the case carries none. */
+  readonly proposal?: Proposal;
 }
 
 export interface StepContext {

@@ -1,4 +1,4 @@
-import { html } from '../html/html';
+import { html, type SafeHtml } from '../html/html';
 
 /** A composed e-mail, before it is addressed. */
 export interface ComposedEmail {
@@ -44,7 +44,7 @@ export function renderHtml(subject: string, content: EmailContent): string {
 <head><meta charset="utf-8"><title>${subject}</title></head>
 <body>
 <p>${content.greeting}</p>
-${content.paragraphs.map((paragraph) => html`<p>${paragraph}</p>\n`)}
+${content.paragraphs.map((paragraph) => html`<p>${lines(paragraph)}</p>\n`)}
 ${content.facts.length > 0 ? html`<table>${content.facts.map(([label, value]) => html`<tr><th scope="row" align="left">${label}</th><td>${value}</td></tr>`)}</table>` : ''}
 <p><a href="${content.link.url}">${content.link.label}</a></p>
 ${content.alsoLink ? html`<p><a href="${content.alsoLink.url}">${content.alsoLink.label}</a></p>` : ''}
@@ -55,4 +55,9 @@ ${content.afterLink.map((paragraph) => html`<p>${paragraph}</p>\n`)}
 </body>
 </html>
 `.value;
+}
+
+/** A paragraph's own line breaks kept in HTML (a letter's lines, a list of attachments). */
+function lines(paragraph: string): SafeHtml[] {
+  return paragraph.split('\n').map((line, index) => (index === 0 ? html`${line}` : html`<br>${line}`));
 }

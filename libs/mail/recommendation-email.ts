@@ -27,7 +27,11 @@ export function recommendationEmail(facts: RecommendationFacts): ComposedEmail {
         ? `Ärendet nedan har reviderats den ${longDate(notice.date)}, och ${organisation} ber ${party} att fatta beslut i det på nytt.`
         : `${council} rekommenderade den ${longDate(notice.date)} länets parter att anta ärendet nedan. ${organisation} ber ${party} att fatta beslut i det.`,
       ...(notice.note ? [`”${notice.note}”`] : []),
-      `Beslutet ska ha samma lydelse hos alla parter. När ${party} har beslutat rapporterar ni organ, datum och paragraf på svarssidan; har ärendet planerats till ett sammanträde kan ni rapportera det där också.`,
+      ...(notice.proposal?.coverLetter ? [notice.proposal.coverLetter] : []),
+      ...(notice.proposal?.decisionWording
+        ? [`Förslag till beslut, med samma lydelse hos alla parter:\n”${notice.proposal.decisionWording}”`]
+        : ['Beslutet ska ha samma lydelse hos alla parter.']),
+      `När ${party} har beslutat rapporterar ni organ, datum och paragraf på svarssidan; har ärendet planerats till ett sammanträde kan ni rapportera det där också.`,
       ...(notice.attachments.length > 0 ? [`Bilagor:\n${notice.attachments.map((attachment) => `${attachment.title}: ${attachment.url}`).join('\n')}`] : []),
     ],
     facts: [

@@ -183,11 +183,11 @@ async function recordedStepDate(
 }
 
 function lifecycleOf(state: CaseProjection['state']): string | null {
-  // The financing only where the case carries one, so that the read model holds what the workflow does.
-  const financing = state.financing ? { financing: state.financing } : {};
-  if (state.remindedThrough === undefined) return state.financing ? JSON.stringify(financing) : null;
+  // The financing and proposal only where the case carries them, so that the read model holds what the workflow does.
+  const carried = { ...(state.financing ? { financing: state.financing } : {}), ...(state.proposal ? { proposal: state.proposal } : {}) };
+  if (state.remindedThrough === undefined) return Object.keys(carried).length > 0 ? JSON.stringify(carried) : null;
   const lifecycle: CaseLifecycle = {
-    ...financing,
+    ...carried,
     reminders: state.reminders,
     remindedThrough: state.remindedThrough,
     validity: state.validity ?? null,

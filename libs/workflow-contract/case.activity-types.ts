@@ -36,6 +36,8 @@ export interface RecommendationNotice {
   readonly note: string | null;
   readonly attachments: readonly { readonly title: string; readonly url: string }[];
   readonly parties: readonly { readonly party: string; readonly deadline: string | null }[];
+  /** The cover letter and the decision wording, where the case carries them. */
+  readonly proposal?: { readonly coverLetter?: string; readonly decisionWording?: string };
 }
 
 /**

@@ -39,6 +39,14 @@ it('e-mails the recommendation to each party once, with its own working link, an
     parties: ['falun', 'mora', 'orsa'],
     deadline: '2099-03-31',
     attachments: [{ title: 'Överenskommelsen', url: 'https://rss.example.se/hjalpmedel.pdf' }],
+    proposal: {
+      coverLetter: 'Välfärdsrådet har behandlat överenskommelsen.\nVi ber om era beslut före sista svarsdagen.',
+      decisionWording: 'Kommunen antar Regional överenskommelse om hjälpmedel enligt bilaga.',
+    },
+  });
+  expect(created.proposal).toEqual({
+    coverLetter: 'Välfärdsrådet har behandlat överenskommelsen.\nVi ber om era beslut före sista svarsdagen.',
+    decisionWording: 'Kommunen antar Regional överenskommelse om hjälpmedel enligt bilaga.',
   });
   const key = `recommend-${run}`;
   const recommend = () => api.request('POST', `/api/cases/${created.id}/council`, { outcome: 'recommend', date: '2024-06-13', note: 'Rådet rekommenderar parterna att anta.' }, { 'idempotency-key': key });
@@ -53,6 +61,9 @@ it('e-mails the recommendation to each party once, with its own working link, an
   expect(toFalun.text).toContain('Välfärdsrådet rekommenderade den 13 juni 2024 länets parter att anta ärendet nedan. RSS Dalarna ber Falun att fatta beslut i det.');
   expect(toFalun.text).toContain('Sista svarsdag: 31 mars 2099');
   expect(toFalun.text).toContain('Överenskommelsen: https://rss.example.se/hjalpmedel.pdf');
+  expect(toFalun.text).toContain('Välfärdsrådet har behandlat överenskommelsen.\nVi ber om era beslut före sista svarsdagen.');
+  expect(toFalun.text).toContain('Förslag till beslut, med samma lydelse hos alla parter:\n”Kommunen antar Regional överenskommelse om hjälpmedel enligt bilaga.”');
+  expect(toFalun.html).toContain('Välfärdsrådet har behandlat överenskommelsen.<br>Vi ber om era beslut före sista svarsdagen.');
   const link = /Svarssidan för Falun:\n(\S+)/.exec(toFalun.text)?.[1];
   const page = await fetch(link!.replace(/^http:\/\/127\.0\.0\.1:\d+/, api.url));
   expect(page.status).toBe(200);

@@ -80,6 +80,7 @@ it('starts a case from the form, showing errors next to the fields first', async
   await page.fill('#falt-deadline', '2024-12-31');
   await page.fill('#falt-attachments-0-title', 'Överenskommelsen');
   await page.fill('#falt-attachments-0-url', 'https://rss-dalarna.example/minimaria.pdf');
+  await page.fill('#falt-proposal-decisionWording', 'Kommunen antar överenskommelsen om MiniMaria.');
   for (const party of ['leksand', 'ludvika', 'malung-salen', 'rattvik', 'smedjebacken', 'sater', 'vansbro', 'alvdalen', 'region-dalarna', 'avesta', 'borlange', 'gagnef', 'hedemora']) {
     await page.uncheck(`#part-${party}`);
   }
@@ -116,6 +117,7 @@ async function answerAs(party: string, outcome: string, date: string, screenshot
   await see(partyPage.locator('h1')).toHaveText('Regional överenskommelse om MiniMaria');
   await see(partyPage.locator('main')).toContainText(`${party === 'falun' ? 0 : 1} av 3 parter har fattat beslut`);
   await see(partyPage.locator('#falt-body')).toHaveValue('Socialnämnden');
+  await see(partyPage.locator('blockquote.wording')).toHaveText('Kommunen antar överenskommelsen om MiniMaria.');
   await check(partyPage, screenshot);
   await partyPage.check(`input[name=outcome][value=${outcome}]`);
   await partyPage.fill('#falt-date', date);

@@ -78,6 +78,11 @@ ${view.validity && view.stage === 'in-force' ? html`<p><a href="/arenden/nytt?fo
 ${isClosed(view.stage)
   ? html`<p><a href="/arenden/${view.id}/arkivpaket.zip" download>Ladda ner arkivpaket</a> <span class="muted">(E-ARK SIP som zip: ärendet, svaren med underlag, historiken och ärendeakten som PDF, med kontrollsummor)</span></p>`
   : ''}
+${view.proposal.decisionWording || view.proposal.coverLetter
+  ? html`<h2>Till parterna med rekommendationen</h2>
+${view.proposal.decisionWording ? html`<h3>Förslag till beslut</h3><blockquote class="wording">${view.proposal.decisionWording}</blockquote>` : ''}
+${view.proposal.coverLetter ? html`<details><summary>Följebrev</summary><div class="letter">${view.proposal.coverLetter}</div></details>` : ''}`
+  : ''}
 ${view.attachments.length > 0 ? html`<h2>Bilagor</h2><ul>${view.attachments.map((item) => html`<li><a href="${item.url}">${item.title}</a></li>`)}</ul>` : ''}
 ${costSharesSection(model)}
 <h2>Parternas beslut</h2>

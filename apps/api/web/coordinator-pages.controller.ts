@@ -127,6 +127,14 @@ export class CoordinatorPagesController {
       ...(values.process ? { process: values.process } : {}),
       ...(values.extendsCase ? { extendsCase: values.extendsCase } : {}),
       ...validityFrom(values),
+      ...(values['proposal.coverLetter'] || values['proposal.decisionWording']
+        ? {
+            proposal: {
+              ...(values['proposal.coverLetter'] ? { coverLetter: values['proposal.coverLetter'] } : {}),
+              ...(values['proposal.decisionWording'] ? { decisionWording: values['proposal.decisionWording'] } : {}),
+            },
+          }
+        : {}),
       ...(values['financing.amount']
         ? { financing: { amount: numberFrom(values['financing.amount']), period: values['financing.period'] ?? 'year', key: values['financing.key'] ?? 'population' } }
         : {}),

@@ -24,6 +24,8 @@ export const NEW_CASE_LABELS: Record<string, string> = {
   'validity.renewal.months': 'Förlängs med (månader)',
   'validity.renewal.noticeMonths': 'Uppsägningstid (månader)',
   'validity.warnDays': 'Varna samordnaren (dagar före slutet)',
+  'proposal.coverLetter': 'Följebrev',
+  'proposal.decisionWording': 'Förslag till beslut',
   'financing.amount': 'Kostnad i kronor',
   'financing.period': 'Kostnaden gäller',
   'financing.key': 'Fördelas',
@@ -95,6 +97,12 @@ ${register.parties.map(
 ${Array.from({ length: ATTACHMENT_ROWS }, (_, index) => html`
 ${textField({ name: `attachments.${index}.title`, label: NEW_CASE_LABELS[`attachments.${index}.title`], value: values[`attachments.${index}.title`], error: errors[`attachments.${index}.title`] })}
 ${textField({ name: `attachments.${index}.url`, label: NEW_CASE_LABELS[`attachments.${index}.url`], type: 'url', value: values[`attachments.${index}.url`], error: errors[`attachments.${index}.url`] })}`)}
+</fieldset>
+<fieldset class="field">
+<legend>Till parterna med rekommendationen</legend>
+<p class="hint">Skickas till varje part när rådet rekommenderar, med bilagorna och partens egen länk.</p>
+${textArea({ name: 'proposal.coverLetter', label: NEW_CASE_LABELS['proposal.coverLetter'], value: values['proposal.coverLetter'], error: errors['proposal.coverLetter'] })}
+${textArea({ name: 'proposal.decisionWording', label: NEW_CASE_LABELS['proposal.decisionWording'], value: values['proposal.decisionWording'], error: errors['proposal.decisionWording'], hint: 'Beslutet som varje part ombeds fatta, ordagrant: alla parter ska ha samma lydelse.' })}
 </fieldset>
 <fieldset class="field">
 <legend>Giltighetstid <span class="muted">(frivilligt)</span></legend>

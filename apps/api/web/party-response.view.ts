@@ -72,6 +72,9 @@ ${view.reference ? html`<dt>Diarienummer</dt><dd>${view.reference}</dd>` : ''}
 ${deadline ? html`<dt>Er sista svarsdag</dt><dd>${longDate(deadline)}</dd>` : ''}
 <dt>Svar hittills</dt><dd>${answeredCount(view)} av ${view.parties.length} parter har fattat beslut</dd>
 </dl>
+${view.proposal.decisionWording
+    ? html`<h2>Förslag till beslut</h2><p class="hint">Samma lydelse hos alla parter.</p><blockquote class="wording">${view.proposal.decisionWording}</blockquote>`
+    : ''}
 ${view.attachments.length > 0
     ? html`<h2>Bilagor</h2><ul>${view.attachments.map((item) => html`<li><a href="${item.url}">${item.title}</a></li>`)}</ul>`
     : ''}`;

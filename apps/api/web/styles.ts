@@ -25,6 +25,8 @@ h1 { font-size: 1.9rem; line-height: 1.2; margin: .5rem 0 1rem; }
 h2 { font-size: 1.35rem; margin: 2rem 0 .75rem; }
 .lead { font-size: 1.15rem; }
 .muted { color: var(--muted); }
+.wording, .letter { white-space: pre-line; }
+blockquote.wording { margin: .5rem 0 1rem; padding: .5rem 1rem; border-left: 4px solid var(--brand); background: #f4f6f8; }
 table { border-collapse: collapse; width: 100%; margin: .5rem 0 1.5rem; }
 th, td { text-align: left; padding: .45rem .6rem; border-bottom: 1px solid var(--line); vertical-align: top; }
 th { font-weight: 600; }
