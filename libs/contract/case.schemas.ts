@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { COUNCIL_OUTCOMES, DECISION_OUTCOMES, NETWORK_OUTCOMES, PARTY_STATUSES, PROCESS_IDS, RULING_OUTCOMES } from '../domain';
+import { COUNCIL_OUTCOMES, DECISION_OUTCOMES, NETWORK_OUTCOMES, PARTY_STATUSES, PROCESS_IDS, RULING_OUTCOMES, JUDGEMENT_OUTCOMES } from '../domain';
 import { bodyId, groupId, httpUrl, isoDate, note, partyId, personText, stage } from './common.schemas';
 
 /** At least one character that is not white space; also the OpenAPI pattern. */
@@ -168,6 +168,14 @@ export const rulingSchema = z.strictObject({
 });
 export type RulingBody = z.infer<typeof rulingSchema>;
 
+export const judgementSchema = z.strictObject({
+  outcome: z
+    .enum(JUDGEMENT_OUTCOMES, { error: 'Utfallet ska vara identical eller rejection.' })
+    .describe('identical: the decision adopted with changes counts as the same decision (adopted); rejection: it counts as a rejection of the agreement.'),
+  date: isoDate.describe('The day of the judgement.'),
+  note: note.optional().describe('Why: what differs, and why it does or does not matter.'),
+});
+
 export const terminationSchema = z.strictObject({
   date: isoDate.describe('The day the party terminated (sade upp) the agreement.'),
   note: note.optional(),
@@ -210,8 +218,11 @@ export type RevisionBody = z.infer<typeof revisionSchema>;
 export const decisionSchema = z.strictObject({
   party: partyId,
   outcome: z
-    .enum(DECISION_OUTCOMES, { error: 'Utfallet ska vara scheduled, adopted, rejected, opted-out, answered, declined eller signed.' })
-    .describe('scheduled, adopted, rejected, opted-out for an agreement; answered or declined for a consultation; signed for a signing round.'),
+    .enum(DECISION_OUTCOMES, { error: 'Utfallet ska vara scheduled, adopted, rejected, opted-out, answered, declined, signed eller adopted-with-changes.' })
+    .describe(
+      'scheduled, adopted, rejected, opted-out for an agreement (and, from version 4, adopted-with-changes: adopted with a reservation or other wording, ' +
+        'which needs a note saying what differs and which the coordinator then judges); answered or declined for a consultation; signed for a signing round.',
+    ),
   date: isoDate.describe('The date of the decision; for `scheduled`, the date of the committee meeting.'),
   body: personText().regex(NOT_BLANK, 'Ange beslutande organ.').trim().min(1, 'Ange beslutande organ.').max(200, 'Högst 200 tecken.').optional().describe('The deciding body, e.g. Socialnämnden.'),
   paragraph: personText().regex(NOT_BLANK, 'Ange paragrafen.').trim().min(1).max(50, 'Högst 50 tecken.').optional().describe('The paragraph of the minutes, e.g. § 45.'),

@@ -17,6 +17,7 @@ import {
   reminderSchema,
   revisionSchema,
   rulingSchema,
+  judgementSchema,
   terminationSchema,
 } from './case.schemas';
 
@@ -179,6 +180,15 @@ export const STEP_ROUTES: readonly StepRoute[] = [
     schemaName: 'Ruling',
     summary: "Record the administrative court's ruling on an appealed decision: annulled opens the party's answer again, dismissed makes it final",
     update: stepUpdate('ruling'),
+    input: (body, actor, party) => ({ party, ...body, actor }),
+  }),
+  stepRoute({
+    name: 'judgement',
+    path: 'parties/{party}/judgement',
+    schema: judgementSchema,
+    schemaName: 'Judgement',
+    summary: "Judge a party's decision adopted with changes under the rule of identical decisions: identical (counts as adopted) or rejection",
+    update: stepUpdate('judgement'),
     input: (body, actor, party) => ({ party, ...body, actor }),
   }),
   stepRoute({

@@ -38,6 +38,7 @@ export function isAvailable(state: CaseState, definition: ProcessDefinition, ste
 function partiesFor(step: StepName, state: CaseState, definition: ProcessDefinition): readonly string[] | undefined {
   const answers = state.parties;
   if (step.startsWith('ruling.')) return answers.filter((answer) => answer.appealedOn).map((answer) => answer.party);
+  if (step.startsWith('judgement.')) return answers.filter((answer) => answer.status === 'adopted-with-changes').map((answer) => answer.party);
   switch (step) {
     case 'decision':
       // A party may correct its answer while the round is open.

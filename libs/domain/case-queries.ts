@@ -17,7 +17,8 @@ export function isFinalStage(stage: Stage): boolean {
 export function waitingOn(state: Pick<CaseState, 'stage' | 'parties'>, definition: ProcessDefinition): string[] {
   const waits = definition.waitsOn[state.stage];
   if (waits === undefined) return [];
-  if (waits === 'parties') return state.parties.filter((answer) => isUndecided(answer)).map((answer) => answer.party);
+  // A decision adopted with changes holds the case up too, until the coordinator has judged it.
+  if (waits === 'parties') return state.parties.filter((answer) => isUndecided(answer) || answer.status === 'adopted-with-changes').map((answer) => answer.party);
   return [...waits];
 }
 

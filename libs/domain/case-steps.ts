@@ -31,6 +31,7 @@ function namedParties(step: CaseStep): readonly string[] {
     case 'posting':
     case 'appeal':
     case 'ruling':
+    case 'judgement':
     case 'termination':
       return [step.party];
     case 'deadline':
@@ -48,6 +49,7 @@ function refuseByKind(state: CaseState, step: CaseStep, definition: ProcessDefin
     case 'decision':
       if (!definition.answers.includes(step.outcome)) return refusal('answer-not-in-process', step.outcome, definition.name);
       if (step.postedOn !== undefined && !isIsoDate(step.postedOn)) return refusal('posted-date-malformed');
+      if (step.outcome === 'adopted-with-changes' && !step.note?.trim()) return refusal('changes-undescribed');
       return undefined;
     case 'posting':
       if (answerOf(step.party).status !== 'adopted') return refusal('nothing-to-post', partyName(step.party));
@@ -58,6 +60,9 @@ function refuseByKind(state: CaseState, step: CaseStep, definition: ProcessDefin
       return undefined;
     case 'ruling':
       if (!answerOf(step.party).appealedOn) return refusal('no-appeal-pending', partyName(step.party));
+      return undefined;
+    case 'judgement':
+      if (answerOf(step.party).status !== 'adopted-with-changes') return refusal('nothing-to-judge', partyName(step.party));
       return undefined;
     case 'termination':
       if (!state.validity) return refusal('no-validity');
@@ -153,6 +158,9 @@ function partiesAfter(
         : forParty(step.party, (answer) => ({ ...answer, appealedOn: null, finalOn: step.date }));
     case 'posting':
       return forParty(step.party, (answer) => ({ ...answer, postedOn: step.date }));
+    case 'judgement':
+      // The decision as the party took it stays; only whether it counts as the same decision is settled.
+      return forParty(step.party, (answer) => ({ ...answer, status: step.outcome === 'identical' ? 'adopted' : 'rejected' }));
     case 'deadline':
       // A deadline for all replaces every party's own; one for a party sets only its own.
       return step.party === undefined
@@ -231,6 +239,7 @@ export function stepNameOf(step: CaseStep): StepName {
     case 'network':
     case 'follow-up':
     case 'ruling':
+    case 'judgement':
       return `${step.kind}.${step.outcome}`;
     default:
       return step.kind;
@@ -250,6 +259,8 @@ function historyTypeOf(step: CaseStep): HistoryType {
       return `follow-up.${step.outcome}`;
     case 'ruling':
       return `ruling.${step.outcome}`;
+    case 'judgement':
+      return `judgement.${step.outcome}`;
     default:
       return step.kind;
   }

@@ -18,6 +18,7 @@ export const PARTY_STATUSES = [
   'declined',
   'signed',
   'unanswered',
+  'adopted-with-changes',
 ] as const;
 export type PartyStatus = (typeof PARTY_STATUSES)[number];
 
@@ -27,7 +28,7 @@ export type CouncilOutcome = (typeof COUNCIL_OUTCOMES)[number];
 export const NETWORK_OUTCOMES = ['forward', 'table', 'withdraw', 'reject', 'adopt'] as const;
 export type NetworkOutcome = (typeof NETWORK_OUTCOMES)[number];
 
-export const DECISION_OUTCOMES = ['scheduled', 'adopted', 'rejected', 'opted-out', 'answered', 'declined', 'signed'] as const;
+export const DECISION_OUTCOMES = ['scheduled', 'adopted', 'rejected', 'opted-out', 'answered', 'declined', 'signed', 'adopted-with-changes'] as const;
 export type DecisionOutcome = (typeof DECISION_OUTCOMES)[number];
 
 /** Who did a step: the coordinator, a party through its own link, or the case's own timers. */
@@ -137,6 +138,22 @@ export interface FollowUpStep {
 }
 
 /** Steps a person takes. The case's own timers take the others (see case-timers). */
+export const JUDGEMENT_OUTCOMES = ['identical', 'rejection'] as const;
+export type JudgementOutcome = (typeof JUDGEMENT_OUTCOMES)[number];
+
+/**
+ * The coordinator's judgement of a decision adopted with changes (a reservation, other
+ * wording): the rule of identical decisions asks whether it is the same decision. Identical:
+ * it counts as adopted. Rejection: it counts as a rejection of the agreement.
+ */
+export interface JudgementStep {
+  readonly kind: 'judgement';
+  readonly party: string;
+  readonly outcome: JudgementOutcome;
+  readonly date: string;
+  readonly note?: string;
+}
+
 export type CaseStep =
   | CouncilStep
   | NetworkStep
@@ -146,6 +163,7 @@ export type CaseStep =
   | PostingStep
   | AppealStep
   | RulingStep
+  | JudgementStep
   | TerminationStep
   | FollowUpStep;
 
@@ -184,6 +202,7 @@ export type HistoryType =
   | `decision.${DecisionOutcome}`
   | `follow-up.${'done' | 'reassign' | 'due'}`
   | `ruling.${RulingOutcome}`
+  | `judgement.${JudgementOutcome}`
   | 'revision'
   | 'deadline'
   | 'posting'

@@ -11,6 +11,7 @@ export type StepName =
   | 'posting'
   | 'appeal'
   | `ruling.${string}`
+  | `judgement.${string}`
   | 'termination';
 
 export interface Transition {
@@ -126,6 +127,21 @@ export const REGIONAL_AGREEMENT_V3: ProcessDefinition = {
   meetingReminders: true,
 };
 
+/**
+ * Version 4: a party may adopt with changes (a reservation, other wording); the coordinator
+ * judges it under the rule of identical decisions, as adopted or as a rejection.
+ */
+export const REGIONAL_AGREEMENT_V4: ProcessDefinition = {
+  ...REGIONAL_AGREEMENT_V3,
+  version: 4,
+  answers: [...REGIONAL_AGREEMENT_V3.answers, 'adopted-with-changes'],
+  transitions: [
+    ...REGIONAL_AGREEMENT_V3.transitions,
+    { step: 'judgement.identical', from: ['decisions'], to: 'by-decisions' },
+    { step: 'judgement.rejection', from: ['decisions'], to: 'by-decisions' },
+  ],
+};
+
 /** A matter the network decides alone, for the parties concerned. */
 export const NETWORK_DECISION: ProcessDefinition = {
   id: 'network-decision',
@@ -189,6 +205,7 @@ const DEFINITIONS: readonly ProcessDefinition[] = [
   REGIONAL_AGREEMENT_V1,
   REGIONAL_AGREEMENT,
   REGIONAL_AGREEMENT_V3,
+  REGIONAL_AGREEMENT_V4,
   NETWORK_DECISION,
   CONSULTATION,
   SIGNING_ROUND,

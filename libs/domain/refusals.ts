@@ -57,6 +57,8 @@ const REFUSALS = {
   'follow-up-done': (): Refusal => ['conflict', 'Uppföljningsuppdraget är redan klart.'],
   'reassign-empty': (): Refusal => ['validation', 'Ange ny ansvarig eller nytt slutdatum.'],
   'already-answered': (name: string): Refusal => ['conflict', `${name} har redan svarat.`],
+  'changes-undescribed': (): Refusal => ['validation', 'Beskriv i meddelandet vad som skiljer ert beslut från förslaget.'],
+  'nothing-to-judge': (name: string): Refusal => ['conflict', `${name} har inget beslut med ändringar att bedöma.`],
 
   // Reminders sent by hand
   'no-reminders': (): Refusal => ['conflict', 'Det här ärendet skickar inga påminnelser.'],
@@ -98,6 +100,8 @@ function misfit(stage: Stage, step: Pick<CaseStep, 'kind'> & { outcome?: string 
       return `Anslag och överklaganden gäller antagna beslut: ${now}`;
     case 'termination':
       return `Bara en överenskommelse som gäller kan sägas upp: ${now}`;
+    case 'judgement':
+      return `Ett beslut med ändringar bedöms medan ärendet väntar på beslut: ${now}`;
     case 'follow-up':
       return `Uppföljningen gäller ett ärende som trätt i kraft: ${now}`;
   }

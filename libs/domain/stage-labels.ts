@@ -25,4 +25,5 @@ export const PARTY_STATUS_LABELS: Record<PartyStatus, string> = {
   declined: 'avstår',
   signed: 'har skrivit under',
   unanswered: 'svarade inte',
+  'adopted-with-changes': 'antaget med ändringar',
 };

@@ -94,7 +94,7 @@ export class CaseRepository {
          FROM case_parties p
          JOIN LATERAL (SELECT max(h.date) AS date FROM case_history h
                         WHERE h.case_id = p.case_id AND h.type = 'council.recommend' AND h.date <= p.date) r ON r.date IS NOT NULL
-        WHERE p.party = ANY($1::text[]) AND p.status IN ('adopted', 'rejected', 'opted-out') AND p.date IS NOT NULL
+        WHERE p.party = ANY($1::text[]) AND p.status IN ('adopted', 'rejected', 'opted-out', 'adopted-with-changes') AND p.date IS NOT NULL
         GROUP BY p.party`,
       [[...parties]],
     );

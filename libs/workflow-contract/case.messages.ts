@@ -20,6 +20,7 @@ export type DeadlineInput = StepInput<'deadline'>;
 export type PostingInput = StepInput<'posting'>;
 export type AppealInput = StepInput<'appeal'>;
 export type RulingInput = StepInput<'ruling'>;
+export type JudgementInput = StepInput<'judgement'>;
 export type TerminationInput = StepInput<'termination'>;
 export type FollowUpInput = StepInput<'follow-up'>;
 /** A reminder now: to one party, or to every party that has not answered. */
@@ -47,6 +48,7 @@ export const moveDeadline = defineUpdate<StepReceipt, [DeadlineInput]>('moveDead
 export const recordPosting = defineUpdate<StepReceipt, [PostingInput]>('recordPosting');
 export const recordAppeal = defineUpdate<StepReceipt, [AppealInput]>('recordAppeal');
 export const recordRuling = defineUpdate<StepReceipt, [RulingInput]>('recordRuling');
+export const recordJudgement = defineUpdate<StepReceipt, [JudgementInput]>('recordJudgement');
 export const recordTermination = defineUpdate<StepReceipt, [TerminationInput]>('recordTermination');
 export const recordFollowUp = defineUpdate<StepReceipt, [FollowUpInput]>('recordFollowUp');
 export const remindParties = defineUpdate<StepReceipt, [ReminderNowInput]>('remindParties');
@@ -66,6 +68,7 @@ const STEP_UPDATES: StepUpdates = {
   posting: recordPosting,
   appeal: recordAppeal,
   ruling: recordRuling,
+  judgement: recordJudgement,
   termination: recordTermination,
   'follow-up': recordFollowUp,
 };

@@ -3,6 +3,7 @@ import {
   DomainError,
   REGIONAL_AGREEMENT,
   REGIONAL_AGREEMENT_V3,
+  REGIONAL_AGREEMENT_V4,
   addDays,
   applyStep,
   applyTimerEvent,
@@ -31,7 +32,8 @@ const step: fc.Arbitrary<CaseStep> = fc.oneof(
   fc.record({
     kind: fc.constant('decision' as const),
     party: fc.constantFrom(...PARTIES, 'avesta', 'nowhere'),
-    outcome: fc.constantFrom('scheduled', 'adopted', 'rejected', 'opted-out' as const),
+    outcome: fc.constantFrom('scheduled', 'adopted', 'rejected', 'opted-out', 'adopted-with-changes' as const),
+    note: fc.constantFrom(undefined, 'Med reservation.'),
     date,
   }),
   fc.record({ kind: fc.constant('revision' as const), date, reopen: fc.subarray([...PARTIES, 'avesta']) }),
@@ -89,6 +91,7 @@ const lifecycleStep: fc.Arbitrary<CaseStep> = fc.oneof(
   fc.record({ kind: fc.constant('ruling' as const), party: fc.constantFrom(...PARTIES), outcome: fc.constantFrom('annulled', 'dismissed' as const), date }),
   fc.record({ kind: fc.constant('termination' as const), party: fc.constantFrom(...PARTIES), date: fc.constantFrom('2025-01-15', '2026-03-01') }),
   fc.record({ kind: fc.constant('follow-up' as const), outcome: fc.constantFrom('done', 'reassign' as const), date, owner: fc.constant('Arbetsgruppen') }),
+  fc.record({ kind: fc.constant('judgement' as const), party: fc.constantFrom(...PARTIES), outcome: fc.constantFrom('identical', 'rejection' as const), date }),
 );
 
 /** Either a person's step, or the calendar moving on by some days (and the timers acting). */
@@ -102,6 +105,7 @@ const move: fc.Arbitrary<Move> = fc.oneof(
 it.each([
   ['version 2 (an appeal opens the answer)', REGIONAL_AGREEMENT],
   ['version 3 (the court rules; meeting reminders)', REGIONAL_AGREEMENT_V3],
+  ['version 4 (decisions adopted with changes, judged)', REGIONAL_AGREEMENT_V4],
 ])('with timers, %s: no mix of steps and passing days reaches an impossible state, and no timer event fires twice', (_name, definition) => {
   fc.assert(
     fc.property(fc.array(move, { maxLength: 30 }), (moves) => {

@@ -1,7 +1,10 @@
 import {
   DomainError,
   REGIONAL_AGREEMENT,
+  REGIONAL_AGREEMENT_V4,
   applyStep,
+  availableSteps,
+  openCase,
   isOverdue,
   refuseOpening,
   refuseStep,
@@ -318,5 +321,42 @@ describe('overdue', () => {
   it('is false while the case waits on the council or has no deadline', () => {
     expect(isOverdue(openedCase(), REGIONAL_AGREEMENT, '2025-01-01')).toBe(false);
     expect(isOverdue(recommended().deadline === null ? recommended() : { ...recommended(), deadline: null }, REGIONAL_AGREEMENT, '2025-01-01')).toBe(false);
+  });
+});
+
+describe('a decision adopted with changes (version 4: the rule of identical decisions)', () => {
+  const v4 = (state: CaseState, next: CaseStep) => applyStep(state, next, REGIONAL_AGREEMENT_V4, context);
+  const recommendedV4 = () =>
+    v4(openCase(opening({ parties: ['falun', 'mora'] }), REGIONAL_AGREEMENT_V4, AT), { kind: 'council', outcome: 'recommend', date: '2024-06-13' });
+
+  it('needs a note saying what differs, and keeps the case from entering force until the coordinator judges it', () => {
+    const recommended = recommendedV4();
+    const withChanges: CaseStep = { kind: 'decision', party: 'mora', outcome: 'adopted-with-changes', date: '2024-09-12' };
+    expect(refuseStep(recommended, withChanges, REGIONAL_AGREEMENT_V4)).toMatchObject({ code: 'validation', reason: 'changes-undescribed' });
+    let state = v4(recommended, { ...withChanges, note: 'Med reservation om kostnadsfördelningen.' } as CaseStep);
+    state = v4(state, { kind: 'decision', party: 'falun', outcome: 'adopted', date: '2024-09-12' });
+    expect(state.stage).toBe('decisions');
+    // Held up by Mora's decision until it is judged; Mora is not chased for it.
+    expect(waitingOn(state, REGIONAL_AGREEMENT_V4)).toEqual(['mora']);
+    expect(isOverdue({ ...state, deadline: '2024-09-01' }, REGIONAL_AGREEMENT_V4, '2024-12-01')).toBe(false);
+    expect(availableSteps(state, REGIONAL_AGREEMENT_V4)).toEqual(expect.arrayContaining([{ step: 'judgement.identical', parties: ['mora'] }]));
+    expect(refuseStep(state, { kind: 'judgement', party: 'falun', outcome: 'identical', date: '2024-09-20' }, REGIONAL_AGREEMENT_V4)).toMatchObject({
+      reason: 'nothing-to-judge',
+    });
+
+    const identical = v4(state, { kind: 'judgement', party: 'mora', outcome: 'identical', date: '2024-09-20', note: 'Reservationen ändrar inte beslutet.' });
+    expect(identical.stage).toBe('in-force');
+    expect(identical.parties.find((answer) => answer.party === 'mora')).toMatchObject({ status: 'adopted', date: '2024-09-12', note: 'Med reservation om kostnadsfördelningen.' });
+    expect(identical.history.at(-1)).toMatchObject({ type: 'judgement.identical', party: 'mora', date: '2024-09-20' });
+
+    const rejection = v4(state, { kind: 'judgement', party: 'mora', outcome: 'rejection', date: '2024-09-20' });
+    expect(rejection.stage).toBe('network');
+    expect(rejection.parties.find((answer) => answer.party === 'mora')?.status).toBe('rejected');
+  });
+
+  it('is not an answer the earlier versions take', () => {
+    expect(refuseStep(recommended(), { kind: 'decision', party: 'mora', outcome: 'adopted-with-changes', date: '2024-09-12', note: 'x' }, REGIONAL_AGREEMENT)).toMatchObject({
+      reason: 'answer-not-in-process',
+    });
   });
 });

@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DataSource } from 'typeorm';
-import { CONSULTATION, NETWORK_DECISION, REGIONAL_AGREEMENT, REGIONAL_AGREEMENT_V1, REGIONAL_AGREEMENT_V3, type Actor, type Financing, type ProcessDefinition, type ValidityTerms } from '../../libs/domain';
+import { CONSULTATION, NETWORK_DECISION, REGIONAL_AGREEMENT, REGIONAL_AGREEMENT_V1, REGIONAL_AGREEMENT_V3, REGIONAL_AGREEMENT_V4, type Actor, type Financing, type ProcessDefinition, type ValidityTerms } from '../../libs/domain';
 import { caseWorkflow } from '../../workflows/case.workflow';
 import {
   awaitProjection,
@@ -14,6 +14,7 @@ import {
   moveDeadline,
   recordAppeal,
   recordRuling,
+  recordJudgement,
   recordCouncilOutcome,
   recordDecision,
   recordFollowUp,
@@ -54,6 +55,10 @@ const rule = (party: string, outcome: 'annulled' | 'dismissed'): Step => (handle
 const terminate = (party: string): Step => (handle) => handle.executeUpdate(recordTermination, { args: [{ party, date: '2025-01-15', actor }] });
 const followUp = (outcome: 'done' | 'reassign', extra = {}): Step => (handle) =>
   handle.executeUpdate(recordFollowUp, { args: [{ outcome, date: '2025-02-01', actor, ...extra }] });
+const decideWithChanges = (party: string): Step => (handle) =>
+  handle.executeUpdate(recordDecision, { args: [{ party, outcome: 'adopted-with-changes', date: '2024-10-10', note: 'Med reservation.', actor }] });
+const judge = (party: string, outcome: 'identical' | 'rejection'): Step => (handle) =>
+  handle.executeUpdate(recordJudgement, { args: [{ party, outcome, date: '2024-10-24', actor }] });
 const revise = (reopen: string[]): Step => (handle) =>
   handle.executeUpdate(reviseCase, { args: [{ date: '2024-11-14', note: 'Ny kostnadsfördelning', reopen, actor }] });
 
@@ -202,6 +207,14 @@ const PATHS: Record<string, CasePath> = {
     parties: ['falun', 'mora', 'orsa'],
     partyNames: { falun: 'Falun', mora: 'Mora', orsa: 'Orsa' },
     steps: [council('recommend'), decide('falun', 'adopted'), decide('mora', 'opted-out'), decide('orsa', 'adopted'), followUp('done')],
+  },
+  // Version 4: a decision adopted with changes, judged identical by the coordinator.
+  'adopted-with-changes-judged': {
+    startedWithUpdate: true,
+    definition: REGIONAL_AGREEMENT_V4,
+    parties: ['falun', 'mora'],
+    partyNames: { falun: 'Falun', mora: 'Mora' },
+    steps: [council('recommend'), decide('falun', 'adopted'), decideWithChanges('mora'), judge('mora', 'identical'), followUp('done')],
   },
   'projected-locally-consultation-answered': {
     startedWithUpdate: true,

@@ -25,6 +25,11 @@ export interface CasePageModel {
   readonly failed?: { action: CaseAction; values: Record<string, string>; errors: FieldErrors };
 }
 
+/** The parties that adopted with changes, whose decisions the coordinator has still to judge. */
+function toJudge(view: CaseView): CaseView['parties'] {
+  return view.parties.filter((answer) => answer.status === 'adopted-with-changes');
+}
+
 /** Whether the case takes the posting of this party's minutes now. */
 function canBePosted(view: CaseView, party: string): boolean {
   const posting = view.availableSteps.find((available) => available.step === 'posting');
@@ -67,6 +72,9 @@ ${view.reference ? html`<dt>Diarienummer</dt><dd>${view.reference}</dd>` : ''}
 <dt>Skede</dt><dd>${naming.stage(view.stage)}</dd>
 ${view.version > 1 ? html`<dt>Version</dt><dd>${view.version}</dd>` : ''}
 <dt>Väntar på</dt><dd>${view.waitingOn.length > 0 ? view.waitingOn.map((id) => naming.of(id)).join(', ') : 'Ingen'}</dd>
+${toJudge(view).length > 0
+  ? html`<dt>Att bedöma</dt><dd>${toJudge(view).map((answer) => answer.name).join(', ')} antog med ändringar: bedöm om beslutet är likalydande (formuläret nedan)</dd>`
+  : ''}
 ${view.waitingSince
   ? html`<dt>Väntar sedan</dt><dd>${longDate(view.waitingSince)} (${days(view.daysWaiting ?? 0)})<br><span class="muted">registrerat ${dateTime(view.stageRecordedAt, model.timeZone)}</span></dd>`
   : ''}

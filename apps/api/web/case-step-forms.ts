@@ -6,7 +6,7 @@ import { errorSummary, radioGroup, selectField, textArea, textField, type FieldE
 import { DECISION_LABELS, decisionChoices } from './party-response.view';
 import { statusLabel, type Naming } from './swedish-format';
 
-export const CASE_ACTIONS = ['council', 'network', 'decision', 'revision', 'deadline', 'reminder', 'posting', 'appeal', 'ruling', 'termination', 'follow-up'] as const;
+export const CASE_ACTIONS = ['council', 'network', 'decision', 'judgement', 'revision', 'deadline', 'reminder', 'posting', 'appeal', 'ruling', 'termination', 'follow-up'] as const;
 export type CaseAction = (typeof CASE_ACTIONS)[number];
 
 type Answer = CaseView['parties'][number];
@@ -64,10 +64,15 @@ const RULING_CHOICES: Record<string, string> = {
   annulled: 'Beslutet upphävdes: partens svar öppnas igen',
 };
 
+const JUDGEMENT_CHOICES: Record<string, string> = {
+  identical: 'Likalydande: räknas som antaget',
+  rejection: 'Inte likalydande: räknas som avslag',
+};
+
 const FOLLOW_UP_CHOICES: Record<string, string> = { done: 'Klart', reassign: 'Ny ansvarig eller nytt slutdatum' };
 
 /** The outcomes the case takes now for a body's step (`council.recommend` → `recommend`), labelled. */
-function outcomesNow(kind: 'council' | 'network' | 'follow-up' | 'ruling', labels: Record<string, string>) {
+function outcomesNow(kind: 'council' | 'network' | 'follow-up' | 'ruling' | 'judgement', labels: Record<string, string>) {
   return (view: CaseView): Choice[] => {
     const now = view.availableSteps.filter((available) => available.step.startsWith(`${kind}.`)).map((available) => available.step.slice(kind.length + 1));
     return Object.entries(labels)
@@ -150,6 +155,19 @@ const STEP_FORMS: readonly StepFormSpec[] = [
       { kind: 'text', name: 'minutesUrl', label: DECISION_LABELS.minutesUrl, type: 'url', hint: 'En webbadress som börjar med https://' },
       { kind: 'date', name: 'postedOn', label: DECISION_LABELS.postedOn, optional: true, hint: 'Om det är känt. ÅÅÅÅ-MM-DD', shownIf: takesPosting },
       { kind: 'note' },
+    ],
+  },
+  {
+    action: 'judgement',
+    heading: () => 'Bedöm ett beslut med ändringar',
+    hint: () => 'Alla parter ska fatta likalydande beslut. Bedöm om beslutet med ändringar eller reservation ändå är samma beslut.',
+    submit: 'Registrera bedömningen',
+    offeredTo: partiesNow('judgement.identical'),
+    fields: [
+      { kind: 'party' },
+      { kind: 'outcome', legend: 'Bedömning', choices: outcomesNow('judgement', JUDGEMENT_CHOICES) },
+      { kind: 'date', name: 'date', label: 'Datum' },
+      { kind: 'note', hint: 'Vad skiljer, och varför det spelar roll eller inte.' },
     ],
   },
   {

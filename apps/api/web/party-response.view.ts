@@ -15,6 +15,7 @@ const OUTCOME_CHOICES: Record<string, string> = {
   answered: 'Vi svarar på remissen',
   declined: 'Vi avstår från att svara',
   signed: 'Avtalet är undertecknat',
+  'adopted-with-changes': 'Antaget med ändringar eller reservation (beskriv dem i meddelandet)',
 };
 
 /** The answers this kind of case takes, as radio choices. */

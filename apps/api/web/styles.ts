@@ -40,7 +40,7 @@ caption { text-align: left; padding: .25rem 0; }
 .column-pages a[aria-current="page"], .waiting-pages [aria-current="page"] { font-weight: 700; }
 .status { display: inline-block; padding: .05rem .45rem; border-radius: .25rem; border: 1px solid currentColor; font-size: .9rem; }
 .status-adopted { background: var(--ok-bg); color: var(--ok); }
-.status-pending { background: var(--wait-bg); color: var(--wait); }
+.status-pending, .status-adopted-with-changes { background: var(--wait-bg); color: var(--wait); }
 .status-scheduled { background: var(--plan-bg); color: var(--plan); }
 .status-rejected, .overdue { background: var(--bad-bg); color: var(--bad); }
 .status-opted-out, .status-none { background: var(--out-bg); color: var(--out); }
