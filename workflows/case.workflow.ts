@@ -119,6 +119,7 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseState>
   // Recommendations and notices to send once their change is projected (cases with timers: the ones that live on).
   const recommendations: Omit<RecommendationNotice, 'caseId' | 'title' | 'reference' | 'attachments'>[] = [];
   const notices: PartyNotice[] = [];
+  const noticesInFlight = new Set<Promise<unknown>>();
   const apply = (step: CaseStep, actor: Actor): Promise<StepReceipt> => {
     if (alreadyApplied()) return untilProjected();
     const before = state;
@@ -231,6 +232,17 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseState>
           ...notice,
         });
       }
+      if (event.kind === 'escalation' && state.escalation) {
+        await sendPartyNotice({
+          noticeId: `${state.id}:escalation:${event.date}`,
+          caseId: state.id,
+          title: state.title,
+          reference: state.reference,
+          kind: 'escalation',
+          parties: event.parties.map(({ party, deadline }) => ({ party, deadline })),
+          days: state.escalation.days,
+        });
+      }
     }
     publishSearchAttributes(state);
   };
@@ -247,10 +259,13 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseState>
       await sendRecommendation({ ...recommendation, caseId, title, reference, attachments: attachments ?? [], ...(proposal ? { proposal } : {}) });
       continue;
     }
-    const notice = notices.shift();
-    if (notice) {
-      await sendPartyNotice(notice);
-      continue;
+    // Receipts and notices go out beside the loop: an answer's reply never waits for the
+    // e-mail about an earlier one, nor for one lost with its worker until it is retried.
+    for (let notice = notices.shift(); notice; notice = notices.shift()) {
+      const sending = sendPartyNotice(notice);
+      noticesInFlight.add(sending);
+      const settled = () => noticesInFlight.delete(sending);
+      void sending.then(settled, settled);
     }
     const today = timerDay(nowIso());
     if (isSettled(state, definition, today)) break;
@@ -260,6 +275,7 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseState>
       continue;
     }
     if (workflowInfo().continueAsNewSuggested && allHandlersFinished()) {
+      await Promise.all(noticesInFlight);
       await continueAsNew<typeof caseWorkflow>({ ...input, resume: { state } });
     }
     const next = nextTimerDate(state, definition, today);
@@ -272,6 +288,7 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseState>
       await condition(() => state.sequence !== seen, next === null ? undefined : untilTimerDay(next));
     }
   }
+  await Promise.all(noticesInFlight);
   await condition(allHandlersFinished);
   return state;
 }
@@ -334,6 +351,8 @@ function noticeOf(
       };
     case 'follow-up-due':
       return { kind: 'follow-up-due', date: event.date, parties: [] };
+    case 'escalation':
+      return { kind: 'party-overdue', date: event.date, parties: event.parties.map((entry) => entry.party) };
   }
 }
 

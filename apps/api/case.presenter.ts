@@ -60,6 +60,7 @@ export function presentCase(state: CaseState, today: string, registerNames?: Rea
       ...(available.parties ? { parties: [...available.parties] } : {}),
     })),
     reminders: state.reminders ? { ...state.reminders, daysBefore: [...state.reminders.daysBefore] } : null,
+    escalationDays: state.escalation?.days ?? null,
     validity: state.validity
       ? {
           from: state.validity.from,

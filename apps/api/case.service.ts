@@ -68,6 +68,7 @@ export class CaseService {
       ...(input.followUp ? { followUp: input.followUp } : {}),
       ...(input.extendsCase ? { extendsCase: input.extendsCase } : {}),
       ...(input.financing ? { financing: input.financing } : {}),
+      ...(input.escalationDays ? { escalationDays: input.escalationDays } : {}),
       ...(input.proposal && (input.proposal.coverLetter || input.proposal.decisionWording) ? { proposal: input.proposal } : {}),
     };
     const definition = newestProcessDefinition(input.process ?? 'regional-agreement');

@@ -14,8 +14,10 @@ export class ContactService {
 
   /** Every active party, each with its addresses (perhaps none). */
   async list(): Promise<ContactListView> {
-    const [byParty, parties] = await Promise.all([this.contacts.listAll(), this.register.listParties()]);
-    return { parties: parties.map((party) => ({ party: party.id, name: party.name, emails: byParty.get(party.id) ?? [] })) };
+    const [byParty, escalation, parties] = await Promise.all([this.contacts.listAll(), this.contacts.escalationContacts(), this.register.listParties()]);
+    return {
+      parties: parties.map((party) => ({ party: party.id, name: party.name, emails: byParty.get(party.id) ?? [], escalation: escalation.get(party.id) ?? null })),
+    };
   }
 
   async exists(partyId: string): Promise<boolean> {
@@ -26,6 +28,7 @@ export class ContactService {
     const party = await this.register.findParty(partyId);
     if (!party) throw new ApiError('not-found', 'Parten finns inte.');
     const emails = await this.contacts.replaceFor(party.id, body.emails);
-    return { party: party.id, name: party.name, emails };
+    if (body.escalation !== undefined) await this.contacts.setEscalationFor(party.id, body.escalation);
+    return { party: party.id, name: party.name, emails, escalation: (await this.contacts.escalationContacts()).get(party.id) ?? null };
   }
 }

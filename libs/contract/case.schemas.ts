@@ -126,6 +126,13 @@ export const createCaseSchema = z.strictObject({
     .describe('The follow-up assignment created when the case enters force: owner, and months until it is due. Default Styrgruppen, 12 months.'),
   extendsCase: z.uuid({ error: 'Ange ärendets id.' }).optional().describe('The case whose agreement this case extends (förlängning).'),
   financing: financingSchema.optional().describe('What the agreement costs and how it is split among the parties still in (GET /api/cases/{id}/cost-shares).'),
+  escalationDays: z
+    .number({ error: 'Ange antal dagar.' })
+    .int('Ange ett heltal.')
+    .min(1, 'Minst 1 dag.')
+    .max(365, 'Högst 365 dagar.')
+    .optional()
+    .describe('Days past its deadline after which a party still undecided is escalated; default 14 (regional agreement from version 4).'),
   proposal: proposalSchema.optional().describe('What the parties are sent with the recommendation: a cover letter, and the decision to adopt word for word.'),
 })
   .refine((input) => input.process !== 'consultation' || input.deadline !== undefined, {
@@ -313,6 +320,11 @@ export const caseViewSchema = z.object({
     .array(z.object({ step: z.string(), parties: z.array(z.string()).optional() }))
     .describe('What can happen to the case now (`council.recommend`, `decision`, `posting`, …), with the parties a party step can be taken for; any other step is refused.'),
   reminders: z.object({ daysBefore: z.array(z.number().int()), onDeadline: z.boolean(), weeklyAfter: z.boolean() }).nullable(),
+  escalationDays: z
+    .number()
+    .int()
+    .nullable()
+    .describe('Days past its deadline after which a party still undecided is escalated (to the coordinators and its escalation contact); null where the case does not escalate.'),
   validity: z
     .object({
       from: z.string(),

@@ -27,10 +27,25 @@ export const contactEmails = z
   })
   .meta({ uniqueItems: true });
 
+export const ESCALATION_ROLES = ['registrator', 'socialchef', 'kommundirektor', 'regiondirektor', 'annan'] as const;
+
+export const escalationContactSchema = z
+  .strictObject({
+    email: contactEmail,
+    role: z
+      .enum(ESCALATION_ROLES, { error: 'Välj en roll: registrator, socialchef, kommundirektor, regiondirektor eller annan.' })
+      .describe('registrator (registrar), socialchef (head of social services), kommundirektor, regiondirektor, or annan (other).'),
+  })
+  .describe('Whom to turn to when the party is long past a deadline (escalation).');
+
 export const replaceContactsSchema = z.strictObject({
   emails: contactEmails.describe(
     `Every address of the party, replacing those kept before: 0 to ${MAX_CONTACTS_PER_PARTY}, each once (ignoring case). An empty list removes them all.`,
   ),
+  escalation: escalationContactSchema
+    .nullable()
+    .optional()
+    .describe('The escalation contact: replaced when given, removed when null, kept when left out.'),
 });
 export type ReplaceContactsBody = z.infer<typeof replaceContactsSchema>;
 
@@ -38,6 +53,7 @@ export const partyContactsViewSchema = z.object({
   party: partyId,
   name: z.string().describe("The party's name, e.g. Malung-Sälen."),
   emails: z.array(z.string()).describe('The addresses that get its reminders, in alphabetical order.'),
+  escalation: z.object({ email: z.string(), role: z.enum(ESCALATION_ROLES) }).nullable().describe('Its escalation contact, if it has one.'),
 });
 export type PartyContactsView = z.infer<typeof partyContactsViewSchema>;
 

@@ -7,6 +7,8 @@ import { refusal } from './refusals';
 
 /** Reminders when the coordinator chooses none: two weeks before, on the day, weekly after. */
 export const DEFAULT_REMINDER_POLICY: ReminderPolicy = { daysBefore: [14], onDeadline: true, weeklyAfter: true };
+/** Days past a party's deadline before it is escalated, when the coordinator chooses none. */
+export const DEFAULT_ESCALATION_DAYS = 14;
 export const DEFAULT_FOLLOW_UP = { owner: 'Styrgruppen', months: 12 } as const;
 
 /** The state of a case the moment the network has approved it. */
@@ -40,6 +42,7 @@ export function openCase(opening: CaseOpening, definition: ProcessDefinition, at
     ...(opening.partyNames ? { partyNames: namesOf(opening.parties, opening.partyNames) } : {}),
     ...(opening.financing ? { financing: opening.financing } : {}),
     ...(opening.proposal ? { proposal: opening.proposal } : {}),
+    ...(definition.escalation ? { escalation: { days: opening.escalationDays ?? DEFAULT_ESCALATION_DAYS, sent: {} } } : {}),
     history: [opened],
     sequence: 1,
     version: 1,

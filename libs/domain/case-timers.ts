@@ -1,6 +1,6 @@
 import { deadlineOf, finalFrom, isFinal, isFinalStage, isUndecided } from './case-queries';
 import type { Actor, CaseState, HistoryEntry, PartyAnswer, ReminderPolicy } from './case-types';
-import { addDays, addMonths } from './dates';
+import { addDays, addMonths, timerDay } from './dates';
 import type { DomainError } from './domain-error';
 import { refusal } from './refusals';
 import { partyNameIn } from './parties';
@@ -29,7 +29,8 @@ export type TimerEvent =
   | { readonly kind: 'reminders'; readonly date: string; readonly reminderKind: ReminderKind; readonly parties: readonly PartyReminder[] }
   | { readonly kind: 'validity-warning'; readonly date: string; readonly ends: string }
   | { readonly kind: 'validity-end'; readonly date: string; readonly renewTo: string | null; readonly terminatedBy: readonly string[] }
-  | { readonly kind: 'follow-up-due'; readonly date: string };
+  | { readonly kind: 'follow-up-due'; readonly date: string }
+  | { readonly kind: 'escalation'; readonly date: string; readonly parties: readonly PartyReminder[] };
 
 /** The events the case's timers will take, each with the day it falls due (YYYY-MM-DD). */
 function scheduledEvents(state: CaseState, definition: ProcessDefinition): TimerEvent[] {
@@ -43,6 +44,10 @@ function scheduledEvents(state: CaseState, definition: ProcessDefinition): Timer
   if (waitsOnParties && state.reminders && state.remindedThrough) {
     const next = nextReminderDate(state, definition, state.reminders, state.remindedThrough);
     if (next !== null) events.push({ kind: 'reminders', date: next, reminderKind: 'before', parties: [] });
+  }
+  if (waitsOnParties && definition.escalation && state.escalation) {
+    const next = escalationsFrom(state).map((due) => due.date).sort()[0];
+    if (next !== undefined) events.push({ kind: 'escalation', date: next, parties: [] });
   }
   const validity = state.validity;
   if (state.stage === 'in-force' && validity) {
@@ -73,6 +78,11 @@ export function dueTimerEvent(state: CaseState, definition: ProcessDefinition, t
   const due = scheduledEvents(state, definition).filter((event) => event.date <= today);
   if (due.length === 0) return undefined;
   const first = due.reduce((earliest, event) => (event.date < earliest.date ? event : earliest));
+  if (first.kind === 'escalation') {
+    // Every party due by today, in one notice.
+    const parties = escalationsFrom(state).filter((entry) => entry.date <= today);
+    return { ...first, date: today, parties: parties.map(({ party, deadline }) => ({ party, deadline })) };
+  }
   if (first.kind !== 'reminders') return first;
   const parties = remindersDue(state, definition, state.reminders as ReminderPolicy, state.remindedThrough as string, today);
   return {
@@ -188,6 +198,26 @@ function kindOf(day: string, deadline: string): ReminderKind {
   return day < deadline ? 'before' : day === deadline ? 'on' : 'after';
 }
 
+/**
+ * Each undecided party's escalation day (its deadline plus the case's days), where it has not
+ * been escalated for that deadline yet. A party with its meeting still ahead is waiting for
+ * that meeting, not late: it is not escalated until the meeting has passed.
+ */
+function escalationsFrom(state: CaseState): { party: string; deadline: string; date: string }[] {
+  const escalation = state.escalation;
+  if (!escalation) return [];
+  // What fell due before the case existed (an old case entered afterwards) is not sent late.
+  const opened = timerDay(state.openedAt);
+  return openAnswers(state).flatMap((answer) => {
+    const deadline = deadlineOf(answer, state);
+    if (deadline === null || escalation.sent[answer.party] === deadline) return [];
+    const meeting = answer.status === 'scheduled' && answer.date ? answer.date : null;
+    const due = addDays(deadline, escalation.days);
+    const date = meeting !== null && meeting >= due ? addDays(meeting, 1) : due;
+    return date < opened ? [] : [{ party: answer.party, deadline, date }];
+  });
+}
+
 function openAnswers(state: CaseState): PartyAnswer[] {
   return state.parties.filter((answer) => isUndecided(answer));
 }
@@ -291,6 +321,16 @@ export function applyTimerEvent(state: CaseState, event: Exclude<TimerEvent, { k
         type: event.terminatedBy.length > 0 ? 'validity.terminated' : 'validity.ended',
         date: validity.to,
         ...(event.terminatedBy.length > 0 ? { reopened: event.terminatedBy } : {}),
+      });
+    }
+    case 'escalation': {
+      const escalation = state.escalation;
+      if (!escalation) return state;
+      const sent = { ...escalation.sent, ...Object.fromEntries(event.parties.map((entry) => [entry.party, entry.deadline as string])) };
+      return withEntry({ ...state, escalation: { ...escalation, sent } }, context, {
+        type: 'escalation.sent',
+        date: event.date,
+        reopened: event.parties.map((entry) => entry.party),
       });
     }
     case 'follow-up-due': {

@@ -209,6 +209,7 @@ export type HistoryType =
   | 'appeal'
   | 'termination'
   | 'reminder.sent'
+  | 'escalation.sent'
   | 'round.closed'
   | 'validity.expiring'
   | 'validity.renewed'
@@ -291,11 +292,18 @@ export interface CaseOpening {
   readonly reminders?: ReminderPolicy;
   readonly validity?: ValidityTerms;
   readonly followUp?: FollowUpTerms;
+  /** Days past its deadline after which an undecided party is escalated (definitions that escalate; default 14). */
+  readonly escalationDays?: number;
   /** The case whose agreement this one extends. */
   readonly extendsCase?: string;
   /** What the agreement costs and how it is split among the parties still in. */
   readonly financing?: Financing;
   readonly proposal?: Proposal;
+}
+
+export interface Escalation {
+  readonly days: number;
+  readonly sent: Readonly<Record<string, string>>;
 }
 
 /** What the parties are sent with the recommendation: the cover letter, and the decision to adopt word for word. */
@@ -331,6 +339,8 @@ export interface CaseState {
   readonly validity?: Validity | null;
   readonly followUpTerms?: FollowUpTerms | null;
   readonly followUp?: FollowUp | null;
+  /** Definitions that escalate: after how many days overdue, and the deadline each party was escalated for. */
+  readonly escalation?: Escalation;
   readonly extendsCase?: string | null;
   /** When the case entered force. */
   readonly inForceSince?: string | null;

@@ -63,6 +63,12 @@ export interface ProcessDefinition {
    * passed without a decision. Absent (version 2): the deadline's reminders all the same.
    */
   readonly meetingReminders?: boolean;
+  /**
+   * A party still undecided some days after its deadline (the case's `escalationDays`,
+   * 14 by default) is escalated once per deadline: the coordinators are told, and the
+   * party's escalation contact where it has one. Absent (version 3 and before): never.
+   */
+  readonly escalation?: boolean;
 }
 
 const REGIONAL_TRANSITIONS: readonly Transition[] = [
@@ -129,11 +135,13 @@ export const REGIONAL_AGREEMENT_V3: ProcessDefinition = {
 
 /**
  * Version 4: a party may adopt with changes (a reservation, other wording); the coordinator
- * judges it under the rule of identical decisions, as adopted or as a rejection.
+ * judges it under the rule of identical decisions, as adopted or as a rejection. A party
+ * long past its deadline is escalated.
  */
 export const REGIONAL_AGREEMENT_V4: ProcessDefinition = {
   ...REGIONAL_AGREEMENT_V3,
   version: 4,
+  escalation: true,
   answers: [...REGIONAL_AGREEMENT_V3.answers, 'adopted-with-changes'],
   transitions: [
     ...REGIONAL_AGREEMENT_V3.transitions,

@@ -9,7 +9,7 @@ import { reminderEmail } from './reminder-email';
 import type { ComposedEmail } from './email-body';
 
 export interface CaseMailDependencies {
-  readonly contacts: Pick<PartyContactRepository, 'listAll'>;
+  readonly contacts: Pick<PartyContactRepository, 'listAll' | 'escalationContacts'>;
   readonly coordinators: Pick<CoordinatorRepository, 'listEmails'>;
   readonly delivery: Pick<EmailDelivery, 'deliver'>;
   readonly links: Pick<CaseLinks, 'partyPage' | 'partyOverview' | 'casePage'>;
@@ -40,8 +40,9 @@ export function createCaseMailActivities(dependencies: CaseMailDependencies): Ca
     caseId: string,
     parties: readonly string[],
     compose: (party: string, partyName: string, link: string, overviewLink: string) => ComposedEmail,
+    addressesOf: () => Promise<Map<string, string[]>> = () => contacts.listAll(),
   ): Promise<ReminderResult> => {
-    const addresses = await contacts.listAll();
+    const addresses = await addressesOf();
     const names = await register.partyNamesOnCase(caseId, parties);
     const emails: KeyedEmail[] = [];
     const keysByParty = new Map<string, string[]>();
@@ -76,10 +77,16 @@ export function createCaseMailActivities(dependencies: CaseMailDependencies): Ca
     },
 
     async sendPartyNotice(notice: PartyNotice): Promise<ReminderResult> {
-      const parties = notice.kind === 'receipt' ? [notice.party] : notice.parties;
+      const parties = notice.kind === 'receipt' ? [notice.party] : notice.kind === 'escalation' ? notice.parties.map((entry) => entry.party) : notice.parties;
       const names = await register.partyNamesOnCase(notice.caseId, parties);
-      return toEachParty(notice.noticeId, notice.caseId, parties, (_party, partyName, link, overviewLink) =>
-        partyNoticeEmail({ notice, partyName, names, organisation, timeZone, link, overviewLink }),
+      // An escalation goes to each party's escalation contact only; the rest to its ordinary contacts.
+      const escalationAddresses = async () => new Map([...(await contacts.escalationContacts())].map(([party, contact]) => [party, [contact.email]]));
+      return toEachParty(
+        notice.noticeId,
+        notice.caseId,
+        parties,
+        (party, partyName, link, overviewLink) => partyNoticeEmail({ notice, party, partyName, names, organisation, timeZone, link, overviewLink }),
+        notice.kind === 'escalation' ? escalationAddresses : undefined,
       );
     },
 

@@ -36,6 +36,13 @@ const NOTICES: Record<CoordinatorNoticeKind, NoticeWords> = {
     says: (date) => `Remisstiden gick ut den ${date}. Remissen är nu stängd för svar.`,
     partiesLabel: 'Parter som inte svarade',
   },
+  'party-overdue': {
+    subject: 'Parter har inte beslutat långt efter sista svarsdagen',
+    says: (date) =>
+      `Den ${date} hade parterna nedan ännu inte fattat beslut, fast deras sista svarsdag passerade för länge sedan. ` +
+      'De har fått påminnelser; deras eskaleringskontakt har fått besked där en sådan finns. Kontakta dem, eller flytta deras sista svarsdag.',
+    partiesLabel: 'Parter som inte har beslutat',
+  },
   'follow-up-due': {
     subject: 'Dags för uppföljning',
     says: (date) => `Det är dags att följa upp överenskommelsen. Uppföljningen är planerad till den ${date}.`,

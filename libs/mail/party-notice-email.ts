@@ -5,6 +5,8 @@ import { renderHtml, renderText, type ComposedEmail, type EmailContent } from '.
 
 export interface PartyNoticeFacts {
   readonly notice: PartyNotice;
+  /** The party the e-mail goes to, by id and by name. */
+  readonly party: string;
   readonly partyName: string;
   /** Every party of the case by name, for the in-force notice's lists. */
   readonly names: ReadonlyMap<string, string>;
@@ -41,6 +43,27 @@ export function partyNoticeEmail(facts: PartyNoticeFacts): ComposedEmail {
         ...([notice.body, notice.paragraph].some(Boolean) ? [['Organ och paragraf', [notice.body, notice.paragraph].filter(Boolean).join(' ')] as const] : []),
         ...(notice.partyReference ? [['Ert diarienummer', notice.partyReference] as const] : []),
         ['Mottaget', dateTime(notice.recordedAt, facts.timeZone)],
+      ],
+      link: { label: `Svarssidan för ${party}`, url: facts.link },
+      alsoLink: { label: `Allt som väntar på svar från ${party}`, url: facts.overviewLink },
+      afterLink: [],
+    };
+    return { subject, text: renderText(content), html: renderHtml(subject, content) };
+  }
+  if (notice.kind === 'escalation') {
+    const deadline = notice.parties.find((entry) => entry.party === facts.party)?.deadline ?? null;
+    const subject = `Ärende som väntar på beslut från ${party} – ${notice.title}`;
+    const content: EmailContent = {
+      ...common,
+      paragraphs: [
+        `${organisation} väntar fortfarande på beslutet från ${party} i ärendet nedan${deadline ? `. Sista svarsdag var ${longDate(deadline)}` : ''}, och påminnelser har skickats. Ni får det här som ${party}s kontakt när ett beslut dröjer.`,
+        'Se gärna till att ärendet kommer upp i rätt nämnd, eller hör av er om när beslutet kan väntas. Har ärendet redan planerats till ett sammanträde kan det rapporteras på svarssidan.',
+      ],
+      facts: [
+        ['Ärende', notice.title],
+        ...(notice.reference ? [['Diarienummer', notice.reference] as const] : []),
+        ['Part', party],
+        ...(deadline ? [['Sista svarsdag', longDate(deadline)] as const] : []),
       ],
       link: { label: `Svarssidan för ${party}`, url: facts.link },
       alsoLink: { label: `Allt som väntar på svar från ${party}`, url: facts.overviewLink },

@@ -195,6 +195,7 @@ function lifecycleOf(state: CaseProjection['state']): string | null {
     followUp: state.followUp ?? null,
     extendsCase: state.extendsCase ?? null,
     inForceSince: state.inForceSince ?? null,
+    ...(state.escalation ? { escalation: state.escalation } : {}),
   };
   return JSON.stringify(lifecycle);
 }

@@ -13,6 +13,7 @@ import { AddPartyLinkGeneration1763880000000 } from './migrations/1763880000000-
 import { AddProjectionFence1763890000000 } from './migrations/1763890000000-add-projection-fence';
 import { AddAppealDates1763900000000 } from './migrations/1763900000000-add-appeal-dates';
 import { IndexTheDashboard1763910000000 } from './migrations/1763910000000-index-the-dashboard';
+import { CreateEscalationContacts1763920000000 } from './migrations/1763920000000-create-escalation-contacts';
 import { DEFAULT_REGISTER_SEED, type RegisterSeed } from '../register';
 import { seedRegisterOnce } from './register-seeding';
 
@@ -33,6 +34,7 @@ export const MIGRATIONS = [
   AddProjectionFence1763890000000,
   AddAppealDates1763900000000,
   IndexTheDashboard1763910000000,
+  CreateEscalationContacts1763920000000,
 ];
 
 export function createDataSource(databaseUrl: string, options: { poolSize?: number } = {}): DataSource {

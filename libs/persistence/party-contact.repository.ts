@@ -1,6 +1,13 @@
 import type { DataSource } from 'typeorm';
 
-/** The e-mail addresses the coordinator keeps for each party: who gets its reminders. */
+/** Who a party's escalation goes to, and in what role (registrator, socialchef, kommundirektor, regiondirektor, annan). */
+export type EscalationRole = 'registrator' | 'socialchef' | 'kommundirektor' | 'regiondirektor' | 'annan';
+export interface EscalationContact {
+  readonly email: string;
+  readonly role: EscalationRole;
+}
+
+/** The e-mail addresses the coordinator keeps for each party: who gets its reminders, and whom to escalate to. */
 export class PartyContactRepository {
   constructor(private readonly dataSource: DataSource) {}
 
@@ -20,6 +27,27 @@ export class PartyContactRepository {
       [party],
     );
     return rows.map((row) => row.email);
+  }
+
+  /** Every party's escalation contact, by party id; parties without one are absent. */
+  async escalationContacts(): Promise<Map<string, EscalationContact>> {
+    const rows: { party_id: string; email: string; role: EscalationRole }[] = await this.dataSource.query(
+      `SELECT party_id, email, role FROM party_escalation_contacts`,
+    );
+    return new Map(rows.map((row) => [row.party_id, { email: row.email, role: row.role }]));
+  }
+
+  /** The party's escalation contact becomes `contact`; null removes it. */
+  async setEscalationFor(party: string, contact: EscalationContact | null): Promise<void> {
+    if (contact === null) {
+      await this.dataSource.query(`DELETE FROM party_escalation_contacts WHERE party_id = $1`, [party]);
+      return;
+    }
+    await this.dataSource.query(
+      `INSERT INTO party_escalation_contacts (party_id, email, role) VALUES ($1, $2, $3)
+       ON CONFLICT (party_id) DO UPDATE SET email = EXCLUDED.email, role = EXCLUDED.role`,
+      [party, contact.email, contact.role],
+    );
   }
 
   /** The party's addresses become exactly `emails` (already unique, ignoring case). */

@@ -74,6 +74,13 @@ export type PartyNotice = {
       readonly outside: readonly string[];
       readonly validity: { readonly from: string; readonly to: string } | null;
     }
+  | {
+      /** To the escalation contact of each party long past its deadline. */
+      readonly kind: 'escalation';
+      readonly parties: readonly { readonly party: string; readonly deadline: string | null }[];
+      /** How many days past the deadline a party is escalated. */
+      readonly days: number;
+    }
 );
 
 export type CoordinatorNoticeKind =
@@ -82,7 +89,8 @@ export type CoordinatorNoticeKind =
   | 'validity-terminated'
   | 'validity-ended'
   | 'consultation-closed'
-  | 'follow-up-due';
+  | 'follow-up-due'
+  | 'party-overdue';
 
 export interface CoordinatorNotice {
   /** Unique per notice: sending it again sends nothing twice. */

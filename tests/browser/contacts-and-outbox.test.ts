@@ -51,10 +51,14 @@ it("lets the coordinator keep a party's addresses, errors by the field, without 
   violations.push(...(await axeViolations(page)));
 
   await page.fill('#hedemora-falt-emails', 'registrator@hedemora.example.se\nsocialchef@hedemora.example.se');
+  await page.fill('#hedemora-falt-escalationEmail', 'kommundirektor@hedemora.example.se');
+  await page.selectOption('#hedemora-falt-escalationRole', 'kommundirektor');
   await page.click('button:has-text("Spara adresser till Hedemora")');
   await page.waitForSelector('.notice[role=status]');
   expect(await page.locator('.notice').innerText()).toContain('Adresserna till Hedemora är sparade.');
   expect(await page.locator('#hedemora-falt-emails').inputValue()).toBe('registrator@hedemora.example.se\nsocialchef@hedemora.example.se');
+  expect(await page.locator('#hedemora-falt-escalationEmail').inputValue()).toBe('kommundirektor@hedemora.example.se');
+  expect(await page.locator('#hedemora-falt-escalationRole').inputValue()).toBe('kommundirektor');
   violations.push(...(await axeViolations(page)));
 });
 

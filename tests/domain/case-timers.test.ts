@@ -3,6 +3,7 @@ import {
   NETWORK_DECISION,
   REGIONAL_AGREEMENT,
   REGIONAL_AGREEMENT_V1,
+  REGIONAL_AGREEMENT_V4,
   SIGNING_ROUND,
   addMonths,
   applyStep,
@@ -304,5 +305,45 @@ describe('version 1 of the regional agreement', () => {
     expect(state.remindedThrough).toBeUndefined();
     expect(nextTimerDate(state, REGIONAL_AGREEMENT_V1, '2024-10-01')).toBeNull();
     expect(refuseStep(state, { kind: 'deadline', date: '2025-01-01' }, REGIONAL_AGREEMENT_V1)?.code).toBe('conflict');
+  });
+});
+
+describe('escalation (regional agreement version 4)', () => {
+  function recommendedV4(escalationDays?: number): CaseState {
+    const opened = openCase(opening({ parties: ['falun', 'hedemora', 'sater'], deadline: '2024-12-31', ...(escalationDays ? { escalationDays } : {}) }), REGIONAL_AGREEMENT_V4, OPENED_AT);
+    return take(opened, { kind: 'council', outcome: 'recommend', date: '2024-10-01' }, REGIONAL_AGREEMENT_V4);
+  }
+
+  it('escalates each party still undecided 14 days after its deadline, once per deadline, and not one that has decided', () => {
+    let state = take(recommendedV4(), { kind: 'decision', party: 'falun', outcome: 'adopted', date: '2024-12-01' }, REGIONAL_AGREEMENT_V4);
+    const { state: after, fired } = runTimers(state, REGIONAL_AGREEMENT_V4, '2025-02-28');
+    const escalations = fired.filter((event) => event.kind === 'escalation');
+    expect(escalations).toEqual([expect.objectContaining({ on: '2025-01-14', parties: [{ party: 'hedemora', deadline: '2024-12-31' }, { party: 'sater', deadline: '2024-12-31' }] })]);
+    expect(after.history.filter((entry) => entry.type === 'escalation.sent')).toEqual([expect.objectContaining({ date: '2025-01-14', reopened: ['hedemora', 'sater'] })]);
+
+    // A deadline moved for Säter: escalated again for the new one, 14 days after it.
+    state = take(after, { kind: 'deadline', party: 'sater', date: '2025-03-31' }, REGIONAL_AGREEMENT_V4, '2025-03-01T09:00:00.000Z');
+    const again = runTimers(state, REGIONAL_AGREEMENT_V4, '2025-05-01').fired.filter((event) => event.kind === 'escalation');
+    expect(again).toEqual([expect.objectContaining({ on: '2025-04-14', parties: [{ party: 'sater', deadline: '2025-03-31' }] })]);
+  });
+
+  it('waits for a meeting a party reported, and takes the case’s own number of days', () => {
+    const state = take(recommendedV4(30), { kind: 'decision', party: 'hedemora', outcome: 'scheduled', date: '2025-02-20' }, REGIONAL_AGREEMENT_V4);
+    const escalations = runTimers(state, REGIONAL_AGREEMENT_V4, '2025-03-31').fired.filter((event) => event.kind === 'escalation');
+    expect(escalations.map((event) => [event.on, event.kind === 'escalation' ? event.parties.map((entry) => entry.party) : []])).toEqual([
+      ['2025-01-30', ['falun', 'sater']],
+      ['2025-02-21', ['hedemora']],
+    ]);
+  });
+
+  it('does not send late what fell due before the case was entered', () => {
+    const opened = openCase(opening({ parties: ['falun'], deadline: '2024-12-31' }), REGIONAL_AGREEMENT_V4, '2025-03-01T09:00:00.000Z');
+    const state = take(opened, { kind: 'council', outcome: 'recommend', date: '2024-10-01' }, REGIONAL_AGREEMENT_V4, '2025-03-01T09:00:00.000Z');
+    expect(runTimers(state, REGIONAL_AGREEMENT_V4, '2025-12-31').fired.some((event) => event.kind === 'escalation')).toBe(false);
+  });
+
+  it('never happens in cases of earlier versions', () => {
+    const { fired } = runTimers(kvinnofrid(), REGIONAL_AGREEMENT, '2025-06-30');
+    expect(fired.some((event) => event.kind === 'escalation')).toBe(false);
   });
 });

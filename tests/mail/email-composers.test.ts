@@ -83,6 +83,7 @@ describe('the notice to the coordinators', () => {
     'validity-ended': 'gick ut den 30 juni 2027',
     'consultation-closed': 'Remisstiden gick ut den 30 juni 2027',
     'follow-up-due': 'planerad till den 30 juni 2027',
+    'party-overdue': 'Den 30 juni 2027 hade parterna nedan ännu inte fattat beslut',
   };
 
   it.each(Object.entries(expected))('%s says what happened, when, to whom, with a link to the case', (kind, phrase) => {
@@ -109,7 +110,7 @@ describe('the notice to the coordinators', () => {
 
 describe("the party's receipt and the in-force notice", () => {
   const about = { noticeId: 'n-2', caseId: '7f1c', title: 'Avtal <b>"A & B"</b>', reference: null };
-  const facts = { partyName: 'Mora', names: new Map([['mora', 'Mora'], ['orsa', 'Orsa'], ['alvdalen', 'Älvdalen']]), organisation: 'RSS Dalarna', timeZone: 'Europe/Stockholm', link: LINK, overviewLink: `${LINK}/oversikt` };
+  const facts = { party: 'mora', partyName: 'Mora', names: new Map([['mora', 'Mora'], ['orsa', 'Orsa'], ['alvdalen', 'Älvdalen']]), organisation: 'RSS Dalarna', timeZone: 'Europe/Stockholm', link: LINK, overviewLink: `${LINK}/oversikt` };
 
   it('for a meeting the party reported, says when the meeting is and when the report was received, in Swedish time', () => {
     const email = partyNoticeEmail({

@@ -6,10 +6,11 @@ import { randomUUID } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DataSource } from 'typeorm';
-import { CONSULTATION, NETWORK_DECISION, REGIONAL_AGREEMENT, REGIONAL_AGREEMENT_V1, REGIONAL_AGREEMENT_V3, REGIONAL_AGREEMENT_V4, type Actor, type Financing, type ProcessDefinition, type ValidityTerms } from '../../libs/domain';
+import { CONSULTATION, NETWORK_DECISION, REGIONAL_AGREEMENT, REGIONAL_AGREEMENT_V1, REGIONAL_AGREEMENT_V3, REGIONAL_AGREEMENT_V4, addDays, timerDay, type Actor, type Financing, type ProcessDefinition, type ValidityTerms } from '../../libs/domain';
 import { caseWorkflow } from '../../workflows/case.workflow';
 import {
   awaitProjection,
+  caseStateQuery,
   caseWorkflowId,
   moveDeadline,
   recordAppeal,
@@ -59,6 +60,14 @@ const decideWithChanges = (party: string): Step => (handle) =>
   handle.executeUpdate(recordDecision, { args: [{ party, outcome: 'adopted-with-changes', date: '2024-10-10', note: 'Med reservation.', actor }] });
 const judge = (party: string, outcome: 'identical' | 'rejection'): Step => (handle) =>
   handle.executeUpdate(recordJudgement, { args: [{ party, outcome, date: '2024-10-24', actor }] });
+/** Waits until the case's own timers have done something (the history holds an entry of `type`). */
+const untilHistory = (type: string): Step => async (handle) => {
+  for (let attempt = 0; attempt < 200; attempt++) {
+    if ((await handle.query(caseStateQuery)).history.some((entry) => entry.type === type)) return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`the case never recorded ${type}`);
+};
 const revise = (reopen: string[]): Step => (handle) =>
   handle.executeUpdate(reviseCase, { args: [{ date: '2024-11-14', note: 'Ny kostnadsfördelning', reopen, actor }] });
 
@@ -215,6 +224,16 @@ const PATHS: Record<string, CasePath> = {
     parties: ['falun', 'mora'],
     partyNames: { falun: 'Falun', mora: 'Mora' },
     steps: [council('recommend'), decide('falun', 'adopted'), decideWithChanges('mora'), judge('mora', 'identical'), followUp('done')],
+  },
+  // Version 4: a deadline long past when the council recommends: reminders, then the escalation.
+  'escalated-long-overdue': {
+    startedWithUpdate: true,
+    definition: REGIONAL_AGREEMENT_V4,
+    parties: ['falun', 'mora'],
+    partyNames: { falun: 'Falun', mora: 'Mora' },
+    // Its deadline 14 days before the day it is recorded: escalated at once, as the rule is for cases entered on time.
+    deadline: addDays(timerDay(new Date().toISOString()), -14),
+    steps: [council('recommend'), untilHistory('escalation.sent'), decide('falun', 'adopted'), decide('mora', 'adopted')],
   },
   'projected-locally-consultation-answered': {
     startedWithUpdate: true,

@@ -79,6 +79,9 @@ ${view.waitingSince
   ? html`<dt>Väntar sedan</dt><dd>${longDate(view.waitingSince)} (${days(view.daysWaiting ?? 0)})<br><span class="muted">registrerat ${dateTime(view.stageRecordedAt, model.timeZone)}</span></dd>`
   : ''}
 ${view.deadline ? html`<dt>Sista svarsdag</dt><dd>${longDate(view.deadline)}${view.overdue ? html` <span class="overdue">Försenat</span>` : ''}</dd>` : ''}
+${view.escalationDays !== null && view.stage === 'decisions'
+  ? html`<dt>Eskalering</dt><dd>${days(view.escalationDays)} efter sista svarsdag <span class="muted">(samordnarna och partens eskaleringskontakt får besked)</span></dd>`
+  : ''}
 ${view.forecast?.inForceBy ? html`<dt>Väntas gälla från</dt><dd>${longDate(view.forecast.inForceBy)} <span class="muted">(prognos: när den sista parten väntas besluta)</span></dd>` : ''}
 ${lifecycleFacts(view, naming)}
 </dl>

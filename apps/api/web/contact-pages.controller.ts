@@ -34,13 +34,21 @@ export class ContactPagesController {
     const text = typeof raw.emails === 'string' ? raw.emails : '';
     // One a line, as asked; commas and semicolons too, as addresses pasted from a mail program come.
     const emails = text.split(/[\s,;]+/).filter((email) => email !== '');
-    const parsed = replaceContactsSchema.safeParse({ emails });
+    const escalationEmail = typeof raw.escalationEmail === 'string' ? raw.escalationEmail.trim() : '';
+    const escalationRole = typeof raw.escalationRole === 'string' ? raw.escalationRole : '';
+    // No escalation address means none: the form always says what the party has.
+    const parsed = replaceContactsSchema.safeParse({ emails, escalation: escalationEmail ? { email: escalationEmail, role: escalationRole } : null });
     if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      const index = issue.path[1];
-      const error = typeof index === 'number' && !issue.message.includes(emails[index]) ? `${emails[index]}: ${issue.message}` : issue.message;
+      const errors: Record<string, string> = {};
+      for (const issue of parsed.error.issues) {
+        const [field, index, part] = issue.path;
+        const name = field === 'escalation' ? (part === 'role' || index === 'role' ? 'escalationRole' : 'escalationEmail') : 'emails';
+        if (errors[name]) continue;
+        errors[name] = name === 'emails' && typeof index === 'number' && !issue.message.includes(emails[index]) ? `${emails[index]}: ${issue.message}` : issue.message;
+      }
       const { parties } = await this.contacts.list();
-      response.status(400).type('html').send(contactsPage({ coordinator: signedIn(session), parties, failed: { party, text, error } }));
+      const failed = { party, values: { emails: text, escalationEmail, escalationRole }, errors };
+      response.status(400).type('html').send(contactsPage({ coordinator: signedIn(session), parties, failed }));
       return;
     }
     await this.contacts.replace(party, parsed.data);

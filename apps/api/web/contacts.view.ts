@@ -1,5 +1,5 @@
 import { MAX_CONTACTS_PER_PARTY, type ContactListView } from '../../../libs/contract';
-import { errorSummary, textArea } from './form-fields';
+import { errorSummary, selectField, textArea, textField } from './form-fields';
 import { html } from '../../../libs/html/html';
 import { page, type SignedInCoordinator } from './layout';
 
@@ -9,8 +9,20 @@ export interface ContactsPageOptions {
   /** The party whose addresses were just saved. */
   readonly saved?: string;
   /** A party's form that was refused: what was written, and why. */
-  readonly failed?: { readonly party: string; readonly text: string; readonly error: string };
+  readonly failed?: {
+    readonly party: string;
+    readonly values: { readonly emails: string; readonly escalationEmail: string; readonly escalationRole: string };
+    readonly errors: Readonly<Record<string, string>>;
+  };
 }
+
+const ROLE_CHOICES = [
+  { value: 'registrator', label: 'Registrator' },
+  { value: 'socialchef', label: 'Socialchef' },
+  { value: 'kommundirektor', label: 'Kommundirektör' },
+  { value: 'regiondirektor', label: 'Regiondirektör' },
+  { value: 'annan', label: 'Annan' },
+];
 
 export const contactsLabel = (name: string) => `E-postadresser till ${name}`;
 
@@ -25,12 +37,15 @@ export function contactsPage(options: ContactsPageOptions): string {
     coordinator: options.coordinator,
     main: html`<h1>Kontakter</h1>
 <p class="lead">Påminnelser om ärenden skickas till de här adresserna, med partens egen svarslänk.</p>
-<p>Skriv en adress per rad, högst ${MAX_CONTACTS_PER_PARTY} per part. En part utan adresser får inga påminnelser.</p>
+<p>Skriv en adress per rad, högst ${MAX_CONTACTS_PER_PARTY} per part. En part utan adresser får inga påminnelser.
+Eskaleringskontakten får besked när ett beslut dröjer långt efter sista svarsdagen.</p>
 ${savedName ? html`<div class="notice" role="status"><p>Adresserna till ${savedName} är sparade.</p></div>` : ''}
-${failed && failedName ? errorSummary({ emails: failed.error }, { emails: contactsLabel(failedName) }, `${failed.party}-`) : ''}
+${failed && failedName
+  ? errorSummary(failed.errors, { emails: contactsLabel(failedName), escalationEmail: 'Eskaleringskontakt', escalationRole: 'Roll' }, `${failed.party}-`)
+  : ''}
 <div class="actions">
 ${options.parties.map((party) => {
-  const error = failed?.party === party.party ? failed.error : undefined;
+  const mine = failed?.party === party.party ? failed : undefined;
   return html`<section id="kontakt-${party.party}" aria-labelledby="kontakt-${party.party}-rubrik">
 <h2 id="kontakt-${party.party}-rubrik">${party.name}</h2>
 <form method="post" action="/kontakter/${party.party}" novalidate>
@@ -40,8 +55,25 @@ ${textArea({
   idPrefix: `${party.party}-`,
   label: contactsLabel(party.name),
   hint: 'En adress per rad.',
-  value: error !== undefined ? failed?.text : party.emails.join('\n'),
-  error,
+  value: mine ? mine.values.emails : party.emails.join('\n'),
+  error: mine?.errors.emails,
+})}
+${textField({
+  name: 'escalationEmail',
+  idPrefix: `${party.party}-`,
+  label: 'Eskaleringskontakt',
+  type: 'email',
+  hint: 'En adress, till exempel kommunens registrator eller kommundirektör.',
+  value: mine ? mine.values.escalationEmail : party.escalation?.email,
+  error: mine?.errors.escalationEmail,
+})}
+${selectField({
+  name: 'escalationRole',
+  idPrefix: `${party.party}-`,
+  label: 'Roll',
+  choices: ROLE_CHOICES,
+  value: mine ? mine.values.escalationRole : (party.escalation?.role ?? 'registrator'),
+  error: mine?.errors.escalationRole,
 })}
 <button type="submit">Spara adresser till ${party.name}</button>
 </form>

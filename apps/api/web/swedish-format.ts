@@ -86,6 +86,7 @@ export class Naming {
       'follow-up.reassign': 'Uppföljningsuppdraget ändrades',
       'follow-up.due': 'Påminnelse: uppföljningsuppdraget skulle vara klart',
       'reminder.sent': 'Påminnelse skickades',
+      'escalation.sent': 'Beslut dröjer långt efter sista svarsdagen: samordnarna och eskaleringskontakten fick besked om',
       'round.closed': 'Remissen stängdes; inget svar från',
       'validity.expiring': 'Samordnaren varnades: giltighetstiden löper ut',
       'validity.renewed': 'Överenskommelsen förlängdes till',
