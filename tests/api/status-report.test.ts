@@ -1,3 +1,4 @@
+import { swedishList } from '../../apps/api/web/swedish-format';
 import { inflateSync } from 'node:zlib';
 import { CoordinatorRepository } from '../../libs/persistence';
 import { hashPassword } from '../../apps/api/web/password';
@@ -61,6 +62,8 @@ it('reports the decisions since the last meeting, what waits with its forecast, 
   expect(html).toContain('2 ärenden väntar, varav 0 försenade.');
   expect(html).toMatch(/Regional överenskommelse om hemsjukvård<\/a>[\s\S]*?<td>Orsa<\/td>[\s\S]*?<td>15 januari 2099<\/td>/);
   expect(html).toContain('href="/rapport.pdf?forum=radet&amp;mote=2026-12-10&amp;sedan=2026-11-05"');
+  // What the minutes say of it, word for word.
+  expect(html).toContain('<li>Regional överenskommelse om hemsjukvård: Orsa har ännu inte inkommit med beslut.</li>');
 
   const pdf = await get('/rapport.pdf?forum=radet&mote=2026-12-10&sedan=2026-11-05');
   expect(pdf.status).toBe(200);
@@ -80,6 +83,7 @@ it('reports the decisions since the last meeting, what waits with its forecast, 
   expect(text).toContain('Lägesrapport till Välfärdsrådet, möte 10 december 2026');
   expect(text).toContain('Falun antog 20 november 2026');
   expect(text).toContain('Regional överenskommelse om hemsjukvård');
+  expect(text).toContain('Orsa har ännu inte inkommit med beslut.');
 });
 
 it('takes the network’s meeting too, and refuses dates it cannot read with a Swedish message', async () => {
@@ -92,4 +96,10 @@ it('takes the network’s meeting too, and refuses dates it cannot read with a S
     expect(await refused.text()).toMatch(/datum|möte/i);
   }
   expect((await fetch(`${api.url}/rapport.pdf`, { redirect: 'manual' })).status).toBe(303);
+});
+
+it('joins names as the minutes write them', () => {
+  expect(swedishList([])).toBe('');
+  expect(swedishList(['Orsa'])).toBe('Orsa');
+  expect(swedishList(['Hedemora', 'Säter', 'Vansbro'])).toBe('Hedemora, Säter och Vansbro');
 });

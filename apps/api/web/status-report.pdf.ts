@@ -2,7 +2,7 @@ import { addDays } from '../../../libs/domain';
 import { longDate } from '../../../libs/format/swedish-dates';
 import type { StatusReport } from '../status-report.service';
 import { reportTitle, type ReportForum } from './status-report.view';
-import { wholeNumber, type Naming } from './swedish-format';
+import { minutesSentence, wholeNumber, type Naming } from './swedish-format';
 import { TaggedPdf } from './tagged-pdf';
 
 const COLUMNS = [
@@ -51,6 +51,12 @@ export function statusReportPdf(report: StatusReport, forum: ReportForum, naming
         row.inForceBy ? longDate(row.inForceBy) : '–',
       ]),
     );
+  }
+
+  const forMinutes = report.waiting.filter((row) => row.stage === 'decisions' && row.waitingOn.length > 0);
+  if (forMinutes.length > 0) {
+    heading('H2', 'Till protokollet');
+    list(forMinutes.map((row) => `${row.title}: ${minutesSentence(row.waitingOn, naming)}`));
   }
 
   heading('H2', 'Överenskommelser som löper ut');

@@ -1,9 +1,9 @@
 import { addDays } from '../../../libs/domain';
-import { html } from '../../../libs/html/html';
+import { html, type SafeHtml } from '../../../libs/html/html';
 import { longDate } from '../../../libs/format/swedish-dates';
 import type { StatusReport } from '../status-report.service';
 import { page, type SignedInCoordinator } from './layout';
-import { wholeNumber, type Naming } from './swedish-format';
+import { minutesSentence, wholeNumber, type Naming } from './swedish-format';
 
 /** Which body's meeting a report is for: the network of administrative heads, or the council. */
 export type ReportForum = 'natverket' | 'radet';
@@ -72,7 +72,8 @@ ${report.waiting.map(
 <td>${row.inForceBy ? longDate(row.inForceBy) : '–'}</td>
 </tr>`,
 )}
-</tbody></table></div>`}
+</tbody></table></div>
+${forMinutes(report, naming)}`}
 <h2>Överenskommelser som löper ut</h2>
 ${report.expiring.length === 0
   ? html`<p>Ingen överenskommelse löper ut inom ett halvår.</p>`
@@ -92,3 +93,10 @@ function count(cases: number): string {
   return cases === 1 ? '1 ärende' : `${wholeNumber(cases)} ärenden`;
 }
 
+/** For the minutes: per case waiting on parties, who has not yet sent its decision, as the minutes say it. */
+function forMinutes(report: StatusReport, naming: Naming): SafeHtml | '' {
+  const rows = report.waiting.filter((row) => row.stage === 'decisions' && row.waitingOn.length > 0);
+  if (rows.length === 0) return '';
+  return html`<h3>Till protokollet</h3>
+<ul>${rows.map((row) => html`<li>${row.title}: ${minutesSentence(row.waitingOn, naming)}</li>`)}</ul>`;
+}

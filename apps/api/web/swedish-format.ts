@@ -114,3 +114,13 @@ export function historyText(entry: CaseView['history'][number], naming: Naming):
   }
   return parts.join(' ');
 }
+
+/** Names as Swedish lists them: "Hedemora, Säter och Vansbro". */
+export function swedishList(names: readonly string[]): string {
+  return names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} och ${names[names.length - 1]}`;
+}
+
+/** The sentence the minutes carry about a case waiting on parties: who has not yet sent its decision. */
+export function minutesSentence(waitingOn: readonly string[], naming: Naming): string {
+  return `${swedishList(waitingOn.map((id) => naming.of(id)))} har ännu inte inkommit med beslut.`;
+}
