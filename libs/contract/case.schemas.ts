@@ -199,7 +199,9 @@ export const followUpSchema = z.strictObject({
 export type FollowUpBody = z.infer<typeof followUpSchema>;
 
 export const councilOutcomeSchema = z.strictObject({
-  outcome: z.enum(COUNCIL_OUTCOMES, { error: 'Utfallet ska vara recommend, refer-back eller reject.' }),
+  outcome: z
+    .enum(COUNCIL_OUTCOMES, { error: 'Utfallet ska vara recommend, refer-back, reject eller table.' })
+    .describe('recommend, refer-back (to the network), reject; from version 4 also table (bordlägga: to a later council meeting, `untilMeeting`).'),
   date: isoDate.describe('The date of the council meeting.'),
   note: note.optional().describe('Why: for a send-back, what the network is to work on.'),
   untilMeeting: isoDate.optional().describe('For refer-back: the network meeting the case is to come back to.'),
@@ -207,7 +209,9 @@ export const councilOutcomeSchema = z.strictObject({
 export type CouncilOutcomeBody = z.infer<typeof councilOutcomeSchema>;
 
 export const networkOutcomeSchema = z.strictObject({
-  outcome: z.enum(NETWORK_OUTCOMES, { error: 'Utfallet ska vara forward, table, withdraw, reject eller adopt.' }),
+  outcome: z
+    .enum(NETWORK_OUTCOMES, { error: 'Utfallet ska vara forward, table, withdraw, reject, adopt eller recall.' })
+    .describe('forward, table, withdraw, reject, adopt (a network decision); from version 4 also recall: take the case back from the council\'s agenda.'),
   date: isoDate.describe('The date of the network meeting.'),
   note: note.optional(),
   untilMeeting: isoDate.optional().describe('For table: the meeting the item is tabled until.'),

@@ -22,10 +22,10 @@ export const PARTY_STATUSES = [
 ] as const;
 export type PartyStatus = (typeof PARTY_STATUSES)[number];
 
-export const COUNCIL_OUTCOMES = ['recommend', 'refer-back', 'reject'] as const;
+export const COUNCIL_OUTCOMES = ['recommend', 'refer-back', 'reject', 'table'] as const;
 export type CouncilOutcome = (typeof COUNCIL_OUTCOMES)[number];
 
-export const NETWORK_OUTCOMES = ['forward', 'table', 'withdraw', 'reject', 'adopt'] as const;
+export const NETWORK_OUTCOMES = ['forward', 'table', 'withdraw', 'reject', 'adopt', 'recall'] as const;
 export type NetworkOutcome = (typeof NETWORK_OUTCOMES)[number];
 
 export const DECISION_OUTCOMES = ['scheduled', 'adopted', 'rejected', 'opted-out', 'answered', 'declined', 'signed', 'adopted-with-changes'] as const;
@@ -39,7 +39,7 @@ export interface CouncilStep {
   readonly outcome: CouncilOutcome;
   readonly date: string;
   readonly note?: string;
-  /** For a send-back: the network meeting the case is to come back to. */
+  /** For a send-back: the network meeting the case is to come back to; for tabling, the council's own later meeting. */
   readonly untilMeeting?: string;
 }
 

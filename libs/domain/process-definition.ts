@@ -136,7 +136,8 @@ export const REGIONAL_AGREEMENT_V3: ProcessDefinition = {
 /**
  * Version 4: a party may adopt with changes (a reservation, other wording); the coordinator
  * judges it under the rule of identical decisions, as adopted or as a rejection. A party
- * long past its deadline is escalated.
+ * long past its deadline is escalated. The council can table an item to a later meeting,
+ * and the network can take a case back from the council's agenda.
  */
 export const REGIONAL_AGREEMENT_V4: ProcessDefinition = {
   ...REGIONAL_AGREEMENT_V3,
@@ -147,6 +148,9 @@ export const REGIONAL_AGREEMENT_V4: ProcessDefinition = {
     ...REGIONAL_AGREEMENT_V3.transitions,
     { step: 'judgement.identical', from: ['decisions'], to: 'by-decisions' },
     { step: 'judgement.rejection', from: ['decisions'], to: 'by-decisions' },
+    // The council tables the item to a later meeting; the network takes it back from the council's agenda.
+    { step: 'council.table', from: ['council'], to: 'council' },
+    { step: 'network.recall', from: ['council'], to: 'network' },
   ],
 };
 

@@ -27,8 +27,8 @@ const date = fc.constantFrom('2024-06-13', '2024-09-19', '2024-13-01');
 
 /** Any step at all, fitting or not: the rules must refuse the misfits. */
 const step: fc.Arbitrary<CaseStep> = fc.oneof(
-  fc.record({ kind: fc.constant('council' as const), outcome: fc.constantFrom('recommend', 'refer-back', 'reject' as const), date }),
-  fc.record({ kind: fc.constant('network' as const), outcome: fc.constantFrom('forward', 'table', 'withdraw', 'reject' as const), date }),
+  fc.record({ kind: fc.constant('council' as const), outcome: fc.constantFrom('recommend', 'refer-back', 'reject', 'table' as const), date }),
+  fc.record({ kind: fc.constant('network' as const), outcome: fc.constantFrom('forward', 'table', 'withdraw', 'reject', 'recall' as const), date }),
   fc.record({
     kind: fc.constant('decision' as const),
     party: fc.constantFrom(...PARTIES, 'avesta', 'nowhere'),

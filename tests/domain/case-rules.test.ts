@@ -360,3 +360,30 @@ describe('a decision adopted with changes (version 4: the rule of identical deci
     });
   });
 });
+
+describe("the council's and the network's own loops (version 4)", () => {
+  const opened = () => openCase(opening({ parties: ['falun', 'mora'] }), REGIONAL_AGREEMENT_V4, AT);
+  const v4 = (state: CaseState, next: CaseStep) => applyStep(state, next, REGIONAL_AGREEMENT_V4, context);
+
+  it('the council tables an item to a later meeting: it stays with the council, waiting since it first came there', () => {
+    const tabled = v4(opened(), { kind: 'council', outcome: 'table', date: '2024-06-13', untilMeeting: '2024-09-12' });
+    expect(tabled.stage).toBe('council');
+    expect(tabled.stageSince).toBe(opened().stageSince);
+    expect(tabled.history.at(-1)).toMatchObject({ type: 'council.table', untilMeeting: '2024-09-12' });
+    expect(v4(tabled, { kind: 'council', outcome: 'recommend', date: '2024-09-12' }).stage).toBe('decisions');
+  });
+
+  it("the network takes a case back from the council's agenda, and can send it on again", () => {
+    const recalled = v4(opened(), { kind: 'network', outcome: 'recall', date: '2024-06-01', note: 'Kostnaderna ses över.' });
+    expect(recalled.stage).toBe('network');
+    expect(waitingOn(recalled, REGIONAL_AGREEMENT_V4)).toEqual(['lchnv']);
+    expect(v4(recalled, { kind: 'network', outcome: 'forward', date: '2024-08-20' }).stage).toBe('council');
+    // Only from the council's agenda.
+    expect(refuseStep(recalled, { kind: 'network', outcome: 'recall', date: '2024-06-02' }, REGIONAL_AGREEMENT_V4)?.code).toBe('conflict');
+  });
+
+  it('earlier versions take neither', () => {
+    expect(refuseStep(openedCase(), { kind: 'council', outcome: 'table', date: '2024-06-13' }, REGIONAL_AGREEMENT)?.code).toBe('conflict');
+    expect(refuseStep(openedCase(), { kind: 'network', outcome: 'recall', date: '2024-06-13' }, REGIONAL_AGREEMENT)?.code).toBe('conflict');
+  });
+});

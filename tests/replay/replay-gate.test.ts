@@ -39,9 +39,9 @@ const HISTORIES = join(__dirname, 'histories');
 const actor: Actor = 'coordinator';
 
 type Step = (handle: ReturnType<Client['workflow']['getHandle']>) => Promise<unknown>;
-const council = (outcome: 'recommend' | 'refer-back' | 'reject', extra = {}): Step => (handle) =>
+const council = (outcome: 'recommend' | 'refer-back' | 'reject' | 'table', extra = {}): Step => (handle) =>
   handle.executeUpdate(recordCouncilOutcome, { args: [{ outcome, date: '2024-06-13', actor, ...extra }] });
-const network = (outcome: 'forward' | 'table' | 'withdraw' | 'reject' | 'adopt', extra = {}): Step => (handle) =>
+const network = (outcome: 'forward' | 'table' | 'withdraw' | 'reject' | 'adopt' | 'recall', extra = {}): Step => (handle) =>
   handle.executeUpdate(recordNetworkOutcome, { args: [{ outcome, date: '2024-09-19', actor, ...extra }] });
 type Outcome = 'scheduled' | 'adopted' | 'rejected' | 'opted-out' | 'answered' | 'declined';
 const decide = (party: string, outcome: Outcome, extra = {}): Step => (handle) =>
@@ -234,6 +234,15 @@ const PATHS: Record<string, CasePath> = {
     // Its deadline 14 days before the day it is recorded: escalated at once, as the rule is for cases entered on time.
     deadline: addDays(timerDay(new Date().toISOString()), -14),
     steps: [council('recommend'), untilHistory('escalation.sent'), decide('falun', 'adopted'), decide('mora', 'adopted')],
+  },
+  // Version 4: the council tables the item, the network takes it back and sends it on again.
+  'council-tabled-network-recalled': {
+    startedWithUpdate: true,
+    definition: REGIONAL_AGREEMENT_V4,
+    parties: ['falun'],
+    partyNames: { falun: 'Falun' },
+    deadline: '2099-12-31',
+    steps: [council('table', { untilMeeting: '2024-09-12' }), network('recall'), network('forward'), council('recommend'), decide('falun', 'adopted')],
   },
   'projected-locally-consultation-answered': {
     startedWithUpdate: true,

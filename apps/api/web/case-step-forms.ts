@@ -49,6 +49,7 @@ const COUNCIL_CHOICES: Record<string, string> = {
   recommend: 'Rekommenderar parterna att anta',
   'refer-back': 'Återremitterar till nätverket',
   reject: 'Avslår',
+  table: 'Bordlägger till ett senare möte',
 };
 
 const NETWORK_CHOICES: Record<string, string> = {
@@ -57,6 +58,7 @@ const NETWORK_CHOICES: Record<string, string> = {
   table: 'Bordlägger',
   withdraw: 'Återkallar ärendet',
   reject: 'Avslutar ärendet utan verkan',
+  recall: 'Tar tillbaka ärendet från rådets dagordning',
 };
 
 const RULING_CHOICES: Record<string, string> = {

@@ -65,6 +65,8 @@ export class Naming {
       'council.recommend': `${council} rekommenderade parterna att anta`,
       'council.refer-back': `${council} återremitterade ärendet till nätverket`,
       'council.reject': `${council} avslog förslaget`,
+      'council.table': `${council} bordlade ärendet`,
+      'network.recall': `${network} tog tillbaka ärendet från ${genitive(council)} dagordning`,
       'decision.scheduled': 'planerade ärendet till sammanträde',
       'decision.adopted': 'antog',
       'decision.rejected': 'avslog',
