@@ -4,6 +4,7 @@ import { ApplicationFailure, WorkflowNotFoundError } from '@temporalio/common';
 import { createHash, randomUUID } from 'node:crypto';
 import type { CaseView, CostSharesView, CreateCaseInput, DashboardQuery, DashboardView, ListCasesQuery, ReadStep } from '../../libs/contract';
 import {
+  CLOSED_STAGES,
   STAGE_LABELS,
   addDays,
   costShares,
@@ -133,6 +134,14 @@ export class CaseService {
       limit: query.limit,
       offset: query.offset,
     });
+    const names = await this.registerNamesFor(items);
+    return { items: items.map((state) => presentCase(state, today, names)), total };
+  }
+
+  /** The decided and closed cases (in force, rejected, withdrawn, closed, expired), newest first, a page at a time. */
+  async closedCases(page: { text?: string; limit: number; offset: number }): Promise<{ items: CaseView[]; total: number }> {
+    const today = this.clock.today();
+    const { items, total } = await this.cases.list({ stages: CLOSED_STAGES, ...(page.text ? { text: page.text } : {}), today, limit: page.limit, offset: page.offset });
     const names = await this.registerNamesFor(items);
     return { items: items.map((state) => presentCase(state, today, names)), total };
   }

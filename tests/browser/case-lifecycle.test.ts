@@ -101,6 +101,18 @@ it('a case in force shows its period, its follow-up and whether each decision is
   const zip = await readFile((await download.path())!);
   expect(zip.subarray(0, 2).toString()).toBe('PK');
 
+  // Among the closed cases, found by its title, with its package.
+  await page.click('nav[aria-label="Huvudmeny"] >> text=Avslutade');
+  await page.waitForURL(/\/avslutade$/);
+  await page.fill('#falt-sok', recommended.title);
+  await page.click('form.filters button[type=submit]');
+  await page.waitForURL(/\/avslutade\?sok=/);
+  const row = page.locator('tr', { has: page.locator(`a[href="/arenden/${recommended.id}"]`) });
+  expect(await row.innerText()).toContain('Gäller');
+  expect(await row.locator('a[download]').getAttribute('href')).toBe(`/arenden/${recommended.id}/arkivpaket.zip`);
+  violations.push(...(await axeViolations(page)));
+  await page.goto(`${api.url}/arenden/${recommended.id}`);
+
   await page.click('a:has-text("Starta ett förlängningsärende")');
   await page.waitForURL(/\/arenden\/nytt\?forlanger=/);
   expect(await page.locator('#falt-title').inputValue()).toContain('Förlängning:');

@@ -100,13 +100,13 @@ it('pages a matrix of 66 parties by 20 columns, keeps the case column in view, a
   await page.setViewportSize({ width: 900, height: 800 });
   await page.goto(`${api.url}/matris`);
   expect(await page.locator('.column-pages p').innerText()).toBe('Visar parterna 1–20 av 66.');
-  expect(await page.locator('table.matrix thead th').count()).toBe(22);
+  expect(await page.locator('table.matrix thead th').count()).toBe(23);
   violations.push(...(await axeViolations(page)));
 
   await page.click('.column-pages a:has-text("61–66")');
   await page.waitForURL(/kolumner=4/);
   // Swedish order puts "Kommun 01–50" between Hedemora and Leksand: the last page holds the end of the alphabet and the region.
-  expect(await page.locator('table.matrix thead th').allInnerTexts()).toEqual(['Ärende', 'Skede', 'Rättvik', 'Smedjebacken', 'Säter', 'Vansbro', 'Älvdalen', 'Region Dalarna']);
+  expect(await page.locator('table.matrix thead th').allInnerTexts()).toEqual(['Ärende', 'Skede', 'Sista svarsdag', 'Rättvik', 'Smedjebacken', 'Säter', 'Vansbro', 'Älvdalen', 'Region Dalarna']);
 
   await page.goto(`${api.url}/matris`);
   const region = page.locator('.table-scroll[role=region]');
@@ -120,7 +120,7 @@ it('pages a matrix of 66 parties by 20 columns, keeps the case column in view, a
   await page.selectOption('#falt-grupp', 'norra');
   await page.click('button:has-text("Filtrera")');
   await page.waitForURL(/grupp=norra/);
-  expect(await page.locator('table.matrix thead th').allInnerTexts()).toEqual(['Ärende', 'Skede', 'Mora', 'Orsa', 'Älvdalen']);
+  expect(await page.locator('table.matrix thead th').allInnerTexts()).toEqual(['Ärende', 'Skede', 'Sista svarsdag', 'Mora', 'Orsa', 'Älvdalen']);
   expect(await page.locator('.column-pages').count()).toBe(0);
   violations.push(...(await axeViolations(page)));
 });

@@ -19,6 +19,7 @@ import { matrixCsv, matrixPage, type MatrixFilter, type MatrixModel } from './ma
 import { costSharesCsv } from './swedish-csv';
 import { ATTACHMENT_ROWS, newCasePage } from './new-case.view';
 import { overviewPage } from './overview.view';
+import { closedCasesPage } from './closed-cases.view';
 import { Naming } from './swedish-format';
 
 /** The coordinator's pages. Forms post to these routes and are checked with the API's own schemas. */
@@ -71,6 +72,15 @@ export class CoordinatorPagesController {
     const dashboard = await this.cases.dashboard({ limit: OVERVIEW_PAGE_SIZE, offset: (waitingPage - 1) * OVERVIEW_PAGE_SIZE });
     const inForceBy = await this.cases.expectedInForce(dashboard.blocked.filter((row) => row.stage === 'decisions').map((row) => row.id));
     return overviewPage(dashboard, { number: waitingPage, size: OVERVIEW_PAGE_SIZE }, inForceBy, signedIn(session), await this.naming());
+  }
+
+  @Get('avslutade')
+  @Header('Content-Type', 'text/html; charset=utf-8')
+  async closed(@Query('sok') search: unknown, @Query('sida') pageNumber: unknown, @CurrentSession() session: CoordinatorSession): Promise<string> {
+    const text = typeof search === 'string' ? search.trim().slice(0, 200) : '';
+    const number = typeof pageNumber === 'string' && /^[1-9][0-9]{0,5}$/.test(pageNumber) ? Number(pageNumber) : 1;
+    const { items, total } = await this.cases.closedCases({ ...(text ? { text } : {}), limit: OVERVIEW_PAGE_SIZE, offset: (number - 1) * OVERVIEW_PAGE_SIZE });
+    return closedCasesPage({ cases: items, total, text, page: { number, size: OVERVIEW_PAGE_SIZE }, coordinator: signedIn(session), naming: await this.naming() });
   }
 
   @Get('matris')

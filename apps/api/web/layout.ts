@@ -18,6 +18,7 @@ export interface PageOptions {
 const NAVIGATION = [
   { href: '/oversikt', label: 'Översikt' },
   { href: '/matris', label: 'Matris' },
+  { href: '/avslutade', label: 'Avslutade' },
   { href: '/rapport', label: 'Lägesrapport' },
   { href: '/arenden/nytt', label: 'Nytt ärende' },
   { href: '/kontakter', label: 'Kontakter' },

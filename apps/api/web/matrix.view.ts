@@ -6,6 +6,7 @@ import { selectField } from './form-fields';
 import { html, type SafeHtml } from '../../../libs/html/html';
 import { page, type SignedInCoordinator } from './layout';
 import { statusLabel, wholeNumber, type Naming } from './swedish-format';
+import { longDate } from '../../../libs/format/swedish-dates';
 
 /** Party columns a page shows at once: with 311 parties the matrix pages its columns, the case column stays. */
 export const MATRIX_COLUMNS_PER_PAGE = 20;
@@ -118,13 +119,13 @@ ${cases.length === 0
 <caption class="muted" id="matris-beskrivning">${model.total > cases.length
   ? `De ${wholeNumber(cases.length)} senaste av ${wholeNumber(model.total)} ärenden (alla finns i CSV-filen).`
   : cases.length === 1 ? '1 ärende.' : `${cases.length} ärenden.`} Raden ”Väntar på” räknar ärenden som väntar på respektive part${model.total > cases.length ? ' bland dem som visas' : ''}.</caption>
-<thead><tr><th scope="col">Ärende</th><th scope="col">Skede</th>${shown.map((party) => html`<th scope="col">${party.name}</th>`)}</tr></thead>
+<thead><tr><th scope="col">Ärende</th><th scope="col">Skede</th><th scope="col">Sista svarsdag</th>${shown.map((party) => html`<th scope="col">${party.name}</th>`)}</tr></thead>
 <tbody>
 ${cases.map(
-  (view) => html`<tr><th scope="row"><a href="/arenden/${view.id}">${view.title}</a></th><td>${naming.stage(view.stage)}</td>${shown.map((party) => cell(view, party.id))}</tr>`,
+  (view) => html`<tr><th scope="row"><a href="/arenden/${view.id}">${view.title}</a></th><td>${naming.stage(view.stage)}</td><td>${view.deadline ? longDate(view.deadline) : '–'}${view.overdue ? html` <span class="overdue">Försenat</span>` : ''}</td>${shown.map((party) => cell(view, party.id))}</tr>`,
 )}
 </tbody>
-<tfoot><tr><th scope="row">Väntar på</th><td></td>${waitingCounts.map((count) => html`<td>${count}</td>`)}</tr></tfoot>
+<tfoot><tr><th scope="row">Väntar på</th><td></td><td></td>${waitingCounts.map((count) => html`<td>${count}</td>`)}</tr></tfoot>
 </table></div>`}`,
   });
 }
