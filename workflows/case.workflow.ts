@@ -120,10 +120,10 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseState>
   const recommendations: Omit<RecommendationNotice, 'caseId' | 'title' | 'reference' | 'attachments'>[] = [];
   const notices: PartyNotice[] = [];
   const noticesInFlight = new Set<Promise<unknown>>();
-  const apply = (step: CaseStep, actor: Actor): Promise<StepReceipt> => {
+  const apply = (step: CaseStep, actor: Actor, by?: string): Promise<StepReceipt> => {
     if (alreadyApplied()) return untilProjected();
     const before = state;
-    state = applyStep(state, step, definition, { at: nowIso(), actor, requestId: currentUpdateInfo()?.id ?? null });
+    state = applyStep(state, step, definition, { at: nowIso(), actor, requestId: currentUpdateInfo()?.id ?? null, ...(by ? { by } : {}) });
     publishSearchAttributes(state);
     if (definition.timers && patched(PARTY_NOTICES)) notices.push(...partyNoticesAfter(before, state, step));
     const kind = step.kind === 'council' && step.outcome === 'recommend' ? 'recommended' : step.kind === 'revision' ? 'revised' : undefined;
@@ -145,8 +145,8 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseState>
     setHandler(
       stepUpdate(kind),
       (input) => {
-        const { step, actor } = stepFrom(kind, input);
-        return apply(step, actor);
+        const { step, actor, by } = stepFrom(kind, input);
+        return apply(step, actor, by);
       },
       { validator: (input) => validate(stepFrom(kind, input).step) },
     );

@@ -194,9 +194,16 @@ export class CaseService {
   }
 
   /** A step read against its kind (libs/contract/step-kinds), taken by `actor`. */
-  async record(id: string, step: ReadStep, actor: Actor, requestId?: string, partyNamedBy: 'path' | 'body' = 'body'): Promise<CaseView> {
+  async record(
+    id: string,
+    step: ReadStep,
+    actor: Actor,
+    requestId?: string,
+    partyNamedBy: 'path' | 'body' = 'body',
+    by?: string,
+  ): Promise<CaseView> {
     try {
-      return await this.step(id, requestId, async () => this.afterWrite(id, await this.workflows.send(id, requestId, (sender) => step.send(sender, actor))));
+      return await this.step(id, requestId, async () => this.afterWrite(id, await this.workflows.send(id, requestId, (sender) => step.send(sender, actor, by))));
     } catch (error) {
       // The case knows only its own parties; whether a refused one exists at all is the register's to say.
       // Asked only after a refusal, so that a step needs no database on its way to the workflow.

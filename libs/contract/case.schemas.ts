@@ -274,6 +274,7 @@ export const historyEntryView = z.object({
   untilMeeting: z.string().optional(),
   reopened: z.array(z.string()).optional().describe('For a revision, the parties asked again; for a reminder, those reminded; for a closing or termination, the parties named.'),
   unreachable: z.array(z.string()).optional().describe('Parties a reminder could not reach: no contact address.'),
+  by: z.string().optional().describe('The person who took the step, by name, where it is known (a coordinator signed in on the pages).'),
 });
 
 export const partyAnswerView = z.object({

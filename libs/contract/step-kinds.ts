@@ -35,7 +35,8 @@ export type UpdateSender = <Input>(update: UpdateDefinition<StepReceipt, [Input]
 export interface ReadStep {
   /** A party's own link may take a step about its own party only. */
   readonly party: string | undefined;
-  send(sender: UpdateSender, actor: Actor): Promise<StepReceipt>;
+  /** `by`: the person taking it, by name, where it is known. */
+  send(sender: UpdateSender, actor: Actor, by?: string): Promise<StepReceipt>;
 }
 
 export type StepReading = { readonly ok: true; readonly step: ReadStep } | { readonly ok: false; readonly issues: readonly z.core.$ZodIssue[] };
@@ -90,7 +91,10 @@ function stepRoute<Body, Input>(spec: StepSpec<Body, Input>): StepRoute {
       const party = partyInPath ? pathParty : spec.partyOf?.(fields);
       return {
         ok: true,
-        step: { party, send: (sender, actor) => sender(spec.update, spec.input(fields, actor, pathParty ?? '')) },
+        step: {
+          party,
+          send: (sender, actor, by) => sender(spec.update, { ...spec.input(fields, actor, pathParty ?? ''), ...(by ? { by } : {}) }),
+        },
       };
     },
   };

@@ -108,6 +108,7 @@ export function applyStep(
     type: historyTypeOf(step),
     actor: context.actor,
     requestId: context.requestId,
+    ...(context.by ? { by: context.by } : {}),
     stage,
     version,
     date: step.date,

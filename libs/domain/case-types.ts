@@ -236,6 +236,8 @@ export interface HistoryEntry {
   readonly reopened?: readonly string[];
   /** Parties a reminder or notice could not reach (no contact address). */
   readonly unreachable?: readonly string[];
+  /** The person who took the step, by name, where it is known. */
+  readonly by?: string;
 }
 
 /** When parties are reminded: days before their deadline, on it, and every week after. */
@@ -354,4 +356,6 @@ export interface StepContext {
   readonly at: string;
   readonly actor: Actor;
   readonly requestId: string | null;
+  /** The person who took the step, by name, where it is known (a signed-in coordinator). */
+  readonly by?: string;
 }

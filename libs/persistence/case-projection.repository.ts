@@ -132,15 +132,15 @@ export class CaseProjectionRepository {
     if (newHistory.length > 0 && (advanced.length > 0 || !fence)) {
       await manager.query(
         `INSERT INTO case_history (case_id, sequence, at, type, actor, request_id, stage, party, outcome, date, note,
-                                  version, until_meeting, reopened, unreachable, unconfirmed_run, unconfirmed_task)
+                                  version, until_meeting, reopened, unreachable, actor_name, unconfirmed_run, unconfirmed_task)
          SELECT $1, sequence, at, type, actor, request_id, stage, party, outcome, date, note, version, until_meeting,
                 CASE WHEN reopened IS NULL THEN NULL ELSE string_to_array(reopened, ',') END,
                 CASE WHEN unreachable IS NULL THEN NULL ELSE string_to_array(unreachable, ',') END,
-                $16::text, $17::bigint
+                actor_name, $17::text, $18::bigint
            FROM unnest($2::integer[], $3::timestamptz[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[],
-                       $9::text[], $10::date[], $11::text[], $12::integer[], $13::date[], $14::text[], $15::text[])
+                       $9::text[], $10::date[], $11::text[], $12::integer[], $13::date[], $14::text[], $15::text[], $16::text[])
                 AS h(sequence, at, type, actor, request_id, stage, party, outcome, date, note, version, until_meeting,
-                     reopened, unreachable)
+                     reopened, unreachable, actor_name)
          ON CONFLICT (case_id, sequence) DO NOTHING`,
         [
           state.id,
@@ -159,6 +159,7 @@ export class CaseProjectionRepository {
           // unnest cannot take an array of arrays of different lengths: joined here, split in SQL.
           newHistory.map((entry) => (entry.reopened ? entry.reopened.join(',') : null)),
           newHistory.map((entry) => (entry.unreachable ? entry.unreachable.join(',') : null)),
+          newHistory.map((entry) => entry.by ?? null),
           fence?.run ?? null,
           fence?.task ?? null,
         ],

@@ -237,7 +237,7 @@ SELECT c.id, c.process_id, c.process_version, c.title, c.reference, c.deadline, 
                  'sequence', h.sequence, 'at', ${ISO_INSTANT('h.at')}, 'type', h.type, 'actor', h.actor, 'requestId', h.request_id,
                  'stage', h.stage, 'party', h.party, 'outcome', h.outcome, 'date', h.date, 'note', h.note,
                  'version', h.version, 'untilMeeting', h.until_meeting, 'reopened', h.reopened,
-                 'unreachable', h.unreachable) ORDER BY h.sequence), '[]')
+                 'unreachable', h.unreachable, 'by', h.actor_name) ORDER BY h.sequence), '[]')
           FROM case_history h WHERE h.case_id = c.id) AS history
   FROM cases c`;
 

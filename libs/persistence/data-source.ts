@@ -14,6 +14,7 @@ import { AddProjectionFence1763890000000 } from './migrations/1763890000000-add-
 import { AddAppealDates1763900000000 } from './migrations/1763900000000-add-appeal-dates';
 import { IndexTheDashboard1763910000000 } from './migrations/1763910000000-index-the-dashboard';
 import { CreateEscalationContacts1763920000000 } from './migrations/1763920000000-create-escalation-contacts';
+import { AddHistoryActorName1763930000000 } from './migrations/1763930000000-add-history-actor-name';
 import { DEFAULT_REGISTER_SEED, type RegisterSeed } from '../register';
 import { seedRegisterOnce } from './register-seeding';
 
@@ -35,6 +36,7 @@ export const MIGRATIONS = [
   AddAppealDates1763900000000,
   IndexTheDashboard1763910000000,
   CreateEscalationContacts1763920000000,
+  AddHistoryActorName1763930000000,
 ];
 
 export function createDataSource(databaseUrl: string, options: { poolSize?: number } = {}): DataSource {

@@ -10,7 +10,11 @@ import type { Actor, CaseState, CaseStep } from '../domain';
 export type StepKind = CaseStep['kind'];
 export type StepOf<K extends StepKind> = Extract<CaseStep, { readonly kind: K }>;
 /** A step as its update carries it: the kind is implied by the update; who took it is added. */
-export type StepInput<K extends StepKind> = Omit<StepOf<K>, 'kind'> & { readonly actor: Actor };
+export type StepInput<K extends StepKind> = Omit<StepOf<K>, 'kind'> & {
+  readonly actor: Actor;
+  /** The person who took it, by name, where it is known (a signed-in coordinator). */
+  readonly by?: string;
+};
 
 export type CouncilOutcomeInput = StepInput<'council'>;
 export type NetworkOutcomeInput = StepInput<'network'>;
@@ -84,7 +88,7 @@ export function caseWorkflowId(caseId: string): string {
 }
 
 /** A step update's input as the domain's step and who took it. */
-export function stepFrom<K extends StepKind>(kind: K, { actor, ...fields }: StepInput<K>): { step: StepOf<K>; actor: Actor } {
+export function stepFrom<K extends StepKind>(kind: K, { actor, by, ...fields }: StepInput<K>): { step: StepOf<K>; actor: Actor; by?: string } {
   // The one place the kind is put back: TypeScript cannot see that the fields and their kind make the step.
-  return { step: { ...fields, kind } as unknown as StepOf<K>, actor };
+  return { step: { ...fields, kind } as unknown as StepOf<K>, actor, ...(by ? { by } : {}) };
 }

@@ -260,6 +260,10 @@ it("records a party's decision that came by e-mail on the case page, as fully as
     postedOn: '2024-10-07',
     note: 'Protokollsutdraget kom med e-post.',
   });
+  // The history names who recorded it: the signed-in coordinator; the party's own answers stay the party's.
+  expect(stored.body.history.at(-1)).toMatchObject({ type: 'decision.adopted', party: 'orsa', actor: 'coordinator', by: 'Anna Samordnare' });
+  expect(stored.body.history.find((entry: { actor: string }) => entry.actor === 'party:falun').by).toBeUndefined();
+  await see(page.locator('ol.timeline li').last()).toContainText('registrerat av Anna Samordnare');
 });
 
 it('has an accessibility statement, and every page visited passed axe', async () => {

@@ -121,7 +121,7 @@ ${actions(model)}
 <ol class="timeline">
 ${view.history.map(
   (entry) => html`<li><strong>${entry.date ? longDate(entry.date) : dateTime(entry.at, model.timeZone)}</strong>: ${historyText(entry, naming)}${entry.note ? html` – ”${entry.note}”` : ''}
-<span class="muted">(${entry.actor === 'coordinator' ? 'registrerat av samordnare' : entry.actor === 'system' ? 'automatiskt' : 'via partens länk'}${entry.date ? ` ${dateTime(entry.at, model.timeZone)}` : ''})</span></li>`,
+<span class="muted">(${entry.actor === 'coordinator' ? `registrerat av ${entry.by ?? 'samordnare'}` : entry.actor === 'system' ? 'automatiskt' : 'via partens länk'}${entry.date ? ` ${dateTime(entry.at, model.timeZone)}` : ''})</span></li>`,
 )}
 </ol>`,
   });

@@ -212,7 +212,7 @@ export class CoordinatorPagesController {
     const reading = readStepForm(action, fields);
     if (!reading.ok) return rerender(400, fieldErrorsFrom(reading.issues));
     try {
-      await this.cases.record(caseId, reading.step, 'coordinator', requestId);
+      await this.cases.record(caseId, reading.step, 'coordinator', requestId, 'body', session.coordinator.name);
     } catch (error) {
       const refusal = formRefusal(error);
       if (!refusal) throw error;
