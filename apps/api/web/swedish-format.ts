@@ -117,7 +117,7 @@ export function historyText(entry: CaseView['history'][number], naming: Naming):
   return parts.join(' ');
 }
 
-/** Names as Swedish lists them: "Hedemora, Säter och Vansbro". */
+/** Names as Swedish lists them: "A, B och C". */
 export function swedishList(names: readonly string[]): string {
   return names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} och ${names[names.length - 1]}`;
 }
