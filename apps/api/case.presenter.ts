@@ -61,6 +61,7 @@ export function presentCase(state: CaseState, today: string, registerNames?: Rea
     })),
     reminders: state.reminders ? { ...state.reminders, daysBefore: [...state.reminders.daysBefore] } : null,
     escalationDays: state.escalation?.days ?? null,
+    owner: state.owner ?? null,
     validity: state.validity
       ? {
           from: state.validity.from,

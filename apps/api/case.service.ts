@@ -70,6 +70,7 @@ export class CaseService {
       ...(input.extendsCase ? { extendsCase: input.extendsCase } : {}),
       ...(input.financing ? { financing: input.financing } : {}),
       ...(input.escalationDays ? { escalationDays: input.escalationDays } : {}),
+      ...(input.owner ? { owner: input.owner } : {}),
       ...(input.proposal && (input.proposal.coverLetter || input.proposal.decisionWording) ? { proposal: input.proposal } : {}),
     };
     const definition = newestProcessDefinition(input.process ?? 'regional-agreement');
@@ -130,6 +131,7 @@ export class CaseService {
       waitingOn: query.waitingOn,
       overdue: query.overdue === undefined ? undefined : query.overdue === 'true',
       ...(query.q ? { text: query.q } : {}),
+      ...(query.owner ? { owner: query.owner } : {}),
       today,
       limit: query.limit,
       offset: query.offset,
@@ -150,13 +152,13 @@ export class CaseService {
    * The cases the matrix shows, newest first: the newest `limit` of them, or (without a
    * limit, for the CSV) every one, read a thousand at a time; and how many match.
    */
-  async listForMatrix(filter: { stage?: Stage; party?: string; text?: string }, limit?: number): Promise<{ cases: CaseView[]; total: number }> {
+  async listForMatrix(filter: { stage?: Stage; party?: string; text?: string; owner?: string }, limit?: number): Promise<{ cases: CaseView[]; total: number }> {
     const today = this.clock.today();
     const states: CaseState[] = [];
     let total = 0;
     do {
       const pageSize = Math.min(MATRIX_READ_SIZE, (limit ?? Infinity) - states.length);
-      const page = await this.cases.list({ stage: filter.stage, waitingOn: filter.party, text: filter.text, today, limit: pageSize, offset: states.length });
+      const page = await this.cases.list({ stage: filter.stage, waitingOn: filter.party, text: filter.text, owner: filter.owner, today, limit: pageSize, offset: states.length });
       states.push(...page.items);
       total = page.total;
       if (page.items.length < pageSize) break;

@@ -126,6 +126,12 @@ export const createCaseSchema = z.strictObject({
     .describe('The follow-up assignment created when the case enters force: owner, and months until it is due. Default Styrgruppen, 12 months.'),
   extendsCase: z.uuid({ error: 'Ange ärendets id.' }).optional().describe('The case whose agreement this case extends (förlängning).'),
   financing: financingSchema.optional().describe('What the agreement costs and how it is split among the parties still in (GET /api/cases/{id}/cost-shares).'),
+  owner: personText('Ange vem som äger ärendet.')
+    .trim()
+    .min(1, 'Ange vem som äger ärendet.')
+    .max(200, 'Högst 200 tecken.')
+    .optional()
+    .describe('Who owns the case: the development lead who presents it, by name.'),
   escalationDays: z
     .number({ error: 'Ange antal dagar.' })
     .int('Ange ett heltal.')
@@ -249,6 +255,7 @@ export const listCasesQuerySchema = z.strictObject({
   waitingOn: bodyId.optional().describe('A party or body the case waits on.'),
   overdue: z.enum(['true', 'false'], { error: 'overdue ska vara true eller false.' }).optional(),
   q: personText().trim().max(200, 'Högst 200 tecken.').optional().describe('Words the title or the registry number contains (each of them, in any case of letters).'),
+  owner: personText().trim().min(1).max(200, 'Högst 200 tecken.').optional().describe('Only the cases this person owns (by name, exactly).'),
   limit: z.coerce.number({ error: 'Ange ett heltal.' }).int('Ange ett heltal.').min(1).max(200).default(50),
   offset: z.coerce.number({ error: 'Ange ett heltal.' }).int('Ange ett heltal.').min(0).default(0),
 });
@@ -325,6 +332,7 @@ export const caseViewSchema = z.object({
     .array(z.object({ step: z.string(), parties: z.array(z.string()).optional() }))
     .describe('What can happen to the case now (`council.recommend`, `decision`, `posting`, …), with the parties a party step can be taken for; any other step is refused.'),
   reminders: z.object({ daysBefore: z.array(z.number().int()), onDeadline: z.boolean(), weeklyAfter: z.boolean() }).nullable(),
+  owner: z.string().nullable().describe('Who owns the case, by name; null when nobody was named.'),
   escalationDays: z
     .number()
     .int()

@@ -42,6 +42,7 @@ export function openCase(opening: CaseOpening, definition: ProcessDefinition, at
     ...(opening.partyNames ? { partyNames: namesOf(opening.parties, opening.partyNames) } : {}),
     ...(opening.financing ? { financing: opening.financing } : {}),
     ...(opening.proposal ? { proposal: opening.proposal } : {}),
+    ...(opening.owner ? { owner: opening.owner } : {}),
     ...(definition.escalation ? { escalation: { days: opening.escalationDays ?? DEFAULT_ESCALATION_DAYS, sent: {} } } : {}),
     history: [opened],
     sequence: 1,

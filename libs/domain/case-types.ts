@@ -301,6 +301,8 @@ export interface CaseOpening {
   /** What the agreement costs and how it is split among the parties still in. */
   readonly financing?: Financing;
   readonly proposal?: Proposal;
+  /** Who owns the case: the development lead who presents it, by name. */
+  readonly owner?: string;
 }
 
 export interface Escalation {
@@ -350,6 +352,8 @@ export interface CaseState {
   readonly financing?: Financing;
   /** The cover letter and decision wording; absent when the case carries none. */
   readonly proposal?: Proposal;
+  /** Who owns the case, by name; absent when nobody was named. */
+  readonly owner?: string;
 }
 
 export interface StepContext {

@@ -185,7 +185,11 @@ async function recordedStepDate(
 
 function lifecycleOf(state: CaseProjection['state']): string | null {
   // The financing and proposal only where the case carries them, so that the read model holds what the workflow does.
-  const carried = { ...(state.financing ? { financing: state.financing } : {}), ...(state.proposal ? { proposal: state.proposal } : {}) };
+  const carried = {
+    ...(state.financing ? { financing: state.financing } : {}),
+    ...(state.proposal ? { proposal: state.proposal } : {}),
+    ...(state.owner ? { owner: state.owner } : {}),
+  };
   if (state.remindedThrough === undefined) return Object.keys(carried).length > 0 ? JSON.stringify(carried) : null;
   const lifecycle: CaseLifecycle = {
     ...carried,

@@ -6,6 +6,8 @@ export interface CaseFilter {
   readonly stage?: Stage;
   /** Any of these stages. */
   readonly stages?: readonly Stage[];
+  /** Cases this person owns, by name. */
+  readonly owner?: string;
   readonly waitingOn?: string;
   /** Only overdue cases (true) or only those that are not (false), judged on `today`. */
   readonly overdue?: boolean;
@@ -63,6 +65,7 @@ export class CaseRepository {
     const parameter = (value: unknown): string => `$${parameters.push(value)}`;
     if (filter.stage) conditions.push(`c.stage = ${parameter(filter.stage)}`);
     if (filter.stages) conditions.push(`c.stage = ANY(${parameter(filter.stages)}::text[])`);
+    if (filter.owner) conditions.push(`c.lifecycle->>'owner' = ${parameter(filter.owner)}`);
     if (filter.waitingOn) conditions.push(`${parameter(filter.waitingOn)} = ANY(c.waiting_on)`);
     if (filter.overdue !== undefined) {
       const overdue = OVERDUE_SQL.replace('$1', parameter(filter.today));

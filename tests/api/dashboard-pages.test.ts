@@ -114,3 +114,23 @@ it('finds cases by words of their title or registry number, in the list and the 
   const csv = await (await fetch(`${api.url}/matris.csv?sok=${encodeURIComponent('ärende 1000')}`, { headers: { cookie } })).text();
   expect(csv.replace(/^\uFEFF/, '').trim().split('\r\n')).toHaveLength(2);
 });
+
+it("names each case's owner, and finds a coordinator's own cases in the list and the matrix", async () => {
+  const owned = await createCase(api, { title: 'Ägt ärende om hjälpmedel', owner: 'Lena Utvecklingsledare' });
+  expect(owned.owner).toBe('Lena Utvecklingsledare');
+  expect((await createCase(api, { title: 'Ärende utan ägare' })).owner).toBeNull();
+  const mine = (await api.request('GET', `/api/cases?owner=${encodeURIComponent('Lena Utvecklingsledare')}`)).body;
+  expect(mine.items.map((view: { id: string }) => view.id)).toEqual([owned.id]);
+
+  const email = 'lena-agare@rss-dalarna.example';
+  await new CoordinatorRepository(api.dataSource).upsert(email, 'Lena Utvecklingsledare', await hashPassword('ett långt lösenord för test'));
+  const cookie = (await signInByForm(api.url, email, 'ett långt lösenord för test')).sessionCookie!;
+  const matrix = await (await fetch(`${api.url}/matris?mina=1`, { headers: { cookie } })).text();
+  expect(matrix).toContain('1 ärende.');
+  expect(matrix).toContain('Ägt ärende om hjälpmedel');
+  expect(matrix).toMatch(/id="falt-mina" name="mina" value="1" checked/);
+  const page = await (await fetch(`${api.url}/arenden/${owned.id}`, { headers: { cookie } })).text();
+  expect(page).toContain('<dt>Ansvarig</dt><dd>Lena Utvecklingsledare</dd>');
+  // The new-case form suggests the signed-in coordinator as the owner.
+  expect(await (await fetch(`${api.url}/arenden/nytt`, { headers: { cookie } })).text()).toMatch(/id="falt-owner"[^>]*value="Lena Utvecklingsledare"/);
+});

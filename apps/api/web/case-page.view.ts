@@ -69,6 +69,7 @@ export function casePage(model: CasePageModel): string {
 <dl class="facts">
 ${view.reference ? html`<dt>Diarienummer</dt><dd>${view.reference}</dd>` : ''}
 <dt>Sorts ärende</dt><dd>${view.processName}</dd>
+${view.owner ? html`<dt>Ansvarig</dt><dd>${view.owner}</dd>` : ''}
 <dt>Skede</dt><dd>${naming.stage(view.stage)}</dd>
 ${view.version > 1 ? html`<dt>Version</dt><dd>${view.version}</dd>` : ''}
 <dt>Väntar på</dt><dd>${view.waitingOn.length > 0 ? view.waitingOn.map((id) => naming.of(id)).join(', ') : 'Ingen'}</dd>

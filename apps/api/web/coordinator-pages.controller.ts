@@ -45,10 +45,10 @@ export class CoordinatorPagesController {
   }
 
   /** The matrix for a filter: on the page the newest MATRIX_PAGE_ROWS cases, in the CSV every one. */
-  private async matrixModel(query: Record<string, unknown>, rows?: number): Promise<Omit<MatrixModel, 'coordinator'>> {
+  private async matrixModel(query: Record<string, unknown>, me: string, rows?: number): Promise<Omit<MatrixModel, 'coordinator'>> {
     const filter = matrixFilter(query);
     const [{ cases, total }, all, groups] = await Promise.all([
-      this.cases.listForMatrix(filter, rows),
+      this.cases.listForMatrix({ ...filter, ...(filter.mine ? { owner: me } : {}) }, rows),
       this.register.listAllParties(),
       this.register.listGroups(),
     ]);
@@ -86,14 +86,14 @@ export class CoordinatorPagesController {
   @Get('matris')
   @Header('Content-Type', 'text/html; charset=utf-8')
   async matrix(@Query() query: Record<string, unknown>, @CurrentSession() session: CoordinatorSession): Promise<string> {
-    return matrixPage({ ...(await this.matrixModel(query, MATRIX_PAGE_ROWS)), coordinator: signedIn(session) });
+    return matrixPage({ ...(await this.matrixModel(query, session.coordinator.name, MATRIX_PAGE_ROWS)), coordinator: signedIn(session) });
   }
 
   @Get('matris.csv')
   @Header('Content-Type', 'text/csv; charset=utf-8')
   @Header('Content-Disposition', 'attachment; filename="overens-matris.csv"')
-  async matrixCsv(@Query() query: Record<string, unknown>): Promise<string> {
-    return matrixCsv(await this.matrixModel(query));
+  async matrixCsv(@Query() query: Record<string, unknown>, @CurrentSession() session: CoordinatorSession): Promise<string> {
+    return matrixCsv(await this.matrixModel(query, session.coordinator.name));
   }
 
   @Get('arenden/nytt')
@@ -124,6 +124,7 @@ export class CoordinatorPagesController {
     const input = {
       title: values.title ?? '',
       ...(values.reference ? { reference: values.reference } : {}),
+      ...(values.owner ? { owner: values.owner } : {}),
       ...(values.deadline ? { deadline: values.deadline } : {}),
       ...(values.group ? { group: values.group } : { parties }),
       attachments: Array.from({ length: ATTACHMENT_ROWS }, (_, index) => ({
@@ -306,5 +307,13 @@ function matrixFilter(query: Record<string, unknown>): MatrixFilter {
   const group = typeof query.grupp === 'string' && isPartySlug(query.grupp) ? query.grupp : undefined;
   const columnPage = typeof query.kolumner === 'string' && /^[1-9][0-9]{0,3}$/.test(query.kolumner) ? Number(query.kolumner) : undefined;
   const text = typeof query.sok === 'string' ? query.sok.trim().slice(0, 200) : '';
-  return { ...(stage ? { stage } : {}), ...(party ? { party } : {}), ...(text ? { text } : {}), ...(group ? { group } : {}), ...(columnPage ? { columnPage } : {}) };
+  const mine = query.mina === '1';
+  return {
+    ...(stage ? { stage } : {}),
+    ...(party ? { party } : {}),
+    ...(text ? { text } : {}),
+    ...(mine ? { mine } : {}),
+    ...(group ? { group } : {}),
+    ...(columnPage ? { columnPage } : {}),
+  };
 }

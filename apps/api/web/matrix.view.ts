@@ -16,6 +16,8 @@ export interface MatrixFilter {
   readonly party?: string;
   /** Words the title or the registry number contains. */
   readonly text?: string;
+  /** Only the cases the signed-in coordinator owns. */
+  readonly mine?: boolean;
   /** Only this group's parties as columns. */
   readonly group?: string;
   /** Which page of party columns, from 1. */
@@ -58,6 +60,7 @@ export function filterQuery(filter: MatrixFilter, columnPage?: number): string {
   if (filter.stage) query.set('skede', filter.stage);
   if (filter.party) query.set('part', filter.party);
   if (filter.text) query.set('sok', filter.text);
+  if (filter.mine) query.set('mina', '1');
   if (filter.group) query.set('grupp', filter.group);
   if (columnPage !== undefined && columnPage > 1) query.set('kolumner', String(columnPage));
   const text = query.toString();
@@ -106,6 +109,7 @@ export function matrixPage(model: MatrixModel): string {
 ${selectField({ name: 'skede', label: 'Skede', empty: 'Alla skeden', value: filter.stage, choices: STAGES.map((stage) => ({ value: stage, label: naming.stage(stage) })) })}
 <div class="field"><label for="falt-sok">Sök titel eller diarienummer</label>
 <input type="search" id="falt-sok" name="sok" value="${filter.text ?? ''}"></div>
+<div class="choice"><input type="checkbox" id="falt-mina" name="mina" value="1"${filter.mine ? ' checked' : ''}><label for="falt-mina">Bara ärenden där jag är ansvarig</label></div>
 ${selectField({ name: 'part', label: 'Väntar på part', empty: 'Alla parter', value: filter.party, choices: model.parties.map((party) => ({ value: party.id, label: party.name })) })}
 ${model.groups.length > 0
   ? selectField({ name: 'grupp', label: 'Visa parterna i gruppen', empty: 'Alla parter', value: filter.group, choices: model.groups.map((group) => ({ value: group.id, label: group.name })) })

@@ -9,6 +9,7 @@ export const NEW_CASE_LABELS: Record<string, string> = {
   reference: 'Diarienummer',
   'networkDecision.date': 'Datum för nätverksbeslutet',
   'networkDecision.note': 'Nätverkets beslut i korthet',
+  owner: 'Ansvarig (den som föredrar ärendet)',
   deadline: 'Sista svarsdag',
   parties: 'Parter',
   group: 'Grupp',
@@ -76,6 +77,7 @@ ${options.extendsCase
 ${radioGroup({ name: 'process', legend: NEW_CASE_LABELS.process, choices: processChoices(naming), value: values.process ?? 'regional-agreement', error: errors.process })}
 ${textField({ name: 'title', label: NEW_CASE_LABELS.title, required: true, value: values.title, error: errors.title })}
 ${textField({ name: 'reference', label: NEW_CASE_LABELS.reference, value: values.reference, error: errors.reference, hint: 'Till exempel HSN 2024/1905.' })}
+${textField({ name: 'owner', label: NEW_CASE_LABELS.owner, value: values.owner ?? options.coordinator.name, error: errors.owner })}
 ${textField({ name: 'networkDecision.date', label: NEW_CASE_LABELS['networkDecision.date'], type: 'date', required: true, value: values['networkDecision.date'], error: errors['networkDecision.date'], hint: 'ÅÅÅÅ-MM-DD' })}
 ${textArea({ name: 'networkDecision.note', label: NEW_CASE_LABELS['networkDecision.note'], value: values['networkDecision.note'], error: errors['networkDecision.note'] })}
 ${textField({ name: 'deadline', label: NEW_CASE_LABELS.deadline, type: 'date', value: values.deadline, error: errors.deadline, hint: 'Sista dag för parterna att rapportera sina beslut. ÅÅÅÅ-MM-DD' })}
