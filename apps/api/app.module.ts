@@ -1,7 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { Client } from '@temporalio/client';
 import { DataSource } from 'typeorm';
-import { CaseRepository, CoordinatorRepository, PartyContactRepository, RegisterRepository } from '../../libs/persistence';
+import { ApiTokenRepository, CaseRepository, CoordinatorRepository, PartyContactRepository, RegisterRepository } from '../../libs/persistence';
 import { ApiConfig } from './api-config';
 import { CaseController } from './case.controller';
 import { CaseService } from './case.service';
@@ -76,6 +76,7 @@ export class AppModule {
         { provide: Client, useValue: dependencies.temporal },
         { provide: Clock, useFactory: (config: ApiConfig) => new Clock(config.timeZone), inject: [ApiConfig] },
         { provide: CaseRepository, useFactory: (dataSource: DataSource) => new CaseRepository(dataSource), inject: [DataSource] },
+        { provide: ApiTokenRepository, useFactory: (dataSource: DataSource) => new ApiTokenRepository(dataSource), inject: [DataSource] },
         {
           provide: CoordinatorRepository,
           useFactory: (dataSource: DataSource) => new CoordinatorRepository(dataSource),

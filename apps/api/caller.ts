@@ -4,10 +4,12 @@ import { ApiConfig } from './api-config';
 import { CaseLinks } from '../../libs/links/case-links';
 import { isOverviewToken, type PartyLinkClaim } from '../../libs/links/party-link';
 import { SecurityLog } from './security-log';
+import { ApiTokenRepository, NAMED_TOKEN_PREFIX } from '../../libs/persistence';
 
 /** Who is calling the API: the coordinator with the admin token, or a party with a case link or its overview link. */
 export type Caller =
-  | { readonly kind: 'coordinator' }
+  /** `name`: the named API token's, when the call carried one (the shared admin token has none). */
+  | { readonly kind: 'coordinator'; readonly name?: string }
   | { readonly kind: 'party'; readonly claim: PartyLinkClaim }
   | { readonly kind: 'party-overview'; readonly party: string };
 
@@ -19,6 +21,7 @@ export class CallerIdentifier {
     config: ApiConfig,
     private readonly links: CaseLinks,
     private readonly securityLog: SecurityLog,
+    private readonly tokens: ApiTokenRepository,
   ) {
     this.adminDigest = digest(config.adminToken);
   }
@@ -30,6 +33,10 @@ export class CallerIdentifier {
     const token = match[1];
     // Compare digests: equal length, constant time, whatever was sent.
     if (timingSafeEqual(digest(token), this.adminDigest)) return { kind: 'coordinator' };
+    if (token.startsWith(NAMED_TOKEN_PREFIX)) {
+      const name = await this.tokens.nameOf(token);
+      return name === undefined ? this.refused(token, 'invalid') : { kind: 'coordinator', name };
+    }
     if (isOverviewToken(token)) {
       const overview = await this.links.verifyOverview(token);
       if (typeof overview !== 'string') return { kind: 'party-overview', party: overview.party };

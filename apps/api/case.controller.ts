@@ -90,7 +90,9 @@ export class CaseController {
       throw new ApiError('forbidden', 'Länken gäller en annan part eller ett annat ärende.');
     }
     const actor = caller.kind === 'party' ? (`party:${caller.claim.party}` as const) : 'coordinator';
-    return this.cases.record(caseId, reading.step, actor, requestId, route.partyInPath ? 'path' : 'body');
+    // A named API token is recorded by its name, as a coordinator signed in on the pages is.
+    const by = caller.kind === 'coordinator' ? caller.name : undefined;
+    return this.cases.record(caseId, reading.step, actor, requestId, route.partyInPath ? 'path' : 'body', by);
   }
 
   @Get(':id/cost-shares')

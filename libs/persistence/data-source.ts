@@ -15,6 +15,7 @@ import { AddAppealDates1763900000000 } from './migrations/1763900000000-add-appe
 import { IndexTheDashboard1763910000000 } from './migrations/1763910000000-index-the-dashboard';
 import { CreateEscalationContacts1763920000000 } from './migrations/1763920000000-create-escalation-contacts';
 import { AddHistoryActorName1763930000000 } from './migrations/1763930000000-add-history-actor-name';
+import { CreateApiTokens1763940000000 } from './migrations/1763940000000-create-api-tokens';
 import { DEFAULT_REGISTER_SEED, type RegisterSeed } from '../register';
 import { seedRegisterOnce } from './register-seeding';
 
@@ -37,6 +38,7 @@ export const MIGRATIONS = [
   IndexTheDashboard1763910000000,
   CreateEscalationContacts1763920000000,
   AddHistoryActorName1763930000000,
+  CreateApiTokens1763940000000,
 ];
 
 export function createDataSource(databaseUrl: string, options: { poolSize?: number } = {}): DataSource {

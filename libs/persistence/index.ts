@@ -1,3 +1,4 @@
+export * from './api-token.repository';
 export * from './case-projection.repository';
 export * from './case.repository';
 export * from './data-source';
