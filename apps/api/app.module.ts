@@ -1,7 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { Client } from '@temporalio/client';
 import { DataSource } from 'typeorm';
-import { ApiTokenRepository, CaseRepository, CoordinatorRepository, PartyContactRepository, RegisterRepository } from '../../libs/persistence';
+import { ApiTokenRepository, MeetingRepository, CaseRepository, CoordinatorRepository, PartyContactRepository, RegisterRepository } from '../../libs/persistence';
 import { ApiConfig } from './api-config';
 import { CaseController } from './case.controller';
 import { CaseService } from './case.service';
@@ -32,6 +32,7 @@ import { PublicPagesController } from './web/public-pages.controller';
 import { RegisterPagesController } from './web/register-pages.controller';
 import { SignInController } from './web/sign-in.controller';
 import { StatusReportController } from './web/status-report.controller';
+import { MeetingsController } from './web/meetings.controller';
 import { StatusReportService } from './status-report.service';
 
 /** What the API is handed by whoever starts it: the process, or a test. */
@@ -60,6 +61,7 @@ export const API_CONTROLLERS = [
   ContactPagesController,
   RegisterPagesController,
   StatusReportController,
+  MeetingsController,
   HealthController,
   MetricsController,
 ] as const;
@@ -77,6 +79,7 @@ export class AppModule {
         { provide: Clock, useFactory: (config: ApiConfig) => new Clock(config.timeZone), inject: [ApiConfig] },
         { provide: CaseRepository, useFactory: (dataSource: DataSource) => new CaseRepository(dataSource), inject: [DataSource] },
         { provide: ApiTokenRepository, useFactory: (dataSource: DataSource) => new ApiTokenRepository(dataSource), inject: [DataSource] },
+        { provide: MeetingRepository, useFactory: (dataSource: DataSource) => new MeetingRepository(dataSource), inject: [DataSource] },
         {
           provide: CoordinatorRepository,
           useFactory: (dataSource: DataSource) => new CoordinatorRepository(dataSource),

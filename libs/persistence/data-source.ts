@@ -16,6 +16,7 @@ import { IndexTheDashboard1763910000000 } from './migrations/1763910000000-index
 import { CreateEscalationContacts1763920000000 } from './migrations/1763920000000-create-escalation-contacts';
 import { AddHistoryActorName1763930000000 } from './migrations/1763930000000-add-history-actor-name';
 import { CreateApiTokens1763940000000 } from './migrations/1763940000000-create-api-tokens';
+import { CreateMeetings1763950000000 } from './migrations/1763950000000-create-meetings';
 import { DEFAULT_REGISTER_SEED, type RegisterSeed } from '../register';
 import { seedRegisterOnce } from './register-seeding';
 
@@ -39,6 +40,7 @@ export const MIGRATIONS = [
   CreateEscalationContacts1763920000000,
   AddHistoryActorName1763930000000,
   CreateApiTokens1763940000000,
+  CreateMeetings1763950000000,
 ];
 
 export function createDataSource(databaseUrl: string, options: { poolSize?: number } = {}): DataSource {

@@ -3,6 +3,7 @@ export * from './case-projection.repository';
 export * from './case.repository';
 export * from './data-source';
 export * from './coordinator.repository';
+export * from './meeting.repository';
 export * from './outgoing-email.repository';
 export * from './party-contact.repository';
 export * from './read-model-rebuild';

@@ -5,7 +5,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { hashPassword } from '../../apps/api/web/password';
 import { CoordinatorRepository } from '../../libs/persistence';
 import { axeViolations, launchChromium, screenshotIfAsked } from '../support/browser';
-import { decision, recommendedCase } from '../support/case-requests';
+import { createCase, decision, recommendedCase } from '../support/case-requests';
 import { remindersTo } from '../support/outbox';
 import { startTestApi, type TestApi } from '../support/test-stack';
 
@@ -118,6 +118,40 @@ it('a case in force shows its period, its follow-up and whether each decision is
   expect(await page.locator('#falt-title').inputValue()).toContain('Förlängning:');
   expect(await page.locator('#falt-validity-from').inputValue()).toBe('2027-07-01');
   violations.push(...(await axeViolations(page)));
+});
+
+it('keeps the meeting calendar and shows what goes to each body’s next meeting', async () => {
+  const sentBack = await createCase(api, { title: 'Överenskommelse som går tillbaka till nätverket', parties: ['falun'] });
+  await api.request('POST', `/api/cases/${sentBack.id}/council`, { outcome: 'refer-back', date: '2024-06-13', untilMeeting: '2099-01-15' });
+  const atCouncil = await createCase(api, { title: 'Överenskommelse hos rådet', parties: ['falun'] });
+
+  await page.goto(`${api.url}/moten`);
+  await page.fill('#mote-falt-date', 'i morgon');
+  await page.click('button:has-text("Lägg till")');
+  await page.waitForSelector('#mote-falt-date-fel');
+  violations.push(...(await axeViolations(page)));
+  await page.selectOption('#mote-falt-body', 'network');
+  await page.fill('#mote-falt-date', '2099-01-15');
+  await page.click('button:has-text("Lägg till")');
+  await page.waitForURL(/klart=tillagt/);
+  await page.selectOption('#mote-falt-body', 'council');
+  await page.fill('#mote-falt-date', '2099-02-05');
+  await page.click('button:has-text("Lägg till")');
+  await page.waitForURL(/klart=tillagt/);
+
+  const network = await page.locator('section[aria-labelledby=dagordning-network]').innerText();
+  expect(network).toContain('Till Länschefsnätverkets nästa möte, 15 januari 2099');
+  expect(network).toContain('Överenskommelse som går tillbaka till nätverket (HSN 2024/1905) – åter till det här mötet');
+  // The network follows up what waits on the parties, in the words of the minutes.
+  expect(network).toMatch(/Information: beslut som inte har kommit in\n.*har ännu inte inkommit med beslut\./);
+  const council = await page.locator('section[aria-labelledby=dagordning-council]').innerText();
+  expect(council).toContain('5 februari 2099');
+  expect(council).toContain(atCouncil.title);
+  violations.push(...(await axeViolations(page)));
+
+  await page.click('button:has-text("Ta bort"):has-text("5 februari 2099")');
+  await page.waitForURL(/klart=borttaget/);
+  expect(await page.locator('section[aria-labelledby=dagordning-council]').innerText()).toContain('Inget kommande möte i kalendern.');
 });
 
 it('has no accessibility violations on any page visited', () => {

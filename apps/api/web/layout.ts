@@ -20,6 +20,7 @@ const NAVIGATION = [
   { href: '/matris', label: 'Matris' },
   { href: '/avslutade', label: 'Avslutade' },
   { href: '/rapport', label: 'Lägesrapport' },
+  { href: '/moten', label: 'Möten' },
   { href: '/arenden/nytt', label: 'Nytt ärende' },
   { href: '/kontakter', label: 'Kontakter' },
   { href: '/parter', label: 'Parter' },
