@@ -120,6 +120,31 @@ it('a case in force shows its period, its follow-up and whether each decision is
   violations.push(...(await axeViolations(page)));
 });
 
+it("records a meeting round: several parties' decisions from one day on one form, the others left as they were", async () => {
+  const recommended = await recommendedCase(api, { title: 'Överenskommelse efter en sammanträdesrunda', parties: ['falun', 'mora', 'orsa'] });
+  await page.goto(`${api.url}/arenden/${recommended.id}`);
+  const round = page.locator('section[aria-labelledby=sammantrade-rubrik]');
+  await round.locator('button[type=submit]').click();
+  await page.waitForSelector('section[aria-labelledby=sammantrade-rubrik] .error-summary');
+  expect(await page.locator('section[aria-labelledby=sammantrade-rubrik] .error-summary').innerText()).toContain('Välj beslut för minst en part.');
+  violations.push(...(await axeViolations(page)));
+
+  await page.fill('#sammantrade-falt-date', '2024-10-10');
+  await page.fill('#sammantrade-falt-body', 'Kommunfullmäktige');
+  await page.selectOption('#sammantrade-falt-part-falun-outcome', 'adopted');
+  await page.fill('#sammantrade-falt-part-falun-paragraph', '§ 101');
+  await page.selectOption('#sammantrade-falt-part-orsa-outcome', 'opted-out');
+  await page.locator('section[aria-labelledby=sammantrade-rubrik] button[type=submit]').click();
+  await page.waitForURL(/registrerat=1$/);
+  const stored = (await api.request('GET', `/api/cases/${recommended.id}`)).body;
+  const answer = (party: string) => stored.parties.find((entry: { party: string }) => entry.party === party);
+  expect(answer('falun')).toMatchObject({ status: 'adopted', date: '2024-10-10', body: 'Kommunfullmäktige', paragraph: '§ 101' });
+  expect(answer('orsa')).toMatchObject({ status: 'opted-out', date: '2024-10-10' });
+  expect(answer('mora').status).toBe('pending');
+  expect(stored.history.slice(-2).map((entry: { by: string }) => entry.by)).toEqual(['Karin Samordnare', 'Karin Samordnare']);
+  violations.push(...(await axeViolations(page)));
+});
+
 it('keeps the meeting calendar and shows what goes to each body’s next meeting', async () => {
   const sentBack = await createCase(api, { title: 'Överenskommelse som går tillbaka till nätverket', parties: ['falun'] });
   await api.request('POST', `/api/cases/${sentBack.id}/council`, { outcome: 'refer-back', date: '2024-06-13', untilMeeting: '2099-01-15' });

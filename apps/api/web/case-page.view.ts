@@ -7,6 +7,7 @@ import { finality } from './party-response.view';
 import { dateTime, longDate } from '../../../libs/format/swedish-dates';
 import { days, historyText, statusLabel, type Naming } from './swedish-format';
 import { stepForms, type CaseAction } from './case-step-forms';
+import { MEETING_ROUND, meetingRoundForm } from './meeting-round-form';
 
 export interface CasePageModel {
   readonly view: CaseView;
@@ -22,7 +23,7 @@ export interface CasePageModel {
   /** Each party's share of the cost, or why it cannot be worked out; absent when the case carries no financing. */
   readonly costShares?: CostSharesView | { readonly refused: string };
   /** The form that was sent and refused, with what was wrong. */
-  readonly failed?: { action: CaseAction; values: Record<string, string>; errors: FieldErrors };
+  readonly failed?: { action: CaseAction | typeof MEETING_ROUND; values: Record<string, string>; errors: FieldErrors };
 }
 
 /** The parties that adopted with changes, whose decisions the coordinator has still to judge. */
@@ -37,7 +38,10 @@ function canBePosted(view: CaseView, party: string): boolean {
 }
 
 function actions(model: CasePageModel): SafeHtml | '' {
-  const forms = stepForms({ ...model, csrfToken: model.coordinator.csrfToken });
+  const { failed, ...rest } = model;
+  const forms = stepForms({ ...rest, csrfToken: model.coordinator.csrfToken, ...(failed && failed.action !== MEETING_ROUND ? { failed: { ...failed, action: failed.action } } : {}) });
+  const round = meetingRoundForm({ ...rest, csrfToken: model.coordinator.csrfToken, ...(failed?.action === MEETING_ROUND ? { failed } : {}) });
+  if (round) forms.unshift(round);
   return forms.length > 0 ? html`<h2>Registrera</h2><div class="actions">${forms}</div>` : '';
 }
 

@@ -11,6 +11,7 @@ import { RegisterService } from '../register.service';
 import { isCaseId, parseCaseId } from '../request-input';
 import { casePage } from './case-page.view';
 import { CASE_ACTIONS, type CaseAction } from './case-step-forms';
+import { MEETING_ROUND, roundField } from './meeting-round-form';
 import { CoordinatorPageGuard, CurrentSession } from './coordinator-page.guard';
 import { fieldErrorsFrom, formValues, readStepForm, type FieldErrors } from './form-fields';
 import { formRefusal, formRequestId } from './form-request';
@@ -182,6 +183,52 @@ export class CoordinatorPagesController {
     return this.renderCase(parseCaseId(id), session, { recorded: recorded === '1', ...(typeof revoked === 'string' && isPartySlug(revoked) ? { revoked } : {}) });
   }
 
+  /** Several parties' decisions from one meeting day on one form: checked all first, then recorded one by one. */
+  @Post(`arenden/:id/${MEETING_ROUND}`)
+  async recordMeetingRound(@Param('id') id: string, @Body() body: unknown, @CurrentSession() session: CoordinatorSession, @Res() response: Response): Promise<void> {
+    const caseId = parseCaseId(id);
+    const values = formValues(body);
+    const requestId = formRequestId(values.requestId);
+    const rerender = async (status: number, errors: FieldErrors): Promise<void> => {
+      response
+        .status(status)
+        .type('html')
+        .send(await this.renderCase(caseId, session, { failed: { action: MEETING_ROUND, values, errors } }));
+    };
+    const parties = [...new Set(Object.keys(values).map((key) => /^part\.([a-z0-9-]+)\.outcome$/.exec(key)?.[1]).filter((party): party is string => party !== undefined))];
+    if (parties.length === 0) return rerender(400, { _form: 'Välj beslut för minst en part.' });
+    const errors: FieldErrors = {};
+    const steps = parties.flatMap((party) => {
+      const reading = readStepForm('decision', {
+        party,
+        outcome: values[roundField(party, 'outcome')],
+        date: values.date ?? '',
+        ...(values.body ? { body: values.body } : {}),
+        ...(values[roundField(party, 'paragraph')] ? { paragraph: values[roundField(party, 'paragraph')] } : {}),
+      });
+      if (reading.ok) return [{ party, step: reading.step }];
+      for (const [field, message] of Object.entries(fieldErrorsFrom(reading.issues))) {
+        const name = field === 'outcome' ? roundField(party, 'outcome') : field === 'paragraph' ? roundField(party, 'paragraph') : field;
+        errors[name] ??= message;
+      }
+      return [];
+    });
+    if (Object.keys(errors).length > 0) return rerender(400, errors);
+    const recorded: string[] = [];
+    for (const { party, step } of steps) {
+      try {
+        await this.cases.record(caseId, step, 'coordinator', `${requestId}-${party}`, 'body', session.coordinator.name);
+        recorded.push(party);
+      } catch (error) {
+        const refusal = formRefusal(error);
+        if (!refusal) throw error;
+        const done = recorded.length > 0 ? ` ${recorded.length} beslut före det registrerades.` : '';
+        return rerender(refusal.status, { _form: `${refusal.message}${done}` });
+      }
+    }
+    response.redirect(303, `/arenden/${caseId}?registrerat=1`);
+  }
+
   @Post('arenden/:id/:action')
   async recordStep(
     @Param('id') id: string,
@@ -250,7 +297,7 @@ export class CoordinatorPagesController {
   private async renderCase(
     caseId: string,
     session: CoordinatorSession,
-    extra: { recorded?: boolean; revoked?: string; failed?: { action: CaseAction; values: Record<string, string>; errors: FieldErrors } },
+    extra: { recorded?: boolean; revoked?: string; failed?: { action: CaseAction | typeof MEETING_ROUND; values: Record<string, string>; errors: FieldErrors } },
   ): Promise<string> {
     const view = await this.cases.get(caseId);
     const costShares = view.financing ? await this.costSharesOrRefusal(caseId) : undefined;
