@@ -14,9 +14,20 @@ export class ContactService {
 
   /** Every active party, each with its addresses (perhaps none). */
   async list(): Promise<ContactListView> {
-    const [byParty, escalation, parties] = await Promise.all([this.contacts.listAll(), this.contacts.escalationContacts(), this.register.listParties()]);
+    const [byParty, escalation, substitutes, parties] = await Promise.all([
+      this.contacts.listAll(),
+      this.contacts.escalationContacts(),
+      this.contacts.substitutes(),
+      this.register.listParties(),
+    ]);
     return {
-      parties: parties.map((party) => ({ party: party.id, name: party.name, emails: byParty.get(party.id) ?? [], escalation: escalation.get(party.id) ?? null })),
+      parties: parties.map((party) => ({
+        party: party.id,
+        name: party.name,
+        emails: byParty.get(party.id) ?? [],
+        escalation: escalation.get(party.id) ?? null,
+        substitute: substitutes.get(party.id) ?? null,
+      })),
     };
   }
 
@@ -29,6 +40,13 @@ export class ContactService {
     if (!party) throw new ApiError('not-found', 'Parten finns inte.');
     const emails = await this.contacts.replaceFor(party.id, body.emails);
     if (body.escalation !== undefined) await this.contacts.setEscalationFor(party.id, body.escalation);
-    return { party: party.id, name: party.name, emails, escalation: (await this.contacts.escalationContacts()).get(party.id) ?? null };
+    if (body.substitute !== undefined) await this.contacts.setSubstituteFor(party.id, body.substitute);
+    return {
+      party: party.id,
+      name: party.name,
+      emails,
+      escalation: (await this.contacts.escalationContacts()).get(party.id) ?? null,
+      substitute: (await this.contacts.substitutes()).get(party.id) ?? null,
+    };
   }
 }

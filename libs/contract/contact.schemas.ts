@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { partyId } from './common.schemas';
+import { isoDate, partyId } from './common.schemas';
 
 export const MAX_CONTACTS_PER_PARTY = 10;
 
@@ -38,6 +38,15 @@ export const escalationContactSchema = z
   })
   .describe('Whom to turn to when the party is long past a deadline (escalation).');
 
+export const substituteSchema = z
+  .strictObject({
+    email: contactEmail,
+    from: isoDate.describe('The first day the substitute stands in.'),
+    to: isoDate.describe('The last day the substitute stands in.'),
+  })
+  .refine((substitute) => substitute.to >= substitute.from, { message: 'Perioden kan inte sluta innan den börjar.', path: ['to'] })
+  .describe("Who stands in for the party's contacts in a period (a vacation): its e-mails go to them too in that period.");
+
 export const replaceContactsSchema = z.strictObject({
   emails: contactEmails.describe(
     `Every address of the party, replacing those kept before: 0 to ${MAX_CONTACTS_PER_PARTY}, each once (ignoring case). An empty list removes them all.`,
@@ -46,6 +55,7 @@ export const replaceContactsSchema = z.strictObject({
     .nullable()
     .optional()
     .describe('The escalation contact: replaced when given, removed when null, kept when left out.'),
+  substitute: substituteSchema.nullable().optional().describe('The substitute: replaced when given, removed when null, kept when left out.'),
 });
 export type ReplaceContactsBody = z.infer<typeof replaceContactsSchema>;
 
@@ -54,6 +64,7 @@ export const partyContactsViewSchema = z.object({
   name: z.string().describe("The party's name, e.g. Malung-Sälen."),
   emails: z.array(z.string()).describe('The addresses that get its reminders, in alphabetical order.'),
   escalation: z.object({ email: z.string(), role: z.enum(ESCALATION_ROLES) }).nullable().describe('Its escalation contact, if it has one.'),
+  substitute: z.object({ email: z.string(), from: z.string(), to: z.string() }).nullable().describe('Its substitute and their period, if it has one.'),
 });
 export type PartyContactsView = z.infer<typeof partyContactsViewSchema>;
 

@@ -1,5 +1,6 @@
 import type { CaseActivities, CoordinatorNotice, PartyNotice, RecommendationNotice, ReminderRequest, ReminderResult } from '../workflow-contract/case.activity-types';
 import type { CaseLinks } from '../links/case-links';
+import { calendarDate } from '../domain';
 import type { CoordinatorRepository, PartyContactRepository, RegisterRepository } from '../persistence';
 import { coordinatorNoticeEmail } from './coordinator-notice-email';
 import type { EmailDelivery, KeyedEmail } from './email-delivery';
@@ -40,7 +41,8 @@ export function createCaseMailActivities(dependencies: CaseMailDependencies): Ca
     caseId: string,
     parties: readonly string[],
     compose: (party: string, partyName: string, link: string, overviewLink: string) => ComposedEmail,
-    addressesOf: () => Promise<Map<string, string[]>> = () => contacts.listAll(),
+    // In a substitute's period, the party's e-mails reach the substitute too.
+    addressesOf: () => Promise<Map<string, string[]>> = () => contacts.listAll(calendarDate(new Date(), timeZone)),
   ): Promise<ReminderResult> => {
     const addresses = await addressesOf();
     const names = await register.partyNamesOnCase(caseId, parties);

@@ -17,6 +17,7 @@ import { CreateEscalationContacts1763920000000 } from './migrations/176392000000
 import { AddHistoryActorName1763930000000 } from './migrations/1763930000000-add-history-actor-name';
 import { CreateApiTokens1763940000000 } from './migrations/1763940000000-create-api-tokens';
 import { CreateMeetings1763950000000 } from './migrations/1763950000000-create-meetings';
+import { CreateSubstitutes1763960000000 } from './migrations/1763960000000-create-substitutes';
 import { DEFAULT_REGISTER_SEED, type RegisterSeed } from '../register';
 import { seedRegisterOnce } from './register-seeding';
 
@@ -41,6 +42,7 @@ export const MIGRATIONS = [
   AddHistoryActorName1763930000000,
   CreateApiTokens1763940000000,
   CreateMeetings1763950000000,
+  CreateSubstitutes1763960000000,
 ];
 
 export function createDataSource(databaseUrl: string, options: { poolSize?: number } = {}): DataSource {

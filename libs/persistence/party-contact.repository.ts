@@ -2,6 +2,13 @@ import type { DataSource } from 'typeorm';
 
 /** Who a party's escalation goes to, and in what role (registrator, socialchef, kommundirektor, regiondirektor, annan). */
 export type EscalationRole = 'registrator' | 'socialchef' | 'kommundirektor' | 'regiondirektor' | 'annan';
+/** Who stands in for a party's contacts in a period (YYYY-MM-DD, both days included). */
+export interface Substitute {
+  readonly email: string;
+  readonly from: string;
+  readonly to: string;
+}
+
 export interface EscalationContact {
   readonly email: string;
   readonly role: EscalationRole;
@@ -11,10 +18,18 @@ export interface EscalationContact {
 export class PartyContactRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  /** Every party's addresses, by party id; parties without any are absent. */
-  async listAll(): Promise<Map<string, string[]>> {
+  /**
+   * Every party's addresses, by party id; parties without any are absent. Given `today`,
+   * a substitute whose period holds it is among its party's addresses.
+   */
+  async listAll(today?: string): Promise<Map<string, string[]>> {
     const rows: { party_id: string; email: string }[] = await this.dataSource.query(
-      `SELECT party_id, email FROM party_contacts ORDER BY party_id, lower(email)`,
+      `SELECT party_id, email FROM (
+         SELECT party_id, email FROM party_contacts
+         UNION
+         SELECT party_id, email FROM party_substitutes WHERE $1::date BETWEEN from_date AND to_date
+       ) addresses ORDER BY party_id, lower(email)`,
+      [today ?? null],
     );
     const byParty = new Map<string, string[]>();
     for (const row of rows) byParty.set(row.party_id, [...(byParty.get(row.party_id) ?? []), row.email]);
@@ -27,6 +42,27 @@ export class PartyContactRepository {
       [party],
     );
     return rows.map((row) => row.email);
+  }
+
+  /** Every party's substitute, by party id, whatever its period. */
+  async substitutes(): Promise<Map<string, Substitute>> {
+    const rows: { party_id: string; email: string; from: string; to: string }[] = await this.dataSource.query(
+      `SELECT party_id, email, to_char(from_date, 'YYYY-MM-DD') AS "from", to_char(to_date, 'YYYY-MM-DD') AS "to" FROM party_substitutes`,
+    );
+    return new Map(rows.map((row) => [row.party_id, { email: row.email, from: row.from, to: row.to }]));
+  }
+
+  /** The party's substitute becomes `substitute`; null removes it. */
+  async setSubstituteFor(party: string, substitute: Substitute | null): Promise<void> {
+    if (substitute === null) {
+      await this.dataSource.query(`DELETE FROM party_substitutes WHERE party_id = $1`, [party]);
+      return;
+    }
+    await this.dataSource.query(
+      `INSERT INTO party_substitutes (party_id, email, from_date, to_date) VALUES ($1, $2, $3, $4)
+       ON CONFLICT (party_id) DO UPDATE SET email = EXCLUDED.email, from_date = EXCLUDED.from_date, to_date = EXCLUDED.to_date`,
+      [party, substitute.email, substitute.from, substitute.to],
+    );
   }
 
   /** Every party's escalation contact, by party id; parties without one are absent. */

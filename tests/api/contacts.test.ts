@@ -20,14 +20,14 @@ describe('the API', () => {
     const { status, body } = await api.request('GET', '/api/contacts');
     expect(status).toBe(200);
     expect(body.parties.map((entry: { party: string }) => entry.party)).toEqual(PARTY_IDS);
-    expect(body.parties[7]).toEqual({ party: 'malung-salen', name: 'Malung-Sälen', emails: [], escalation: null });
+    expect(body.parties[7]).toEqual({ party: 'malung-salen', name: 'Malung-Sälen', emails: [], escalation: null, substitute: null });
   });
 
   it("replaces a party's addresses, and an empty list removes them", async () => {
     const put = await api.request('PUT', '/api/contacts/falun', { emails: ['socialchef@falun.example.se', 'Registrator@Falun.example.se'] });
     expect(put).toEqual({
       status: 200,
-      body: { party: 'falun', name: 'Falun', emails: ['Registrator@Falun.example.se', 'socialchef@falun.example.se'], escalation: null },
+      body: { party: 'falun', name: 'Falun', emails: ['Registrator@Falun.example.se', 'socialchef@falun.example.se'], escalation: null, substitute: null },
     });
     const again = await api.request('PUT', '/api/contacts/falun', { emails: ['ny@falun.example.se'] });
     expect(again.body.emails).toEqual(['ny@falun.example.se']);

@@ -38,6 +38,7 @@ it('keeps an escalation contact with its role: given, kept when left out, remove
     name: 'Orsa',
     emails: ['registrator@orsa.example.se'],
     escalation: contact,
+    substitute: null,
   });
   expect((await put({ emails: [] })).body.escalation).toEqual(contact);
   const listed = (await api.request('GET', '/api/contacts')).body.parties.find((party: { party: string }) => party.party === 'orsa');
@@ -78,4 +79,29 @@ it("escalates the parties still undecided 14 days after the deadline: the coordi
   await sleep(500);
   expect((await messagesTo([moraRegistrar])).map((message) => message.subject)).toEqual(['Rekommendation att besluta – Överenskommelse om hemsjukvård']);
   expect(await messagesTo([moraChief])).toHaveLength(1);
+});
+
+it("sends a party's e-mails to its substitute too, in the substitute's period only", async () => {
+  const run = randomUUID().slice(0, 8);
+  const registrar = `registrator.orsa.${run}@example.se`;
+  const substitute = `vikarie.orsa.${run}@example.se`;
+  const today = new Date().toISOString().slice(0, 10);
+  const put = (from: string, to: string) =>
+    api.request('PUT', '/api/contacts/orsa', { emails: [registrar], substitute: { email: substitute, from, to } });
+  expect((await put(addDays(today, -1), addDays(today, 1))).body.substitute).toEqual({ email: substitute, from: addDays(today, -1), to: addDays(today, 1) });
+  expect((await put(today, addDays(today, -1))).status).toBe(400);
+
+  const inPeriod = await createCase(api, { title: `Under semestern ${run}`, parties: ['orsa'], deadline: '2099-12-31' });
+  expect((await api.request('POST', `/api/cases/${inPeriod.id}/council`, { outcome: 'recommend', date: today })).status).toBe(200);
+  const both = await mailTo([registrar, substitute], 2);
+  expect(both.map((message) => message.to[0]).sort()).toEqual([registrar, substitute].sort());
+
+  // Outside the period the substitute gets nothing.
+  await put(addDays(today, 10), addDays(today, 20));
+  const later = await createCase(api, { title: `Efter semestern ${run}`, parties: ['orsa'], deadline: '2099-12-31' });
+  await api.request('POST', `/api/cases/${later.id}/council`, { outcome: 'recommend', date: today });
+  await mailTo([registrar], 2);
+  await sleep(500);
+  expect((await messagesTo([substitute])).map((message) => message.subject)).toEqual([`Rekommendation att besluta – Under semestern ${run}`]);
+  expect((await api.request('PUT', '/api/contacts/orsa', { emails: [], substitute: null })).body.substitute).toBeNull();
 });

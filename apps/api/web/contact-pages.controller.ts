@@ -36,18 +36,30 @@ export class ContactPagesController {
     const emails = text.split(/[\s,;]+/).filter((email) => email !== '');
     const escalationEmail = typeof raw.escalationEmail === 'string' ? raw.escalationEmail.trim() : '';
     const escalationRole = typeof raw.escalationRole === 'string' ? raw.escalationRole : '';
-    // No escalation address means none: the form always says what the party has.
-    const parsed = replaceContactsSchema.safeParse({ emails, escalation: escalationEmail ? { email: escalationEmail, role: escalationRole } : null });
+    const substituteEmail = typeof raw.substituteEmail === 'string' ? raw.substituteEmail.trim() : '';
+    const substituteFrom = typeof raw.substituteFrom === 'string' ? raw.substituteFrom.trim() : '';
+    const substituteTo = typeof raw.substituteTo === 'string' ? raw.substituteTo.trim() : '';
+    // No escalation or substitute address means none: the form always says what the party has.
+    const parsed = replaceContactsSchema.safeParse({
+      emails,
+      escalation: escalationEmail ? { email: escalationEmail, role: escalationRole } : null,
+      substitute: substituteEmail ? { email: substituteEmail, from: substituteFrom, to: substituteTo } : null,
+    });
     if (!parsed.success) {
       const errors: Record<string, string> = {};
       for (const issue of parsed.error.issues) {
-        const [field, index, part] = issue.path;
-        const name = field === 'escalation' ? (part === 'role' || index === 'role' ? 'escalationRole' : 'escalationEmail') : 'emails';
+        const [field, index] = issue.path;
+        const name =
+          field === 'escalation'
+            ? index === 'role' ? 'escalationRole' : 'escalationEmail'
+            : field === 'substitute'
+              ? index === 'from' ? 'substituteFrom' : index === 'to' ? 'substituteTo' : 'substituteEmail'
+              : 'emails';
         if (errors[name]) continue;
         errors[name] = name === 'emails' && typeof index === 'number' && !issue.message.includes(emails[index]) ? `${emails[index]}: ${issue.message}` : issue.message;
       }
       const { parties } = await this.contacts.list();
-      const failed = { party, values: { emails: text, escalationEmail, escalationRole }, errors };
+      const failed = { party, values: { emails: text, escalationEmail, escalationRole, substituteEmail, substituteFrom, substituteTo }, errors };
       response.status(400).type('html').send(contactsPage({ coordinator: signedIn(session), parties, failed }));
       return;
     }

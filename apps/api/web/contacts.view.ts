@@ -11,7 +11,14 @@ export interface ContactsPageOptions {
   /** A party's form that was refused: what was written, and why. */
   readonly failed?: {
     readonly party: string;
-    readonly values: { readonly emails: string; readonly escalationEmail: string; readonly escalationRole: string };
+    readonly values: {
+      readonly emails: string;
+      readonly escalationEmail: string;
+      readonly escalationRole: string;
+      readonly substituteEmail: string;
+      readonly substituteFrom: string;
+      readonly substituteTo: string;
+    };
     readonly errors: Readonly<Record<string, string>>;
   };
 }
@@ -41,7 +48,11 @@ export function contactsPage(options: ContactsPageOptions): string {
 Eskaleringskontakten får besked när ett beslut dröjer långt efter sista svarsdagen.</p>
 ${savedName ? html`<div class="notice" role="status"><p>Adresserna till ${savedName} är sparade.</p></div>` : ''}
 ${failed && failedName
-  ? errorSummary(failed.errors, { emails: contactsLabel(failedName), escalationEmail: 'Eskaleringskontakt', escalationRole: 'Roll' }, `${failed.party}-`)
+  ? errorSummary(
+      failed.errors,
+      { emails: contactsLabel(failedName), escalationEmail: 'Eskaleringskontakt', escalationRole: 'Roll', substituteEmail: 'Ersättare', substituteFrom: 'Ersättare från', substituteTo: 'Ersättare till' },
+      `${failed.party}-`,
+    )
   : ''}
 <div class="actions">
 ${options.parties.map((party) => {
@@ -75,6 +86,13 @@ ${selectField({
   value: mine ? mine.values.escalationRole : (party.escalation?.role ?? 'registrator'),
   error: mine?.errors.escalationRole,
 })}
+<fieldset class="field">
+<legend>Ersättare under en period <span class="muted">(frivilligt)</span></legend>
+<p class="hint">Till exempel under registratorns semester: under perioden går partens e-post även hit.</p>
+${textField({ name: 'substituteEmail', idPrefix: `${party.party}-`, label: 'Ersättare', type: 'email', value: mine ? mine.values.substituteEmail : party.substitute?.email, error: mine?.errors.substituteEmail })}
+${textField({ name: 'substituteFrom', idPrefix: `${party.party}-`, label: 'Från och med', type: 'date', hint: 'ÅÅÅÅ-MM-DD', value: mine ? mine.values.substituteFrom : party.substitute?.from, error: mine?.errors.substituteFrom })}
+${textField({ name: 'substituteTo', idPrefix: `${party.party}-`, label: 'Till och med', type: 'date', hint: 'ÅÅÅÅ-MM-DD', value: mine ? mine.values.substituteTo : party.substitute?.to, error: mine?.errors.substituteTo })}
+</fieldset>
 <button type="submit">Spara adresser till ${party.name}</button>
 </form>
 </section>`;
