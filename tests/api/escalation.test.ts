@@ -5,7 +5,7 @@ import { addDays } from '../../libs/domain';
 import { CoordinatorRepository } from '../../libs/persistence';
 import { createCase } from '../support/case-requests';
 import { createFreshDatabase } from '../support/fresh-database';
-import { messagesTo } from '../support/outbox';
+import { mailTo, messagesTo } from '../support/outbox';
 import { startTestApi, type TestApi } from '../support/test-stack';
 
 /**
@@ -21,14 +21,6 @@ beforeAll(async () => {
 
 afterAll(() => api?.close());
 
-async function mailTo(addresses: readonly string[], count: number): Promise<Awaited<ReturnType<typeof messagesTo>>> {
-  for (let attempt = 0; attempt < 100; attempt++) {
-    const mail = await messagesTo(addresses);
-    if (mail.length >= count) return mail;
-    await sleep(100);
-  }
-  return messagesTo(addresses);
-}
 
 it('keeps an escalation contact with its role: given, kept when left out, removed with null, refused with an unknown role', async () => {
   const put = (body: unknown) => api.request('PUT', '/api/contacts/orsa', body);

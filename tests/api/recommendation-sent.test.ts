@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { createCase, decision } from '../support/case-requests';
 import { createFreshDatabase } from '../support/fresh-database';
-import { messagesTo } from '../support/outbox';
+import { mailTo, messagesTo } from '../support/outbox';
 import { startTestApi, type TestApi } from '../support/test-stack';
 
 /**
@@ -19,14 +19,6 @@ beforeAll(async () => {
 
 afterAll(() => api.close());
 
-async function mailTo(addresses: readonly string[], count: number): Promise<Awaited<ReturnType<typeof messagesTo>>> {
-  for (let attempt = 0; attempt < 100; attempt++) {
-    const mail = await messagesTo(addresses);
-    if (mail.length >= count) return mail;
-    await sleep(100);
-  }
-  return messagesTo(addresses);
-}
 
 it('e-mails the recommendation to each party once, with its own working link, and the revised case to every party then to decide', async () => {
   const run = randomUUID().slice(0, 8);

@@ -14,6 +14,16 @@ export async function messagesTo(recipients: readonly string[], httpUrl?: string
   return (await caughtMessages(httpUrl)).filter((message) => message.to.some((address) => wanted.has(address.toLowerCase())));
 }
 
+/** At least `count` messages to any of `recipients`, waiting up to ten seconds for them; what there is then. */
+export async function mailTo(recipients: readonly string[], count: number, httpUrl?: string): Promise<CaughtMessage[]> {
+  for (let attempt = 0; attempt < 100; attempt++) {
+    const mail = await messagesTo(recipients, httpUrl);
+    if (mail.length >= count) return mail;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return messagesTo(recipients, httpUrl);
+}
+
 /** What every case that reaches the parties sends besides reminders: the recommendation, receipts for answers, the in-force notice. */
 const NOT_REMINDERS = ['Rekommendation att besluta', 'Kvitto:', 'Överenskommelsen gäller'];
 
