@@ -81,12 +81,14 @@ it('starts a case from the form, showing errors next to the fields first', async
   await page.fill('#falt-attachments-0-title', 'Överenskommelsen');
   await page.fill('#falt-attachments-0-url', 'https://rss-dalarna.example/minimaria.pdf');
   await page.fill('#falt-proposal-decisionWording', 'Kommunen antar överenskommelsen om MiniMaria.');
+  await page.fill('#falt-escalationDays', '21');
   for (const party of ['leksand', 'ludvika', 'malung-salen', 'rattvik', 'smedjebacken', 'sater', 'vansbro', 'alvdalen', 'region-dalarna', 'avesta', 'borlange', 'gagnef', 'hedemora']) {
     await page.uncheck(`#part-${party}`);
   }
   await page.click('button:has-text("Starta ärendet")');
   await page.waitForURL(/\/arenden\/[0-9a-f-]{36}$/);
   caseUrl = page.url();
+  expect((await api.request('GET', `/api/cases/${caseUrl.split('/').pop()}`)).body).toMatchObject({ escalationDays: 21, owner: 'Anna Samordnare' });
   await see(page.locator('h1')).toHaveText('Regional överenskommelse om MiniMaria');
   await see(page.locator('dl.facts')).toContainText('Välfärdsrådet');
   await check(page);

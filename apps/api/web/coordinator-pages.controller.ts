@@ -150,6 +150,7 @@ export class CoordinatorPagesController {
       ...(values['financing.amount']
         ? { financing: { amount: numberFrom(values['financing.amount']), period: values['financing.period'] ?? 'year', key: values['financing.key'] ?? 'population' } }
         : {}),
+      ...(values.escalationDays ? { escalationDays: numberFrom(values.escalationDays) } : {}),
       ...(values['followUp.owner'] || values['followUp.months']
         ? { followUp: { owner: values['followUp.owner'] ?? '', months: numberFrom(values['followUp.months']) } }
         : {}),

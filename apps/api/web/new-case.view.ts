@@ -32,6 +32,7 @@ export const NEW_CASE_LABELS: Record<string, string> = {
   'financing.key': 'Fördelas',
   'followUp.owner': 'Uppföljning: ansvarig',
   'followUp.months': 'Uppföljning: klar inom (månader)',
+  escalationDays: 'Eskalera efter (dagar efter sista svarsdag)',
 };
 
 function processChoices(naming: Naming): { value: string; label: string }[] {
@@ -127,6 +128,7 @@ ${radioGroup({ name: 'financing.key', legend: NEW_CASE_LABELS['financing.key'], 
 ${textField({ name: 'followUp.owner', label: NEW_CASE_LABELS['followUp.owner'], value: values['followUp.owner'] ?? 'Styrgruppen', error: errors['followUp.owner'] })}
 ${textField({ name: 'followUp.months', label: NEW_CASE_LABELS['followUp.months'], type: 'number', value: values['followUp.months'] ?? '12', error: errors['followUp.months'] })}
 </fieldset>
+${textField({ name: 'escalationDays', label: NEW_CASE_LABELS.escalationDays, type: 'number', value: values.escalationDays ?? '14', error: errors.escalationDays, hint: 'En part som ännu inte beslutat så många dagar efter sista svarsdagen eskaleras till samordnarna och partens eskaleringskontakt.' })}
 <button type="submit">Starta ärendet</button>
 </form>`,
   });
