@@ -19,6 +19,15 @@ export type LinkRefusal = 'invalid' | 'revoked';
 const CASE_VERSION = 'v1';
 const OVERVIEW_VERSION = 'p1';
 export const LINK_VALIDITY_SECONDS = 400 * 24 * 60 * 60;
+/**
+ * Links signed within the same 30 days are the same link: a party finds the address of
+ * last week's reminder in this week's; each holds at least 370 days.
+ */
+const LINK_STABLE_SECONDS = 30 * 24 * 60 * 60;
+
+function expiryFrom(nowSeconds: number): number {
+  return nowSeconds - (nowSeconds % LINK_STABLE_SECONDS) + LINK_VALIDITY_SECONDS;
+}
 
 /**
  * Signs and checks the tokens in the parties' own links: `v1.<case>.<party>.<expiry>.<mac>`
@@ -31,11 +40,11 @@ export class PartyLinkSigner {
   constructor(private readonly secret: string) {}
 
   sign(caseId: string, party: string, generation = 0, nowSeconds = Math.floor(Date.now() / 1000)): string {
-    return this.signed(`${CASE_VERSION}.${caseId}.${party}.${nowSeconds + LINK_VALIDITY_SECONDS}`, generation);
+    return this.signed(`${CASE_VERSION}.${caseId}.${party}.${expiryFrom(nowSeconds)}`, generation);
   }
 
   signOverview(party: string, generation = 0, nowSeconds = Math.floor(Date.now() / 1000)): string {
-    return this.signed(`${OVERVIEW_VERSION}.${party}.${nowSeconds + LINK_VALIDITY_SECONDS}`, generation);
+    return this.signed(`${OVERVIEW_VERSION}.${party}.${expiryFrom(nowSeconds)}`, generation);
   }
 
   /** The claim of a genuine, unexpired case token of the party's current generation. */

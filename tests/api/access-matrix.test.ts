@@ -66,3 +66,13 @@ it('refuses tampered, truncated, expired and foreign-secret tokens', async () =>
   }
   expect((await fetch(`${api.url}${partyLinkPath(good)}`)).status).toBe(200);
 });
+
+it('hands out the same link for a party and case within 30 days, each valid at least 370 days', () => {
+  const signer = new PartyLinkSigner('a-secret-of-at-least-thirty-two-characters');
+  const start = 1_800_000_000 - (1_800_000_000 % (30 * DAY));
+  const at = (seconds: number) => signer.sign('00000000-0000-4000-8000-000000000000', 'mora', 0, seconds);
+  expect(at(start + 3600)).toBe(at(start + 29 * DAY));
+  expect(at(start + 31 * DAY)).not.toBe(at(start));
+  const expiry = Number(at(start + 29 * DAY).split('.')[3]);
+  expect(expiry - (start + 29 * DAY)).toBeGreaterThanOrEqual(370 * DAY);
+});

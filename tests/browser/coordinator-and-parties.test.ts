@@ -218,6 +218,17 @@ it('revokes a party’s links from the case page: the old link is refused, the n
   links.orsa = fresh;
 });
 
+it('gathers every party’s link on one page, to copy or to send by e-mail, without JavaScript', async () => {
+  await page.goto(caseUrl);
+  await page.click('a:has-text("Alla parters länkar på en sida")');
+  await page.waitForURL(/\/lankar$/);
+  expect(await page.inputValue('#lank-mora')).toBe(links.mora);
+  const mailto = await page.locator('tr', { has: page.locator('th', { hasText: 'Mora' }) }).locator('a[href^="mailto:"]').getAttribute('href');
+  expect(decodeURIComponent(mailto!)).toContain(links.mora);
+  expect(decodeURIComponent(mailto!)).toContain('subject=Svarslänk för Mora – Regional överenskommelse om MiniMaria');
+  await check(page);
+});
+
 it('prints the status report for the council’s meeting, with what waits and on whom, and offers it as PDF', async () => {
   const caseId = caseUrl.split('/').pop()!;
   await page.goto(`${api.url}/oversikt`);

@@ -102,6 +102,7 @@ ${view.proposal.coverLetter ? html`<details><summary>Följebrev</summary><div cl
 ${view.attachments.length > 0 ? html`<h2>Bilagor</h2><ul>${view.attachments.map((item) => html`<li><a href="${item.url}">${item.title}</a></li>`)}</ul>` : ''}
 ${costSharesSection(model)}
 <h2>Parternas beslut</h2>
+<p><a href="/arenden/${view.id}/lankar">Alla parters länkar på en sida, att kopiera eller skicka med e-post</a></p>
 <div class="table-scroll"><table>
 <thead><tr><th scope="col">Part</th><th scope="col">Status</th><th scope="col">Tillfrågad sedan</th><th scope="col">Datum</th><th scope="col">Organ och §</th><th scope="col">Underlag</th><th scope="col">Partens egen länk</th></tr></thead>
 <tbody>

@@ -7,6 +7,8 @@ import type { CoordinatorSession } from '../../../libs/persistence';
 import { ApiConfig } from '../api-config';
 import { CaseService } from '../case.service';
 import { CaseArchiveService } from '../case-archive.service';
+import { ContactService } from '../contact.service';
+import { partyLinksPage } from './party-links.view';
 import { RegisterService } from '../register.service';
 import { isCaseId, parseCaseId } from '../request-input';
 import { casePage } from './case-page.view';
@@ -30,6 +32,7 @@ export class CoordinatorPagesController {
   constructor(
     private readonly cases: CaseService,
     private readonly archives: CaseArchiveService,
+    private readonly contacts: ContactService,
     private readonly config: ApiConfig,
     private readonly register: RegisterService,
   ) {}
@@ -287,6 +290,15 @@ export class CoordinatorPagesController {
     const shares = await this.cases.costShares(parseCaseId(id));
     response.setHeader('Content-Disposition', `attachment; filename="overens-kostnader-${parseCaseId(id).slice(0, 8)}.csv"`);
     response.send(costSharesCsv(shares));
+  }
+
+  @Get('arenden/:id/lankar')
+  @Header('Content-Type', 'text/html; charset=utf-8')
+  async partyLinks(@Param('id') id: string, @CurrentSession() session: CoordinatorSession): Promise<string> {
+    const view = await this.cases.get(parseCaseId(id));
+    const [links, contacts] = await Promise.all([this.cases.partyLinks(view), this.contacts.list()]);
+    const emails = Object.fromEntries(contacts.parties.map((party) => [party.party, party.emails]));
+    return partyLinksPage({ view, links, emails, organisation: this.config.names.organisation, coordinator: signedIn(session) });
   }
 
   @Get('arenden/:id/arkivpaket.zip')
