@@ -216,8 +216,11 @@ export type CouncilOutcomeBody = z.infer<typeof councilOutcomeSchema>;
 
 export const networkOutcomeSchema = z.strictObject({
   outcome: z
-    .enum(NETWORK_OUTCOMES, { error: 'Utfallet ska vara forward, table, withdraw, reject, adopt eller recall.' })
-    .describe('forward, table, withdraw, reject, adopt (a network decision); from version 4 also recall: take the case back from the council\'s agenda.'),
+    .enum(NETWORK_OUTCOMES, { error: 'Utfallet ska vara forward, table, withdraw, reject, adopt, recall eller reopen.' })
+    .describe(
+      'forward, table, withdraw, reject, adopt (a network decision); from version 4 also recall (take the case back from the council\'s agenda) ' +
+        'and reopen (take a withdrawn case up again, within six months of its withdrawal).',
+    ),
   date: isoDate.describe('The date of the network meeting.'),
   note: note.optional(),
   untilMeeting: isoDate.optional().describe('For table: the meeting the item is tabled until.'),

@@ -1,6 +1,6 @@
 import type { CaseState, PartyAnswer, Stage } from './case-types';
 import { CLOSED_STAGES, FINAL_STAGES } from './case-types';
-import { addDays } from './dates';
+import { addDays, addMonths } from './dates';
 import type { ProcessDefinition } from './process-definition';
 import { onOrAfterWorkingDay } from './swedish-holidays';
 
@@ -87,4 +87,15 @@ export function isFinal(answer: PartyAnswer, today: string, definition?: Pick<Pr
 /** The case's version: 1 until the first revision. */
 export function versionOf(state: Pick<CaseState, 'version'>): number {
   return state.version ?? 1;
+}
+
+/**
+ * The last day a withdrawn case can be taken up again (the withdrawal's date plus the
+ * definition's reopenMonths), or null when it cannot be.
+ */
+export function reopenableUntil(state: Pick<CaseState, 'stage' | 'history'>, definition: Pick<ProcessDefinition, 'reopenMonths'>): string | null {
+  if (state.stage !== 'withdrawn' || !definition.reopenMonths) return null;
+  const withdrawal = [...state.history].reverse().find((entry) => entry.type === 'network.withdraw');
+  const withdrawnOn = withdrawal?.date ?? withdrawal?.at.slice(0, 10);
+  return withdrawnOn ? addMonths(withdrawnOn, definition.reopenMonths) : null;
 }

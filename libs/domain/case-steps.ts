@@ -1,6 +1,6 @@
 import type { CaseState, CaseStep, DecisionStep, FollowUp, HistoryEntry, HistoryType, PartyAnswer, PartyStatus, RevisionStep, Stage, StepContext } from './case-types';
 import { pendingAnswer } from './case-opening';
-import { isClosed, isUndecided, versionOf } from './case-queries';
+import { isClosed, isUndecided, reopenableUntil, versionOf } from './case-queries';
 import { addMonths, isIsoDate, utcDateOf } from './dates';
 import type { DomainError } from './domain-error';
 import { isPartySlug, partyNameIn } from './parties';
@@ -61,6 +61,12 @@ function refuseByKind(state: CaseState, step: CaseStep, definition: ProcessDefin
     case 'ruling':
       if (!answerOf(step.party).appealedOn) return refusal('no-appeal-pending', partyName(step.party));
       return undefined;
+    case 'network': {
+      if (step.outcome !== 'reopen') return undefined;
+      const until = reopenableUntil(state, definition);
+      if (until === null || step.date > until) return refusal('reopen-too-late', until);
+      return undefined;
+    }
     case 'judgement':
       if (answerOf(step.party).status !== 'adopted-with-changes') return refusal('nothing-to-judge', partyName(step.party));
       return undefined;

@@ -1,4 +1,4 @@
-import { deadlineOf, finalFrom, isFinal, isFinalStage, isUndecided } from './case-queries';
+import { deadlineOf, finalFrom, isFinal, isFinalStage, isUndecided, reopenableUntil } from './case-queries';
 import type { Actor, CaseState, HistoryEntry, PartyAnswer, ReminderPolicy } from './case-types';
 import { addDays, addMonths, timerDay } from './dates';
 import type { DomainError } from './domain-error';
@@ -98,6 +98,8 @@ export function nextTimerDate(state: CaseState, definition: ProcessDefinition, t
   const dates = scheduledEvents(state, definition).map((event) => event.date);
   const finality = finalityDate(state, definition, today);
   if (finality !== null) dates.push(finality);
+  const reopenable = reopenableUntil(state, definition);
+  if (reopenable !== null) dates.push(addDays(reopenable, 1));
   return dates.length === 0 ? null : dates.reduce((earliest, date) => (date < earliest ? date : earliest));
 }
 
@@ -106,7 +108,11 @@ export function nextTimerDate(state: CaseState, definition: ProcessDefinition, t
  * watch, the follow-up done and every adopted decision final (past its appeal period).
  */
 export function isSettled(state: CaseState, definition: ProcessDefinition, today: string): boolean {
-  if (isFinalStage(state.stage)) return true;
+  if (isFinalStage(state.stage)) {
+    // A withdrawn case that may still be taken up again lives on until its last day.
+    const until = reopenableUntil(state, definition);
+    return until === null || today > until;
+  }
   if (state.stage !== 'in-force') return false;
   if (!definition.timers) return true;
   if (state.validity) return false;

@@ -25,7 +25,7 @@ export type PartyStatus = (typeof PARTY_STATUSES)[number];
 export const COUNCIL_OUTCOMES = ['recommend', 'refer-back', 'reject', 'table'] as const;
 export type CouncilOutcome = (typeof COUNCIL_OUTCOMES)[number];
 
-export const NETWORK_OUTCOMES = ['forward', 'table', 'withdraw', 'reject', 'adopt', 'recall'] as const;
+export const NETWORK_OUTCOMES = ['forward', 'table', 'withdraw', 'reject', 'adopt', 'recall', 'reopen'] as const;
 export type NetworkOutcome = (typeof NETWORK_OUTCOMES)[number];
 
 export const DECISION_OUTCOMES = ['scheduled', 'adopted', 'rejected', 'opted-out', 'answered', 'declined', 'signed', 'adopted-with-changes'] as const;

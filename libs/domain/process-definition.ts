@@ -69,6 +69,11 @@ export interface ProcessDefinition {
    * party's escalation contact where it has one. Absent (version 3 and before): never.
    */
   readonly escalation?: boolean;
+  /**
+   * A withdrawn case can be taken up again by the network (`network.reopen`) within this
+   * many months of its withdrawal; its workflow lives on until then. Absent: never.
+   */
+  readonly reopenMonths?: number;
 }
 
 const REGIONAL_TRANSITIONS: readonly Transition[] = [
@@ -143,6 +148,7 @@ export const REGIONAL_AGREEMENT_V4: ProcessDefinition = {
   ...REGIONAL_AGREEMENT_V3,
   version: 4,
   escalation: true,
+  reopenMonths: 6,
   answers: [...REGIONAL_AGREEMENT_V3.answers, 'adopted-with-changes'],
   transitions: [
     ...REGIONAL_AGREEMENT_V3.transitions,
@@ -151,6 +157,8 @@ export const REGIONAL_AGREEMENT_V4: ProcessDefinition = {
     // The council tables the item to a later meeting; the network takes it back from the council's agenda.
     { step: 'council.table', from: ['council'], to: 'council' },
     { step: 'network.recall', from: ['council'], to: 'network' },
+    // A withdrawn case taken up again, within reopenMonths of its withdrawal.
+    { step: 'network.reopen', from: ['withdrawn'], to: 'network' },
   ],
 };
 

@@ -59,6 +59,10 @@ const REFUSALS = {
   'already-answered': (name: string): Refusal => ['conflict', `${name} har redan svarat.`],
   'changes-undescribed': (): Refusal => ['validation', 'Beskriv i meddelandet vad som skiljer ert beslut från förslaget.'],
   'nothing-to-judge': (name: string): Refusal => ['conflict', `${name} har inget beslut med ändringar att bedöma.`],
+  'reopen-too-late': (until: string | null): Refusal => [
+    'conflict',
+    until ? `Ett återkallat ärende kan tas upp igen till och med ${until}.` : 'Ärendet kan inte tas upp igen.',
+  ],
 
   // Reminders sent by hand
   'no-reminders': (): Refusal => ['conflict', 'Det här ärendet skickar inga påminnelser.'],

@@ -26,3 +26,19 @@ it("tables an item at the council, takes it back to the network and sends it on 
   expect(refused.status).toBe(400);
   expect(JSON.stringify(refused.body)).toContain('recommend, refer-back, reject eller table');
 });
+
+it('takes a withdrawn case up again within six months, and says until when once it is too late', async () => {
+  const created = await createCase(api, { parties: ['falun'] });
+  const path = `/api/cases/${created.id}/network`;
+  const today = new Date().toISOString().slice(0, 10);
+  const withdrawn = await api.request('POST', path, { outcome: 'withdraw', date: today });
+  expect(withdrawn.body.stage).toBe('withdrawn');
+  expect(withdrawn.body.availableSteps).toEqual([{ step: 'network.reopen' }]);
+  const late = await api.request('POST', path, { outcome: 'reopen', date: '2099-01-01' });
+  expect(late.status).toBe(409);
+  expect(late.body.message).toContain('kan tas upp igen till och med');
+  const reopened = await api.request('POST', path, { outcome: 'reopen', date: today, note: 'Nytt underlag.' });
+  expect(reopened.status).toBe(200);
+  expect(reopened.body).toMatchObject({ stage: 'network', waitingOn: ['lchnv'] });
+  expect(reopened.body.history.at(-1)).toMatchObject({ type: 'network.reopen', note: 'Nytt underlag.' });
+});

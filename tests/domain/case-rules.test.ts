@@ -4,7 +4,10 @@ import {
   REGIONAL_AGREEMENT_V4,
   applyStep,
   availableSteps,
+  isSettled,
+  nextTimerDate,
   openCase,
+  reopenableUntil,
   isOverdue,
   refuseOpening,
   refuseStep,
@@ -385,5 +388,28 @@ describe("the council's and the network's own loops (version 4)", () => {
   it('earlier versions take neither', () => {
     expect(refuseStep(openedCase(), { kind: 'council', outcome: 'table', date: '2024-06-13' }, REGIONAL_AGREEMENT)?.code).toBe('conflict');
     expect(refuseStep(openedCase(), { kind: 'network', outcome: 'recall', date: '2024-06-13' }, REGIONAL_AGREEMENT)?.code).toBe('conflict');
+  });
+});
+
+describe('a withdrawn case taken up again (version 4)', () => {
+  const v4 = (state: CaseState, next: CaseStep) => applyStep(state, next, REGIONAL_AGREEMENT_V4, context);
+  const withdrawn = () => v4(openCase(opening({ parties: ['falun'] }), REGIONAL_AGREEMENT_V4, AT), { kind: 'network', outcome: 'withdraw', date: '2024-06-20' });
+
+  it('can be reopened by the network within six months, and goes back to the network', () => {
+    expect(reopenableUntil(withdrawn(), REGIONAL_AGREEMENT_V4)).toBe('2024-12-20');
+    expect(isSettled(withdrawn(), REGIONAL_AGREEMENT_V4, '2024-12-20')).toBe(false);
+    expect(isSettled(withdrawn(), REGIONAL_AGREEMENT_V4, '2024-12-21')).toBe(true);
+    expect(nextTimerDate(withdrawn(), REGIONAL_AGREEMENT_V4, '2024-07-01')).toBe('2024-12-21');
+    const reopened = v4(withdrawn(), { kind: 'network', outcome: 'reopen', date: '2024-11-14', note: 'Nytt underlag.' });
+    expect(reopened.stage).toBe('network');
+    expect(waitingOn(reopened, REGIONAL_AGREEMENT_V4)).toEqual(['lchnv']);
+  });
+
+  it('is refused after the period, for any other step, and in earlier versions', () => {
+    expect(refuseStep(withdrawn(), { kind: 'network', outcome: 'reopen', date: '2024-12-21' }, REGIONAL_AGREEMENT_V4)).toMatchObject({ reason: 'reopen-too-late' });
+    expect(refuseStep(withdrawn(), { kind: 'network', outcome: 'forward', date: '2024-11-14' }, REGIONAL_AGREEMENT_V4)).toMatchObject({ reason: 'case-closed' });
+    const older = applyStep(openedCase(), { kind: 'network', outcome: 'withdraw', date: '2024-06-20' }, REGIONAL_AGREEMENT, context);
+    expect(refuseStep(older, { kind: 'network', outcome: 'reopen', date: '2024-07-01' }, REGIONAL_AGREEMENT)).toMatchObject({ reason: 'step-not-in-process' });
+    expect(isSettled(older, REGIONAL_AGREEMENT, '2024-07-01')).toBe(true);
   });
 });

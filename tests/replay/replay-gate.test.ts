@@ -41,7 +41,7 @@ const actor: Actor = 'coordinator';
 type Step = (handle: ReturnType<Client['workflow']['getHandle']>) => Promise<unknown>;
 const council = (outcome: 'recommend' | 'refer-back' | 'reject' | 'table', extra = {}): Step => (handle) =>
   handle.executeUpdate(recordCouncilOutcome, { args: [{ outcome, date: '2024-06-13', actor, ...extra }] });
-const network = (outcome: 'forward' | 'table' | 'withdraw' | 'reject' | 'adopt' | 'recall', extra = {}): Step => (handle) =>
+const network = (outcome: 'forward' | 'table' | 'withdraw' | 'reject' | 'adopt' | 'recall' | 'reopen', extra = {}): Step => (handle) =>
   handle.executeUpdate(recordNetworkOutcome, { args: [{ outcome, date: '2024-09-19', actor, ...extra }] });
 type Outcome = 'scheduled' | 'adopted' | 'rejected' | 'opted-out' | 'answered' | 'declined';
 const decide = (party: string, outcome: Outcome, extra = {}): Step => (handle) =>
@@ -60,6 +60,7 @@ const decideWithChanges = (party: string): Step => (handle) =>
   handle.executeUpdate(recordDecision, { args: [{ party, outcome: 'adopted-with-changes', date: '2024-10-10', note: 'Med reservation.', actor }] });
 const judge = (party: string, outcome: 'identical' | 'rejection'): Step => (handle) =>
   handle.executeUpdate(recordJudgement, { args: [{ party, outcome, date: '2024-10-24', actor }] });
+const TODAY = timerDay(new Date().toISOString());
 /** Waits until the case's own timers have done something (the history holds an entry of `type`). */
 const untilHistory = (type: string): Step => async (handle) => {
   for (let attempt = 0; attempt < 200; attempt++) {
@@ -243,6 +244,16 @@ const PATHS: Record<string, CasePath> = {
     partyNames: { falun: 'Falun' },
     deadline: '2099-12-31',
     steps: [council('table', { untilMeeting: '2024-09-12' }), network('recall'), network('forward'), council('recommend'), decide('falun', 'adopted')],
+  },
+  // Version 4: a withdrawn case taken up again by the network, and on to the council.
+  'withdrawn-and-reopened': {
+    startedWithUpdate: true,
+    definition: REGIONAL_AGREEMENT_V4,
+    parties: ['falun'],
+    partyNames: { falun: 'Falun' },
+    deadline: '2099-12-31',
+    // Withdrawn and reopened on the day it is recorded: within the six months, as a real case would be.
+    steps: [network('withdraw', { date: TODAY }), network('reopen', { date: TODAY }), network('forward', { date: TODAY }), council('recommend', { date: TODAY })],
   },
   'projected-locally-consultation-answered': {
     startedWithUpdate: true,

@@ -59,6 +59,7 @@ const NETWORK_CHOICES: Record<string, string> = {
   withdraw: 'Återkallar ärendet',
   reject: 'Avslutar ärendet utan verkan',
   recall: 'Tar tillbaka ärendet från rådets dagordning',
+  reopen: 'Tar upp det återkallade ärendet igen',
 };
 
 const RULING_CHOICES: Record<string, string> = {

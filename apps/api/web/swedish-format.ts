@@ -66,6 +66,7 @@ export class Naming {
       'council.refer-back': `${council} återremitterade ärendet till nätverket`,
       'council.reject': `${council} avslog förslaget`,
       'council.table': `${council} bordlade ärendet`,
+      'network.reopen': `${network} tog upp det återkallade ärendet igen`,
       'network.recall': `${network} tog tillbaka ärendet från ${genitive(council)} dagordning`,
       'decision.scheduled': 'planerade ärendet till sammanträde',
       'decision.adopted': 'antog',
