@@ -116,6 +116,9 @@ ${errorSummary(errors, DECISION_LABELS)}
 ${radioGroup({ name: 'outcome', legend: DECISION_LABELS.outcome, choices: decisionChoices(view), value: values.outcome, error: errors.outcome })}
 ${textField({ name: 'date', label: DECISION_LABELS.date, type: 'date', required: true, value: values.date, error: errors.date,
     hint: 'Beslutsdatum, eller sammanträdets datum om ärendet är planerat. Skriv ÅÅÅÅ-MM-DD.' })}
+<fieldset class="field group">
+<legend>När ni har fattat beslut</legend>
+<p class="hint">Lämna de här fälten tomma om ärendet bara är planerat till ett sammanträde.</p>
 ${textField({ name: 'body', label: DECISION_LABELS.body, value: values.body ?? model.usualBody ?? undefined, error: errors.body })}
 ${textField({ name: 'paragraph', label: DECISION_LABELS.paragraph, value: values.paragraph, error: errors.paragraph, hint: 'Till exempel § 45.' })}
 ${textField({ name: 'partyReference', label: DECISION_LABELS.partyReference, value: values.partyReference, error: errors.partyReference })}
@@ -125,7 +128,9 @@ ${appealable
     ? textField({ name: 'postedOn', label: DECISION_LABELS.postedOn, type: 'date', value: values.postedOn, error: errors.postedOn,
         hint: 'Om ni vet det: dagen protokollet anslogs. Beslutet vinner laga kraft tre veckor senare. ÅÅÅÅ-MM-DD' })
     : ''}
-${textArea({ name: 'note', label: DECISION_LABELS.note, value: values.note, error: errors.note })}
+</fieldset>
+${textArea({ name: 'note', label: DECISION_LABELS.note, value: values.note, error: errors.note,
+    ...(decisionChoices(view).some((choice) => choice.value === 'adopted-with-changes') ? { hint: 'Har ni antagit med ändringar eller reservation: beskriv dem här.' } : {}) })}
 <button type="submit">Skicka svaret</button>
 </form>`
     : '';

@@ -59,6 +59,8 @@ form.stacked { max-width: 40rem; }
 .field { margin: 0 0 1.25rem; }
 label, legend { display: block; font-weight: 600; margin-bottom: .25rem; }
 fieldset { border: 0; padding: 0; margin: 0 0 1.25rem; }
+fieldset.group { border-left: 3px solid var(--line); padding-left: 1rem; }
+fieldset.group > legend { font-weight: 700; margin-bottom: .35rem; }
 .hint { color: var(--muted); margin: 0 0 .35rem; font-size: .95rem; }
 input[type=text], input[type=date], input[type=url], input[type=email], input[type=password], select, textarea {
   font: inherit; padding: .45rem .55rem; border: 2px solid var(--ink); border-radius: .2rem; width: 100%; max-width: 32rem; background: #fff; color: var(--ink); }
