@@ -67,11 +67,12 @@ export class CaseArchiveService {
         jsonFile('historik.schema.json', z.toJSONSchema(historyRecordSchema)),
       ],
       documentation: [{ path: 'om-paketet.txt', mimeType: 'text/plain', bytes: Buffer.from(aboutThePackage(record, objid)) }],
-      events: view.history.map((entry) => ({
+      // The same steps as historik.json, told once.
+      events: history.map((entry) => ({
         id: `${view.id}-${entry.sequence}`,
         type: entry.type,
         at: entry.at,
-        detail: `${entry.date ? `${entry.date}: ` : ''}${historyText(entry, naming)}${entry.note ? ` (${entry.note})` : ''}`,
+        detail: `${entry.date ? `${entry.date}: ` : ''}${entry.text}${entry.note ? ` (${entry.note})` : ''}`,
         agent: entry.actor,
       })),
     });

@@ -41,12 +41,7 @@ export class ContactService {
     const emails = await this.contacts.replaceFor(party.id, body.emails);
     if (body.escalation !== undefined) await this.contacts.setEscalationFor(party.id, body.escalation);
     if (body.substitute !== undefined) await this.contacts.setSubstituteFor(party.id, body.substitute);
-    return {
-      party: party.id,
-      name: party.name,
-      emails,
-      escalation: (await this.contacts.escalationContacts()).get(party.id) ?? null,
-      substitute: (await this.contacts.substitutes()).get(party.id) ?? null,
-    };
+    const [escalation, substitute] = await Promise.all([this.contacts.escalationContacts(party.id), this.contacts.substitutes(party.id)]);
+    return { party: party.id, name: party.name, emails, escalation: escalation.get(party.id) ?? null, substitute: substitute.get(party.id) ?? null };
   }
 }

@@ -44,10 +44,12 @@ export class PartyContactRepository {
     return rows.map((row) => row.email);
   }
 
-  /** Every party's substitute, by party id, whatever its period. */
-  async substitutes(): Promise<Map<string, Substitute>> {
+  /** Every party's substitute (or one party's), by party id, whatever its period. */
+  async substitutes(party?: string): Promise<Map<string, Substitute>> {
     const rows: { party_id: string; email: string; from: string; to: string }[] = await this.dataSource.query(
-      `SELECT party_id, email, to_char(from_date, 'YYYY-MM-DD') AS "from", to_char(to_date, 'YYYY-MM-DD') AS "to" FROM party_substitutes`,
+      `SELECT party_id, email, to_char(from_date, 'YYYY-MM-DD') AS "from", to_char(to_date, 'YYYY-MM-DD') AS "to"
+         FROM party_substitutes WHERE $1::text IS NULL OR party_id = $1`,
+      [party ?? null],
     );
     return new Map(rows.map((row) => [row.party_id, { email: row.email, from: row.from, to: row.to }]));
   }
@@ -65,10 +67,11 @@ export class PartyContactRepository {
     );
   }
 
-  /** Every party's escalation contact, by party id; parties without one are absent. */
-  async escalationContacts(): Promise<Map<string, EscalationContact>> {
+  /** Every party's escalation contact (or one party's), by party id; parties without one are absent. */
+  async escalationContacts(party?: string): Promise<Map<string, EscalationContact>> {
     const rows: { party_id: string; email: string; role: EscalationRole }[] = await this.dataSource.query(
-      `SELECT party_id, email, role FROM party_escalation_contacts`,
+      `SELECT party_id, email, role FROM party_escalation_contacts WHERE $1::text IS NULL OR party_id = $1`,
+      [party ?? null],
     );
     return new Map(rows.map((row) => [row.party_id, { email: row.email, role: row.role }]));
   }

@@ -6,7 +6,7 @@ import { page, type SignedInCoordinator } from './layout';
 import { finality } from './party-response.view';
 import { dateTime, longDate } from '../../../libs/format/swedish-dates';
 import { days, historyText, statusLabel, type Naming } from './swedish-format';
-import { stepForms, type CaseAction } from './case-step-forms';
+import { partiesNow, stepForms, type CaseAction } from './case-step-forms';
 import { MEETING_ROUND, meetingRoundForm } from './meeting-round-form';
 
 export interface CasePageModel {
@@ -29,12 +29,6 @@ export interface CasePageModel {
 /** The parties that adopted with changes, whose decisions the coordinator has still to judge. */
 function toJudge(view: CaseView): CaseView['parties'] {
   return view.parties.filter((answer) => answer.status === 'adopted-with-changes');
-}
-
-/** Whether the case takes the posting of this party's minutes now. */
-function canBePosted(view: CaseView, party: string): boolean {
-  const posting = view.availableSteps.find((available) => available.step === 'posting');
-  return posting !== undefined && (posting.parties === undefined || posting.parties.includes(party));
 }
 
 function actions(model: CasePageModel): SafeHtml | '' {
@@ -110,7 +104,7 @@ ${view.parties.map((answer) => {
   const name = answer.name;
   return html`<tr>
 <th scope="row">${name}</th>
-<td><span class="status status-${answer.status}">${statusLabel(answer.status)}</span>${answer.status === 'adopted' && (answer.postedOn !== null || canBePosted(view, answer.party))
+<td><span class="status status-${answer.status}">${statusLabel(answer.status)}</span>${answer.status === 'adopted' && (answer.postedOn !== null || partiesNow('posting')(view)?.some((posting) => posting.party === answer.party))
     ? html`<br><span class="muted">${finality(answer)}</span>`
     : ''}${answer.deadline && answer.deadline !== view.deadline ? html`<br><span class="muted">Egen sista svarsdag ${longDate(answer.deadline)}</span>` : ''}${expectedText(view, answer.party)}</td>
 <td>${answer.askedSince ? longDate(answer.askedSince) : '–'}</td>

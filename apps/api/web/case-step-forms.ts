@@ -3,7 +3,7 @@ import { findProcessDefinition } from '../../../libs/domain';
 import { genitive } from '../../../libs/format/body-names';
 import { html, type SafeHtml } from '../../../libs/html/html';
 import { errorSummary, radioGroup, selectField, textArea, textField, type FieldErrors } from './form-fields';
-import { DECISION_LABELS, decisionChoices } from './party-response.view';
+import { DECISION_LABELS, decisionChoices, takesPosting } from './party-response.view';
 import { statusLabel, type Naming } from './swedish-format';
 
 export const CASE_ACTIONS = ['council', 'network', 'decision', 'judgement', 'revision', 'deadline', 'reminder', 'posting', 'appeal', 'ruling', 'termination', 'follow-up'] as const;
@@ -84,8 +84,8 @@ function outcomesNow(kind: 'council' | 'network' | 'follow-up' | 'ruling' | 'jud
   };
 }
 
-/** The parties a step can be taken for now; undefined when the case does not take it. */
-function partiesNow(step: string, keep: (answer: Answer) => boolean = () => true) {
+/** The parties a step can be taken for now (and `keep`); undefined when the case does not take it for any. */
+export function partiesNow(step: string, keep: (answer: Answer) => boolean = () => true) {
   return (view: CaseView): readonly Answer[] | undefined => {
     const available = view.availableSteps.find((candidate) => candidate.step === step);
     if (!available) return undefined;
@@ -100,12 +100,7 @@ function whenOutcomes(choices: (view: CaseView) => Choice[]) {
   return (view: CaseView): readonly Answer[] | undefined => (choices(view).length > 0 ? view.parties : undefined);
 }
 
-/** Whether the case's process records when minutes were posted (and so when a decision is final). */
-function takesPosting(view: CaseView): boolean {
-  return findProcessDefinition(view.process.id, view.process.version)?.transitions.some((transition) => transition.step === 'posting') ?? false;
-}
-
-const isOpen = (answer: Answer) => answer.status === 'pending' || answer.status === 'scheduled';
+export const isOpen = (answer: Answer) => answer.status === 'pending' || answer.status === 'scheduled';
 
 function bodyStep(kind: 'council' | 'network', choices: Record<string, string>): Pick<StepFormSpec, 'offeredTo' | 'fields'> {
   const outcomes = outcomesNow(kind, choices);

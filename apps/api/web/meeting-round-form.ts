@@ -1,6 +1,7 @@
 import type { CaseView } from '../../../libs/contract';
 import { html, type SafeHtml } from '../../../libs/html/html';
 import { errorSummary, fieldId, textField, type FieldErrors } from './form-fields';
+import { isOpen, partiesNow } from './case-step-forms';
 import { decisionChoices } from './party-response.view';
 import type { Naming } from './swedish-format';
 
@@ -25,11 +26,8 @@ export function meetingRoundForm(model: {
   readonly failed?: { readonly values: Record<string, string>; readonly errors: FieldErrors };
 }): SafeHtml | '' {
   const { view, naming, failed } = model;
-  const deciding = view.availableSteps.find((available) => available.step === 'decision');
-  const open = view.parties.filter(
-    (answer) => (answer.status === 'pending' || answer.status === 'scheduled') && (!deciding?.parties || deciding.parties.includes(answer.party)),
-  );
-  if (!deciding || open.length < 2) return '';
+  const open = partiesNow('decision', isOpen)(view) ?? [];
+  if (open.length < 2) return '';
   const choices = decisionChoices(view);
   const labels: Record<string, string> = { date: 'Sammanträdets datum', body: 'Beslutande organ', _form: 'Sammanträdet' };
   for (const answer of open) labels[roundField(answer.party, 'outcome')] = `Beslut för ${naming.of(answer.party)}`;

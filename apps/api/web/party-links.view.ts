@@ -31,7 +31,8 @@ export function partyLinksPage(model: PartyLinksModel): string {
   const subject = `Svarslänk för ${answer.name} – ${view.title}`;
   const body = `Hej!\n\nHär är ${answer.name}s egen svarslänk i ärendet ${view.title}${view.reference ? ` (${view.reference})` : ''}:\n${link}\n\nMed vänliga hälsningar\n${model.organisation}`;
   const to = (model.emails[answer.party] ?? []).join(',');
-  const mailto = `mailto:${encodeURIComponent(to).replace(/%2C/g, ',').replace(/%40/g, '@')}?subject=${encodeURIComponent(subject)}&body=${encodeURIComponent(body)}`;
+  // The addresses passed the contacts' own check; only the subject and body need encoding.
+  const mailto = `mailto:${to}?subject=${encodeURIComponent(subject)}&body=${encodeURIComponent(body)}`;
   return html`<tr><th scope="row">${answer.name}</th>
 <td><label class="visually-hidden" for="lank-${answer.party}">Länk för ${answer.name}</label><input class="link" id="lank-${answer.party}" type="text" readonly value="${link}"></td>
 <td>${to ? html`<a href="${mailto}">E-post till ${answer.name}</a>` : html`<a href="${mailto}">E-post<span class="visually-hidden"> för ${answer.name}</span></a> <span class="muted">(ingen kontaktadress)</span>`}</td></tr>`;

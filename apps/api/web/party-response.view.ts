@@ -18,6 +18,11 @@ const OUTCOME_CHOICES: Record<string, string> = {
   'adopted-with-changes': 'Antaget med ändringar eller reservation (beskriv dem i meddelandet)',
 };
 
+/** Whether the case's process records when minutes were posted (and so when a decision is final). */
+export function takesPosting(view: Pick<CaseView, 'process'>): boolean {
+  return findProcessDefinition(view.process.id, view.process.version)?.transitions.some((transition) => transition.step === 'posting') ?? false;
+}
+
 /** The answers this kind of case takes, as radio choices. */
 export function decisionChoices(view: Pick<CaseView, 'process'>): { value: string; label: string }[] {
   const answers = findProcessDefinition(view.process.id, view.process.version)?.answers ?? [];
@@ -90,7 +95,7 @@ export function partyResponsePage(model: PartyResponseModel): string {
   const errors = model.errors ?? {};
   const open = view.availableSteps.some((available) => available.step === 'decision' && (available.parties?.includes(party) ?? true));
   // Whether this kind of case has its decisions posted and appealed (laga kraft).
-  const appealable = findProcessDefinition(view.process.id, view.process.version)?.transitions.some((transition) => transition.step === 'posting') ?? false;
+  const appealable = takesPosting(view);
 
   const asked = open
     ? html`<p class="lead">${askedText(view, name, naming)}</p>`
