@@ -1,5 +1,6 @@
 import { bodyNamesOf, type ApiSettings, type BodyNameSettings } from '../../libs/config/config';
 import type { BodyNames } from '../../libs/format/body-names';
+import type { ObjectStorageSettings } from '../../libs/files';
 
 type ConfigSettings = Pick<ApiSettings, 'TEMPORAL_TASK_QUEUE' | 'OVERENS_ADMIN_TOKEN' | 'OVERENS_TIME_ZONE' | 'OVERENS_LINK_SECRET' | 'PORT'> &
   Partial<
@@ -13,6 +14,13 @@ type ConfigSettings = Pick<ApiSettings, 'TEMPORAL_TASK_QUEUE' | 'OVERENS_ADMIN_T
       | 'OVERENS_ACCESSIBILITY_EMAIL'
       | 'OVERENS_TRUST_PROXY'
       | 'OVERENS_ACCESSIBILITY_PHONE'
+      | 'OVERENS_FILE_MAX_MEGABYTES'
+      | 'OVERENS_VIRUS_SCAN_COMMAND'
+      | 'OVERENS_S3_ENDPOINT'
+      | 'OVERENS_S3_BUCKET'
+      | 'OVERENS_S3_REGION'
+      | 'OVERENS_S3_ACCESS_KEY_ID'
+      | 'OVERENS_S3_SECRET_ACCESS_KEY'
     >
   > &
   Partial<BodyNameSettings>;
@@ -36,6 +44,8 @@ export class ApiConfig {
   readonly accessibilityContact: { readonly email?: string; readonly phone?: string };
   /** What the pages call the organisation, the network and the council. */
   readonly names: BodyNames;
+  /** Uploads: the largest file, the scan hook, and the object storage where files go instead of PostgreSQL. */
+  readonly files: { readonly maxBytes: number; readonly virusScanCommand?: string; readonly objectStorage?: ObjectStorageSettings };
 
   constructor(settings: ConfigSettings) {
     this.taskQueue = settings.TEMPORAL_TASK_QUEUE;
@@ -50,7 +60,23 @@ export class ApiConfig {
     this.trustProxy = trustProxyOf(settings.OVERENS_TRUST_PROXY ?? 'false');
     this.accessibilityContact = { email: settings.OVERENS_ACCESSIBILITY_EMAIL, phone: settings.OVERENS_ACCESSIBILITY_PHONE };
     this.names = bodyNamesOf(settings);
+    this.files = {
+      maxBytes: Math.round((settings.OVERENS_FILE_MAX_MEGABYTES ?? 25) * 1024 * 1024),
+      ...(settings.OVERENS_VIRUS_SCAN_COMMAND ? { virusScanCommand: settings.OVERENS_VIRUS_SCAN_COMMAND } : {}),
+      ...objectStorageOf(settings),
+    };
   }
+}
+
+/** The object storage, when configured; all of endpoint, bucket and keys, or none. */
+function objectStorageOf(settings: ConfigSettings): { objectStorage?: ObjectStorageSettings } {
+  const { OVERENS_S3_ENDPOINT: endpoint, OVERENS_S3_BUCKET: bucket, OVERENS_S3_ACCESS_KEY_ID: accessKeyId, OVERENS_S3_SECRET_ACCESS_KEY: secretAccessKey } = settings;
+  const given = [endpoint, bucket, accessKeyId, secretAccessKey].filter((value) => value !== undefined).length;
+  if (given === 0) return {};
+  if (!endpoint || !bucket || !accessKeyId || !secretAccessKey) {
+    throw new Error('Object storage needs all of OVERENS_S3_ENDPOINT, OVERENS_S3_BUCKET, OVERENS_S3_ACCESS_KEY_ID and OVERENS_S3_SECRET_ACCESS_KEY, or none of them.');
+  }
+  return { objectStorage: { endpoint, bucket, accessKeyId, secretAccessKey, region: settings.OVERENS_S3_REGION ?? 'us-east-1' } };
 }
 
 function trustProxyOf(value: string): boolean | number | string {

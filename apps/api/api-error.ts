@@ -1,6 +1,6 @@
 import type { DomainErrorCode } from '../../libs/domain';
 
-export type ApiErrorCode = DomainErrorCode | 'payload-too-large' | 'unavailable' | 'internal';
+export type ApiErrorCode = DomainErrorCode | 'payload-too-large' | 'unsupported-media-type' | 'rejected-file' | 'unavailable' | 'internal';
 
 export interface ApiIssue {
   readonly path: string;
@@ -26,6 +26,8 @@ export const HTTP_STATUS: Record<ApiErrorCode, number> = {
   'not-found': 404,
   conflict: 409,
   'payload-too-large': 413,
+  'unsupported-media-type': 415,
+  'rejected-file': 422,
   unavailable: 503,
   internal: 500,
 };

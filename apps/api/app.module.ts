@@ -1,12 +1,14 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { Client } from '@temporalio/client';
 import { DataSource } from 'typeorm';
-import { ApiTokenRepository, MeetingRepository, CaseRepository, CoordinatorRepository, PartyContactRepository, RegisterRepository } from '../../libs/persistence';
+import { ApiTokenRepository, MeetingRepository, CaseRepository, CoordinatorRepository, PartyContactRepository, RegisterRepository, StoredFileRepository } from '../../libs/persistence';
 import { ApiConfig } from './api-config';
 import { CaseController } from './case.controller';
 import { CaseService } from './case.service';
 import { CaseArchiveService } from './case-archive.service';
 import { CaseWorkflowClient } from './case-workflow.client';
+import { FileController } from './file.controller';
+import { FileStorageService } from './file-storage.service';
 import { CallerIdentifier } from './caller';
 import { Clock } from './clock';
 import { CaseLinks } from '../../libs/links/case-links';
@@ -56,6 +58,7 @@ export const API_CONTROLLERS = [
   PartyController,
   GroupController,
   CaseController,
+  FileController,
   DashboardController,
   ContactController,
   ContactPagesController,
@@ -80,6 +83,8 @@ export class AppModule {
         { provide: CaseRepository, useFactory: (dataSource: DataSource) => new CaseRepository(dataSource), inject: [DataSource] },
         { provide: ApiTokenRepository, useFactory: (dataSource: DataSource) => new ApiTokenRepository(dataSource), inject: [DataSource] },
         { provide: MeetingRepository, useFactory: (dataSource: DataSource) => new MeetingRepository(dataSource), inject: [DataSource] },
+        { provide: StoredFileRepository, useFactory: (dataSource: DataSource) => new StoredFileRepository(dataSource), inject: [DataSource] },
+        FileStorageService,
         {
           provide: CoordinatorRepository,
           useFactory: (dataSource: DataSource) => new CoordinatorRepository(dataSource),

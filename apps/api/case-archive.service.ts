@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { z } from 'zod';
 import { sipZip } from '../../libs/archive/sip-package';
 import type { PackageFile } from '../../libs/archive/package-file';
+import { FileStorageService } from './file-storage.service';
 import { SOFTWARE } from '../../libs/config/software';
 import { answersRecordSchema, caseRecordSchema, historyRecordSchema, type CaseRecord, type CaseView } from '../../libs/contract';
 import { CLOSED_STAGES, STAGE_LABELS, isClosed } from '../../libs/domain';
@@ -26,6 +27,7 @@ export class CaseArchiveService {
     private readonly cases: CaseService,
     private readonly config: ApiConfig,
     private readonly clock: Clock,
+    private readonly files: FileStorageService,
   ) {}
 
   async archive(id: string): Promise<{ fileName: string; zip: Buffer }> {
@@ -60,6 +62,7 @@ export class CaseArchiveService {
         jsonFile('svar.json', answers),
         jsonFile('historik.json', history),
         { path: 'arendeakt.pdf', mimeType: 'application/pdf', bytes: await caseRecordPdf(record, view, naming) },
+        ...(await this.uploadedFiles(view)),
       ],
       schemas: [
         jsonFile('arende.schema.json', z.toJSONSchema(caseRecordSchema)),
@@ -77,6 +80,25 @@ export class CaseArchiveService {
       })),
     });
     return { fileName: `${objid}.zip`, zip };
+  }
+
+  /** Every uploaded file the case refers to, as stored: each attachment's versions, and the parties' minutes excerpts. */
+  private async uploadedFiles(view: CaseView): Promise<PackageFile[]> {
+    const wanted = [
+      ...view.attachments.flatMap((attachment, index) => [
+        ...attachment.earlier.map((earlier) => ({ file: earlier.file, path: `bilagor/bilaga-${index + 1}-v${earlier.version}-${packageName(earlier.file.name)}` })),
+        ...(attachment.file ? [{ file: attachment.file, path: `bilagor/bilaga-${index + 1}-v${attachment.version ?? 1}-${packageName(attachment.file.name)}` }] : []),
+      ]),
+      ...view.parties.flatMap((answer) =>
+        answer.minutesFile ? [{ file: answer.minutesFile, path: `protokollsutdrag/${answer.party}-${packageName(answer.minutesFile.name)}` }] : [],
+      ),
+    ];
+    const packaged: PackageFile[] = [];
+    for (const { file, path } of wanted) {
+      const { meta, content } = await this.files.read(file.id);
+      packaged.push({ path, mimeType: meta.mediaType, bytes: content });
+    }
+    return packaged;
   }
 
   private recordOf(view: CaseView, naming: Naming, packagedAt: string): CaseRecord {
@@ -115,6 +137,11 @@ function closedOn(view: CaseView): string | null {
   return closed;
 }
 
+/** A file name as a path inside the package: letters without accents, digits, dot, dash and underscore. */
+function packageName(name: string): string {
+  return name.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^-+|-+$/g, '') || 'fil';
+}
+
 function jsonFile(path: string, value: unknown): PackageFile {
   return { path, mimeType: JSON_TYPE, bytes: Buffer.from(`${JSON.stringify(value, null, 2)}\n`) };
 }
@@ -138,6 +165,8 @@ representations/rep1/data/
                                   partens diarienummer, protokollslänk, anslag, laga kraft
   historik.json                   varje steg i ordning: när det registrerades, datumet det avser, av vem
   arendeakt.pdf                   ärendeakten som tillgänglig (taggad) PDF
+  bilagor/                        ärendets uppladdade bilagor, varje version (bilaga-<nr>-v<version>-<namn>)
+  protokollsutdrag/               parternas uppladdade protokollsutdrag (<part>-<namn>)
 schemas/                          JSON Schema för de tre datafilerna
 documentation/om-paketet.txt      den här filen
 

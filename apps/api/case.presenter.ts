@@ -1,4 +1,4 @@
-import type { CaseView, DashboardView } from '../../libs/contract';
+import type { AttachmentView, CaseView, DashboardView, FileView } from '../../libs/contract';
 import {
   addDays,
   addMonths,
@@ -14,14 +14,45 @@ import {
   versionOf,
   waitingOn,
   wholeDaysBetween,
+  type Attachment,
   type CaseState,
+  type FileRef,
   type ProcessDefinition,
 } from '../../libs/domain';
 import type { DashboardRows } from '../../libs/persistence';
 
+/** What is known of uploaded files besides their id and checksum, by id. */
+export type FileFacts = ReadonlyMap<string, { readonly name: string; readonly mediaType: string; readonly size: number; readonly uploadedAt: string }>;
+
+/** Every uploaded file a case refers to: its attachments' versions and the parties' minutes excerpts. */
+export function fileIdsOf(state: CaseState): string[] {
+  return [
+    ...state.attachments.flatMap((attachment) => [attachment.file?.id, ...(attachment.earlier ?? []).map((earlier) => earlier.file.id)]),
+    ...state.parties.map((answer) => answer.minutesFile?.id),
+  ].filter((id): id is string => id !== undefined);
+}
+
+export function presentFile(ref: FileRef, files: FileFacts): FileView {
+  const facts = files.get(ref.id);
+  // A file missing from the store is still named by the case: shown, and its download answers 404.
+  return { id: ref.id, sha256: ref.sha256, name: facts?.name ?? 'fil saknas', mediaType: facts?.mediaType ?? 'application/octet-stream', size: facts?.size ?? 0, uploadedAt: facts?.uploadedAt ?? null };
+}
+
+export function presentAttachment(attachment: Attachment, files: FileFacts): AttachmentView {
+  return {
+    title: attachment.title,
+    url: attachment.url ?? null,
+    file: attachment.file ? presentFile(attachment.file, files) : null,
+    version: attachment.version ?? null,
+    date: attachment.date ?? null,
+    note: attachment.note ?? null,
+    earlier: (attachment.earlier ?? []).map((earlier) => ({ version: earlier.version, file: presentFile(earlier.file, files), date: earlier.date, note: earlier.note ?? null })),
+  };
+}
+
 /** The contract's view of a case, from the workflow's state or the read model alike. */
-/** `registerNames`: names for a case older than the names cases keep. */
-export function presentCase(state: CaseState, today: string, registerNames?: ReadonlyMap<string, string>): CaseView {
+/** `registerNames`: names for a case older than the names cases keep; `files`: the uploaded files it refers to. */
+export function presentCase(state: CaseState, today: string, registerNames?: ReadonlyMap<string, string>, files: FileFacts = new Map()): CaseView {
   const definition = definitionOf(state);
   const waiting = waitingOn(state, definition);
   return {
@@ -38,9 +69,10 @@ export function presentCase(state: CaseState, today: string, registerNames?: Rea
     overdue: isOverdue(state, definition, today),
     openedAt: state.openedAt,
     version: versionOf(state),
-    attachments: state.attachments.map((item) => ({ ...item })),
+    attachments: state.attachments.map((attachment) => presentAttachment(attachment, files)),
     parties: state.parties.map((answer) => ({
       ...answer,
+      minutesFile: answer.minutesFile ? presentFile(answer.minutesFile, files) : null,
       name: state.partyNames?.[answer.party] ?? registerNames?.get(answer.party) ?? partyNameIn(state, answer.party),
       deadline: deadlineOf(answer, state),
       postedOn: answer.postedOn ?? null,

@@ -22,7 +22,8 @@ import {
 import { CaseRepository } from '../../libs/persistence';
 import type { StepReceipt } from '../../libs/workflow-contract/case.messages';
 import { ApiError } from './api-error';
-import { presentCase, presentDashboard } from './case.presenter';
+import { fileIdsOf, presentCase, presentDashboard } from './case.presenter';
+import { FileStorageService } from './file-storage.service';
 import { CaseWorkflowClient } from './case-workflow.client';
 import { ApiConfig } from './api-config';
 import { Clock } from './clock';
@@ -42,6 +43,7 @@ export class CaseService {
     private readonly links: CaseLinks,
     private readonly config: ApiConfig,
     private readonly register: RegisterService,
+    private readonly files: FileStorageService,
   ) {}
 
   async create(input: CreateCaseInput, actor: Actor, requestId?: string): Promise<CaseView> {
@@ -53,6 +55,11 @@ export class CaseService {
     // The register is read here, once; the case keeps these ids and names whatever the register becomes.
     const parties = await this.register.resolveCaseParties({ parties: input.parties, group: input.group });
     if (parties.length === 0) throw new ApiError('validation', 'Registret har inga aktiva parter.');
+    const attachedFiles = await this.files.refsFor(
+      (input.attachments ?? []).flatMap((attachment) => (attachment.file ? [attachment.file] : [])),
+      actor,
+    );
+    const today = this.clock.today();
     const opening: CaseOpening = {
       id,
       title: input.title,
@@ -60,7 +67,9 @@ export class CaseService {
       parties: parties.map((party) => party.id),
       partyNames: Object.fromEntries(parties.map((party) => [party.id, party.name])),
       deadline: input.deadline ?? null,
-      attachments: input.attachments ?? [],
+      attachments: (input.attachments ?? []).map(({ title, url, file }) =>
+        file ? { title, file: attachedFiles.get(file)!, version: 1, date: today } : { title, url: url! },
+      ),
       networkDecision: input.networkDecision,
       actor,
       requestId: requestId ?? null,
@@ -137,7 +146,7 @@ export class CaseService {
       offset: query.offset,
     });
     const names = await this.registerNamesFor(items);
-    return { items: items.map((state) => presentCase(state, today, names)), total };
+    return { items: await this.presentAll(items, today, names), total };
   }
 
   /** The decided and closed cases (in force, rejected, withdrawn, closed, expired), newest first, a page at a time. */
@@ -145,7 +154,7 @@ export class CaseService {
     const today = this.clock.today();
     const { items, total } = await this.cases.list({ stages: CLOSED_STAGES, ...(page.text ? { text: page.text } : {}), today, limit: page.limit, offset: page.offset });
     const names = await this.registerNamesFor(items);
-    return { items: items.map((state) => presentCase(state, today, names)), total };
+    return { items: await this.presentAll(items, today, names), total };
   }
 
   /**
@@ -164,7 +173,7 @@ export class CaseService {
       if (page.items.length < pageSize) break;
     } while (states.length < Math.min(total, limit ?? Infinity));
     const names = await this.registerNamesFor(states);
-    return { cases: states.map((state) => presentCase(state, today, names)), total };
+    return { cases: await this.presentAll(states, today, names), total };
   }
 
   /** Each party's share of the case's cost over the parties still in, with the register's population. */
@@ -205,7 +214,8 @@ export class CaseService {
     by?: string,
   ): Promise<CaseView> {
     try {
-      return await this.step(id, requestId, async () => this.afterWrite(id, await this.workflows.send(id, requestId, (sender) => step.send(sender, actor, by))));
+      const files = await this.files.refsFor(step.fileIds, actor);
+      return await this.step(id, requestId, async () => this.afterWrite(id, await this.workflows.send(id, requestId, (sender) => step.send(sender, actor, by, files))));
     } catch (error) {
       // The case knows only its own parties; whether a refused one exists at all is the register's to say.
       // Asked only after a refusal, so that a step needs no database on its way to the workflow.
@@ -223,7 +233,13 @@ export class CaseService {
   }
 
   private async present(state: CaseState, today: string): Promise<CaseView> {
-    return presentCase(state, today, await this.registerNamesFor([state]));
+    return presentCase(state, today, await this.registerNamesFor([state]), await this.files.facts(fileIdsOf(state)));
+  }
+
+  /** Many cases as the contract shows them, with the register's names and the files they refer to looked up once. */
+  private async presentAll(states: readonly CaseState[], today: string, names?: ReadonlyMap<string, string>): Promise<CaseView[]> {
+    const files = await this.files.facts(states.flatMap(fileIdsOf));
+    return states.map((state) => presentCase(state, today, names, files));
   }
 
   /** The register's names, only when some case is older than the names cases keep. */

@@ -10,6 +10,7 @@ import { methodNotAllowed } from './method-not-allowed';
 import { buildOpenApiDocument } from './openapi';
 import { rateLimit } from './web/rate-limit';
 import { securityHeaders } from './web/security-headers';
+import { uploadForms } from './web/upload-forms';
 
 /** The API as a Nest application, not yet listening. */
 export async function createApi(dependencies: ApiDependencies): Promise<NestExpressApplication> {
@@ -29,6 +30,7 @@ export async function createApi(dependencies: ApiDependencies): Promise<NestExpr
   const partyPages = rateLimit({ limit: dependencies.config.partyPageLimitPerMinute, windowMs: 60_000 });
   app.use('/svar', partyPages);
   app.use('/part', partyPages);
+  app.use(uploadForms(dependencies.config.files.maxBytes));
   app.useBodyParser('json', { limit: '100kb' });
   app.useBodyParser('urlencoded', { limit: '100kb', extended: true, parameterLimit: 200 });
   app.useGlobalFilters(new ErrorsByPathFilter());

@@ -8,6 +8,7 @@ import {
   createCaseSchema,
   dashboardViewSchema,
   errorViewSchema,
+  fileView,
   listCasesQuerySchema,
   dashboardQuerySchema,
   partyContactsViewSchema,
@@ -105,6 +106,7 @@ export function buildOpenApiDocument(): Record<string, unknown> {
         PartyOverviewLink: schemaOf(partyLinkViewSchema, 'output'),
         GroupInput: schemaOf(groupInputSchema, 'input'),
         Error: schemaOf(errorViewSchema, 'output'),
+        File: schemaOf(fileView, 'output'),
         Health: {
           type: 'object',
           required: ['status'],
@@ -280,6 +282,47 @@ export function buildOpenApiDocument(): Record<string, unknown> {
             '401': coordinatorErrors['401'],
             '403': errorResponse("A party's link is not enough."),
             '404': errorResponse('No such case, or the party is not part of it.'),
+          },
+        },
+      },
+      '/api/files': {
+        post: {
+          summary: 'Upload a file (an attachment, or a party\'s minutes excerpt) to name by its id in a step: PDF, Word, Excel, OpenDocument, PNG, JPEG or text, checked by content',
+          security: [{ coordinator: [] }, { partyLink: [] }],
+          requestBody: {
+            required: true,
+            content: {
+              'multipart/form-data': {
+                schema: {
+                  type: 'object',
+                  required: ['file'],
+                  additionalProperties: false,
+                  properties: { file: { type: 'string', format: 'binary', description: 'The file, with its name.' } },
+                },
+              },
+            },
+          },
+          responses: {
+            '201': { description: 'The stored file: name, type, size and SHA-256.', content: json('File') },
+            ...coordinatorErrors,
+            '403': errorResponse('An overview link is not enough: use the case link.'),
+            '413': errorResponse('The file is larger than the limit (OVERENS_FILE_MAX_MEGABYTES).'),
+            '415': errorResponse('Not multipart/form-data, or a kind of file not taken, or content that does not match the name.'),
+            '422': errorResponse('The virus-scan hook found the file infected.'),
+            '503': errorResponse('The file store or the virus-scan hook is unavailable.'),
+          },
+        },
+      },
+      '/api/files/{id}': {
+        get: {
+          summary: 'An uploaded file as stored (its SHA-256 checked): the coordinator any, a party those of its cases',
+          security: [{ coordinator: [] }, { partyLink: [] }, { partyOverview: [] }],
+          parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } }],
+          responses: {
+            '200': { description: 'The file, as an attachment download, with the media type it was stored with.', content: { '*/*': { schema: { type: 'string', format: 'binary' } } } },
+            '401': coordinatorErrors['401'],
+            '404': errorResponse('No such file, or none this caller may see.'),
+            '503': errorResponse('The file store is unavailable, or the stored file no longer matches its checksum.'),
           },
         },
       },

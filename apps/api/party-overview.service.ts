@@ -50,7 +50,7 @@ function itemOf(view: CaseView, answer: CaseView['parties'][number], today: stri
     overdue: deadline !== null && deadline < today,
     status: answer.status,
     scheduled: answer.status === 'scheduled' ? answer.date : null,
-    attachments: view.attachments.map((item) => ({ ...item })),
+    attachments: view.attachments,
     answered: { count: view.parties.filter((other) => other.status !== 'pending' && other.status !== 'scheduled').length, of: view.parties.length },
   };
 }

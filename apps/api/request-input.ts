@@ -16,6 +16,12 @@ export function parseCaseId(id: string): string {
   return id.toLowerCase();
 }
 
+/** An uploaded file's id from the path; anything that cannot be one names no file. */
+export function parseFileId(id: string): string {
+  if (!isCaseId(id)) throw new ApiError('not-found', 'Filen finns inte.');
+  return id.toLowerCase();
+}
+
 /** A party id from the path; anything that cannot be one names no party. */
 export function parsePartyId(party: string): string {
   if (!isPartySlug(party)) throw new ApiError('not-found', 'Parten finns inte.');

@@ -108,6 +108,22 @@ export const apiSettingsSchema = serverSettingsSchema.extend({
     .regex(/^\+?[0-9][0-9 -]{4,19}$/, 'must be a phone number: digits, spaces or dashes, an optional leading +')
     .optional()
     .describe('A phone number for accessibility questions, shown on the statement.'),
+  OVERENS_FILE_MAX_MEGABYTES: z.coerce
+    .number()
+    .positive()
+    .max(200)
+    .default(25)
+    .describe('The largest file that may be uploaded (an attachment, a minutes excerpt), in megabytes.'),
+  OVERENS_VIRUS_SCAN_COMMAND: z
+    .string()
+    .min(1)
+    .optional()
+    .describe('A command that reads each uploaded file on standard input and exits 0 when clean, 1 when infected (e.g. clamdscan --no-summary -). Without it files are not scanned.'),
+  OVERENS_S3_ENDPOINT: z.url().optional().describe('An S3-compatible object storage for uploaded files (e.g. https://s3.example.se); without it files are kept in PostgreSQL.'),
+  OVERENS_S3_BUCKET: z.string().min(3).max(63).optional().describe('The bucket for uploaded files; it must exist.'),
+  OVERENS_S3_REGION: z.string().min(1).default('us-east-1').describe("The object storage's region, as it signs requests."),
+  OVERENS_S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+  OVERENS_S3_SECRET_ACCESS_KEY: z.string().min(1).optional().describe('Secret.'),
 });
 
 export const workerSettingsSchema = serverSettingsSchema.extend({

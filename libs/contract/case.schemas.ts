@@ -5,10 +5,17 @@ import { bodyId, groupId, httpUrl, isoDate, note, partyId, personText, stage } f
 /** At least one character that is not white space; also the OpenAPI pattern. */
 const NOT_BLANK = /\S/;
 
-export const attachment = z.strictObject({
-  title: personText('Ange bilagans namn.').regex(NOT_BLANK, 'Ange bilagans namn.').trim().min(1, 'Ange bilagans namn.').max(200, 'Högst 200 tecken.'),
-  url: httpUrl,
-});
+const attachmentTitle = personText('Ange bilagans namn.').regex(NOT_BLANK, 'Ange bilagans namn.').trim().min(1, 'Ange bilagans namn.').max(200, 'Högst 200 tecken.');
+/** An uploaded file, by the id `POST /api/files` gave it. */
+export const fileId = z.uuid({ error: 'Ange filens id (från POST /api/files).' }).transform((id) => id.toLowerCase());
+
+export const attachment = z
+  .strictObject({
+    title: attachmentTitle,
+    url: httpUrl.optional().describe('A link to the attachment.'),
+    file: fileId.optional().describe('An uploaded file instead of a link.'),
+  })
+  .refine((given) => (given.url === undefined) !== (given.file === undefined), { message: 'Ange antingen en länk eller en uppladdad fil.' });
 
 /** One or more parties, each once. */
 const partyList = z
@@ -181,6 +188,21 @@ export const rulingSchema = z.strictObject({
 });
 export type RulingBody = z.infer<typeof rulingSchema>;
 
+export const attachmentStepSchema = z.strictObject({
+  title: attachmentTitle.describe('What the attachment is called, e.g. Bilaga 10 Underlag.'),
+  file: fileId.describe('The uploaded file (POST /api/files).'),
+  date: isoDate.describe('The day the document is dated, or was added.'),
+  replaces: z
+    .number({ error: 'Ange bilagans nummer.' })
+    .int('Ange ett heltal.')
+    .min(1, 'Bilagorna numreras från 1.')
+    .max(100)
+    .optional()
+    .describe('The number (from 1) of the attachment this file replaces as a new version; a new attachment when left out.'),
+  note: note.optional().describe('What the new version changes, e.g. nytt underlag.'),
+});
+export type AttachmentStepBody = z.infer<typeof attachmentStepSchema>;
+
 export const judgementSchema = z.strictObject({
   outcome: z
     .enum(JUDGEMENT_OUTCOMES, { error: 'Utfallet ska vara identical eller rejection.' })
@@ -247,6 +269,7 @@ export const decisionSchema = z.strictObject({
   body: personText().regex(NOT_BLANK, 'Ange beslutande organ.').trim().min(1, 'Ange beslutande organ.').max(200, 'Högst 200 tecken.').optional().describe('The deciding body, e.g. Socialnämnden.'),
   paragraph: personText().regex(NOT_BLANK, 'Ange paragrafen.').trim().min(1).max(50, 'Högst 50 tecken.').optional().describe('The paragraph of the minutes, e.g. § 45.'),
   minutesUrl: httpUrl.optional().describe('A link to the minutes excerpt (protokollsutdrag).'),
+  minutesFile: fileId.optional().describe('The minutes excerpt as an uploaded file (POST /api/files with the same link).'),
   partyReference: personText().regex(NOT_BLANK, 'Ange diarienumret.').trim().min(1).max(100, 'Högst 100 tecken.').optional().describe("The party's own registry number."),
   postedOn: isoDate.optional().describe('The day the minutes were posted (anslagna), if known.'),
   note: note.optional(),
@@ -270,6 +293,27 @@ export const dashboardQuerySchema = z.strictObject({
 });
 export type DashboardQuery = z.infer<typeof dashboardQuerySchema>;
 
+export const fileView = z.object({
+  id: z.string(),
+  name: z.string().describe('The file name as uploaded.'),
+  mediaType: z.string(),
+  size: z.number().int().describe('Bytes.'),
+  sha256: z.string().describe('SHA-256 of the content, hex.'),
+  uploadedAt: z.string().nullable().describe('ISO 8601 instant; null when the stored file is missing.'),
+});
+export type FileView = z.infer<typeof fileView>;
+
+export const attachmentView = z.object({
+  title: z.string(),
+  url: z.string().nullable().describe('A link; null for an uploaded file.'),
+  file: fileView.nullable().describe('The latest version of an uploaded file (GET /api/files/{id}).'),
+  version: z.number().int().nullable(),
+  date: z.string().nullable(),
+  note: z.string().nullable().describe('What the latest version changed.'),
+  earlier: z.array(z.object({ version: z.number().int(), file: fileView, date: z.string(), note: z.string().nullable() })).describe('The versions it replaced, oldest first.'),
+});
+export type AttachmentView = z.infer<typeof attachmentView>;
+
 export const historyEntryView = z.object({
   sequence: z.number().int(),
   at: z.string().describe('ISO 8601 instant.'),
@@ -285,6 +329,7 @@ export const historyEntryView = z.object({
   reopened: z.array(z.string()).optional().describe('For a revision, the parties asked again; for a reminder, those reminded; for a closing or termination, the parties named.'),
   unreachable: z.array(z.string()).optional().describe('Parties a reminder could not reach: no contact address.'),
   by: z.string().optional().describe('The person who took the step, by name, where it is known (a coordinator signed in on the pages).'),
+  attachment: z.number().int().optional().describe('For an attachment added or replaced: its number, from 1.'),
 });
 
 export const partyAnswerView = z.object({
@@ -295,6 +340,7 @@ export const partyAnswerView = z.object({
   body: z.string().nullable(),
   paragraph: z.string().nullable(),
   minutesUrl: z.string().nullable(),
+  minutesFile: fileView.nullable().describe('The minutes excerpt uploaded as a file.'),
   partyReference: z.string().nullable(),
   note: z.string().nullable(),
   answeredAt: z.string().nullable(),
@@ -327,7 +373,7 @@ export const caseViewSchema = z.object({
   overdue: z.boolean(),
   openedAt: z.string(),
   version: z.number().int().describe('1, raised by each revision.'),
-  attachments: z.array(z.object({ title: z.string(), url: z.string() })),
+  attachments: z.array(attachmentView).describe('Numbered from 1 in this order: a link, or an uploaded file with its versions.'),
   parties: z.array(partyAnswerView),
   history: z.array(historyEntryView),
   processName: z.string().describe('The kind of round, in Swedish.'),
@@ -406,7 +452,7 @@ export type DashboardView = z.infer<typeof dashboardViewSchema>;
 
 
 export const errorViewSchema = z.object({
-  error: z.enum(['validation', 'unauthorized', 'forbidden', 'not-found', 'method-not-allowed', 'conflict', 'payload-too-large', 'unavailable', 'internal']),
+  error: z.enum(['validation', 'unauthorized', 'forbidden', 'not-found', 'method-not-allowed', 'conflict', 'payload-too-large', 'unsupported-media-type', 'rejected-file', 'unavailable', 'internal']),
   message: z.string(),
   issues: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
 });

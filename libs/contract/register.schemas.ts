@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { PARTY_KINDS } from '../domain';
 import { partyId, personText } from './common.schemas';
+import { attachmentView } from './case.schemas';
 
 const NOT_BLANK = /\S/;
 const name = (missing: string) => personText(missing).regex(NOT_BLANK, missing).trim().min(1, missing).max(100, 'Högst 100 tecken.');
@@ -59,7 +60,7 @@ export const partyCasesViewSchema = z.object({
         overdue: z.boolean(),
         status: z.string().describe('pending, or scheduled for a meeting.'),
         scheduled: z.string().nullable().describe('The meeting the party has put the matter on.'),
-        attachments: z.array(z.object({ title: z.string(), url: z.string() })),
+        attachments: z.array(attachmentView),
         answered: z.object({ count: z.number().int(), of: z.number().int() }).describe('How many of the parties have answered.'),
       }),
     )

@@ -1,6 +1,6 @@
 import type { UpdateDefinition } from '@temporalio/common';
 import type { z } from 'zod';
-import type { Actor } from '../domain';
+import type { Actor, FileRef } from '../domain';
 import {
   remindParties,
   stepUpdate,
@@ -8,6 +8,7 @@ import {
 } from '../workflow-contract/case.messages';
 import {
   appealSchema,
+  attachmentStepSchema,
   councilOutcomeSchema,
   deadlineSchema,
   decisionSchema,
@@ -31,12 +32,17 @@ import {
 /** Sends one update to the case's workflow; answers once the change is in the read model. */
 export type UpdateSender = <Input>(update: UpdateDefinition<StepReceipt, [Input]>, input: Input) => Promise<StepReceipt>;
 
+/** Uploaded files a step names, by id, with their checksums: looked up before the step is sent. */
+export type FileRefs = ReadonlyMap<string, FileRef>;
+
 /** A body that passed its schema: the party it is about, and how to send it once the caller is known. */
 export interface ReadStep {
   /** A party's own link may take a step about its own party only. */
   readonly party: string | undefined;
-  /** `by`: the person taking it, by name, where it is known. */
-  send(sender: UpdateSender, actor: Actor, by?: string): Promise<StepReceipt>;
+  /** The uploaded files the body names: each must be found (and the caller's to use) before `send`. */
+  readonly fileIds: readonly string[];
+  /** `by`: the person taking it, by name, where it is known; `files`: every one of `fileIds`. */
+  send(sender: UpdateSender, actor: Actor, by?: string, files?: FileRefs): Promise<StepReceipt>;
 }
 
 export type StepReading = { readonly ok: true; readonly step: ReadStep } | { readonly ok: false; readonly issues: readonly z.core.$ZodIssue[] };
@@ -67,8 +73,10 @@ interface StepSpec<Body, Input> {
   readonly summary: string;
   readonly bodyOptional?: boolean;
   readonly update: UpdateDefinition<StepReceipt, [Input]>;
-  /** The body as the update's input; `party` is the path's, for steps that carry it there. */
-  readonly input: (body: Body, actor: Actor, party: string) => Input;
+  /** The body as the update's input; `party` is the path's, for steps that carry it there; `files` those the body names. */
+  readonly input: (body: Body, actor: Actor, party: string, files: FileRefs) => Input;
+  /** The uploaded files a body names, by id. */
+  readonly filesOf?: (body: Body) => readonly (string | undefined)[];
   /** The party a body is about, for steps that carry it in the body. */
   readonly partyOf?: (body: Body) => string | undefined;
 }
@@ -93,7 +101,9 @@ function stepRoute<Body, Input>(spec: StepSpec<Body, Input>): StepRoute {
         ok: true,
         step: {
           party,
-          send: (sender, actor, by) => sender(spec.update, { ...spec.input(fields, actor, pathParty ?? ''), ...(by ? { by } : {}) }),
+          fileIds: (spec.filesOf?.(fields) ?? []).filter((id): id is string => id !== undefined),
+          send: (sender, actor, by, files = new Map()) =>
+            sender(spec.update, { ...spec.input(fields, actor, pathParty ?? '', files), ...(by ? { by } : {}) }),
         },
       };
     },
@@ -128,7 +138,8 @@ export const STEP_ROUTES: readonly StepRoute[] = [
     summary: "Record a party's political decision (the coordinator, or the party with its own link)",
     partyOf: (body) => body.party,
     update: stepUpdate('decision'),
-    input: (body, actor) => ({ ...body, actor }),
+    filesOf: (body) => [body.minutesFile],
+    input: ({ minutesFile, ...body }, actor, _party, files) => ({ ...body, ...(minutesFile ? { minutesFile: fileRef(files, minutesFile) } : {}), actor }),
   }),
   stepRoute({
     name: 'revision',
@@ -213,7 +224,24 @@ export const STEP_ROUTES: readonly StepRoute[] = [
     update: stepUpdate('follow-up'),
     input: (body, actor) => ({ ...body, actor }),
   }),
+  stepRoute({
+    name: 'attachment',
+    path: 'attachments',
+    schema: attachmentStepSchema,
+    schemaName: 'AttachmentStep',
+    summary: 'Add an uploaded file as an attachment, or replace one with a new version (its number in `replaces`, and what changed in `note`)',
+    update: stepUpdate('attachment'),
+    filesOf: (body) => [body.file],
+    input: ({ file, ...body }, actor, _party, files) => ({ ...body, file: fileRef(files, file), actor }),
+  }),
 ];
+
+/** A named file's reference; the caller looked every named file up before sending. */
+function fileRef(files: FileRefs, id: string): FileRef {
+  const ref = files.get(id);
+  if (!ref) throw new Error(`File ${id} was not looked up before the step was sent.`);
+  return ref;
+}
 
 /** The step at a path after `/api/cases/{id}/` (`parties/{party}/` already taken off for party steps). */
 export function findStepRoute(path: string, partyInPath: boolean): StepRoute | undefined {

@@ -1,7 +1,7 @@
 import { isUndecided } from './case-queries';
 import { stepNameOf } from './case-steps';
 import type { CaseState, CaseStep } from './case-types';
-import type { ProcessDefinition, StepName } from './process-definition';
+import { transitionsOf, type ProcessDefinition, type StepName } from './process-definition';
 
 /** A step that can be taken now; for a step about one party, the parties it can be taken for. */
 export interface AvailableStep {
@@ -16,7 +16,7 @@ export interface AvailableStep {
  * outside them (a property test holds the two together).
  */
 export function availableSteps(state: CaseState, definition: ProcessDefinition): AvailableStep[] {
-  const names = new Set(definition.transitions.filter((transition) => transition.from.includes(state.stage)).map((transition) => transition.step));
+  const names = new Set(transitionsOf(definition).filter((transition) => transition.from.includes(state.stage)).map((transition) => transition.step));
   return [...names].flatMap((step): AvailableStep[] => {
     if (!allowedByCase(step, state)) return [];
     const parties = partiesFor(step, state, definition);

@@ -1,10 +1,10 @@
-import type { CaseState, CaseStep, DecisionStep, FollowUp, HistoryEntry, HistoryType, PartyAnswer, PartyStatus, RevisionStep, Stage, StepContext } from './case-types';
+import type { Attachment, AttachmentStep, CaseState, CaseStep, DecisionStep, FollowUp, HistoryEntry, HistoryType, PartyAnswer, PartyStatus, RevisionStep, Stage, StepContext } from './case-types';
 import { pendingAnswer } from './case-opening';
 import { isClosed, isUndecided, reopenableUntil, versionOf } from './case-queries';
 import { addMonths, isIsoDate, utcDateOf } from './dates';
 import type { DomainError } from './domain-error';
 import { isPartySlug, partyNameIn } from './parties';
-import type { ProcessDefinition, StepName, Transition } from './process-definition';
+import { transitionsOf, type ProcessDefinition, type StepName, type Transition } from './process-definition';
 import { refusal } from './refusals';
 
 /** Why a step does not fit the case now, or undefined when it does. Changes nothing. */
@@ -83,6 +83,13 @@ function refuseByKind(state: CaseState, step: CaseStep, definition: ProcessDefin
     case 'deadline':
       if (step.party !== undefined && !isUndecided(answerOf(step.party))) return refusal('already-answered', partyName(step.party));
       return undefined;
+    case 'attachment': {
+      if (step.replaces === undefined) return undefined;
+      const replaced = state.attachments[step.replaces - 1];
+      if (!replaced) return refusal('no-such-attachment', step.replaces, state.attachments.length);
+      if (!replaced.file) return refusal('link-not-replaceable', step.replaces);
+      return undefined;
+    }
     default:
       return undefined;
   }
@@ -123,6 +130,7 @@ export function applyStep(
     ...('party' in step && step.party !== undefined ? { party: step.party } : {}),
     ...((step.kind === 'council' || step.kind === 'network') && step.untilMeeting ? { untilMeeting: step.untilMeeting } : {}),
     ...('note' in step && step.note ? { note: step.note } : {}),
+    ...(step.kind === 'attachment' ? { attachment: step.replaces ?? state.attachments.length + 1, outcome: step.replaces ? 'replaced' : 'added' } : {}),
   };
   const enteredForce = stage === 'in-force' && state.stage !== 'in-force';
   return {
@@ -135,6 +143,7 @@ export function applyStep(
     sequence: entry.sequence,
     version,
     ...(step.kind === 'deadline' && step.party === undefined ? { deadline: step.date } : {}),
+    ...(step.kind === 'attachment' ? { attachments: attachmentsAfter(state.attachments, step) } : {}),
     ...(definition.timers ? lifecycleAfter(state, step, stage, enteredForce, context) : {}),
   };
 }
@@ -231,12 +240,24 @@ function stageByDecisions(parties: readonly PartyAnswer[], definition: ProcessDe
 /** Whether the definition has the step at all, in any stage. */
 function takesStep(definition: ProcessDefinition, step: CaseStep): boolean {
   const name = stepNameOf(step);
-  return definition.transitions.some((transition) => transition.step === name);
+  return transitionsOf(definition).some((transition) => transition.step === name);
 }
 
 function findTransition(stage: Stage, step: CaseStep, definition: ProcessDefinition): Transition | undefined {
   const name = stepNameOf(step);
-  return definition.transitions.find((transition) => transition.step === name && transition.from.includes(stage));
+  return transitionsOf(definition).find((transition) => transition.step === name && transition.from.includes(stage));
+}
+
+/** The attachments after one is added at the end, or a file replaced by its next version (the earlier kept). */
+function attachmentsAfter(attachments: readonly Attachment[], step: AttachmentStep): readonly Attachment[] {
+  const latest = { file: step.file, date: step.date, ...(step.note ? { note: step.note } : {}) };
+  if (step.replaces === undefined) return [...attachments, { title: step.title, version: 1, ...latest }];
+  return attachments.map((attachment, index) => {
+    if (index !== step.replaces! - 1 || !attachment.file) return attachment;
+    const version = attachment.version ?? 1;
+    const earlier = { version, file: attachment.file, date: attachment.date ?? '', ...(attachment.note ? { note: attachment.note } : {}) };
+    return { title: step.title, version: version + 1, ...latest, earlier: [...(attachment.earlier ?? []), earlier] };
+  });
 }
 
 /** The step's name in the process definitions' transitions (`council.recommend`, `posting`; a party's answer of any outcome is `decision`). */
@@ -293,6 +314,7 @@ function answerFrom(step: DecisionStep, at: string, version: number): PartyAnswe
     body: step.body ?? null,
     paragraph: step.paragraph ?? null,
     minutesUrl: step.minutesUrl ?? null,
+    ...(step.minutesFile ? { minutesFile: step.minutesFile } : {}),
     partyReference: step.partyReference ?? null,
     note: step.note ?? null,
     answeredAt: at,

@@ -70,6 +70,8 @@ export interface DecisionStep {
   readonly body?: string;
   readonly paragraph?: string;
   readonly minutesUrl?: string;
+  /** The minutes excerpt as an uploaded file: its id and checksum (the file itself is never in the history). */
+  readonly minutesFile?: FileRef;
   /** The party's own registry number for the matter. */
   readonly partyReference?: string;
   /** The day the minutes were posted (anslagna): the appeal period runs from it. */
@@ -165,7 +167,8 @@ export type CaseStep =
   | RulingStep
   | JudgementStep
   | TerminationStep
-  | FollowUpStep;
+  | FollowUpStep
+  | AttachmentStep;
 
 export interface PartyAnswer {
   readonly party: string;
@@ -174,6 +177,8 @@ export interface PartyAnswer {
   readonly body: string | null;
   readonly paragraph: string | null;
   readonly minutesUrl: string | null;
+  /** The minutes excerpt uploaded as a file; absent on answers from before files. */
+  readonly minutesFile?: FileRef | null;
   readonly partyReference: string | null;
   readonly note: string | null;
   readonly answeredAt: string | null;
@@ -189,9 +194,44 @@ export interface PartyAnswer {
   readonly finalOn?: string | null;
 }
 
+/** An uploaded file as a case refers to it: the file's bytes are stored beside the case, never in its history. */
+export interface FileRef {
+  readonly id: string;
+  /** SHA-256 of the content, hex: what the stored file must still match. */
+  readonly sha256: string;
+}
+
+/** One of the case's attachments (bilagor): a link, or an uploaded file with its versions. */
 export interface Attachment {
   readonly title: string;
-  readonly url: string;
+  /** A link; attachments given as links at the opening carry it. */
+  readonly url?: string;
+  readonly file?: FileRef;
+  /** 1 for the first file; raised each time the file is replaced. */
+  readonly version?: number;
+  /** What the latest version changed ("nytt underlag"). */
+  readonly note?: string;
+  /** The day the latest version is dated. */
+  readonly date?: string;
+  /** The versions it replaced, oldest first. */
+  readonly earlier?: readonly AttachmentVersion[];
+}
+
+export interface AttachmentVersion {
+  readonly version: number;
+  readonly file: FileRef;
+  readonly date: string;
+  readonly note?: string;
+}
+
+/** An attachment added to an open case, or one replaced by a new version (`replaces`: its number, from 1). */
+export interface AttachmentStep {
+  readonly kind: 'attachment';
+  readonly title: string;
+  readonly file: FileRef;
+  readonly date: string;
+  readonly replaces?: number;
+  readonly note?: string;
 }
 
 /** What a history entry records: a person's step (`<kind>.<outcome>` or the kind) or what the case's timers did. */
@@ -208,6 +248,7 @@ export type HistoryType =
   | 'posting'
   | 'appeal'
   | 'termination'
+  | 'attachment'
   | 'reminder.sent'
   | 'escalation.sent'
   | 'round.closed'
@@ -238,6 +279,8 @@ export interface HistoryEntry {
   readonly unreachable?: readonly string[];
   /** The person who took the step, by name, where it is known. */
   readonly by?: string;
+  /** For an attachment added or replaced: its number among the case's attachments, from 1. */
+  readonly attachment?: number;
 }
 
 /** When parties are reminded: days before their deadline, on it, and every week after. */

@@ -12,13 +12,28 @@ export type StepName =
   | 'appeal'
   | `ruling.${string}`
   | `judgement.${string}`
-  | 'termination';
+  | 'termination'
+  | 'attachment';
 
 export interface Transition {
   readonly step: StepName;
   readonly from: readonly Stage[];
   /** The next stage; `by-decisions` when the parties' answers decide it; `unchanged` to stay. */
   readonly to: Stage | 'by-decisions' | 'unchanged';
+}
+
+/**
+ * Steps every kind of round with timers takes (the cases that live on), whatever its
+ * definition: they change what the case holds, not where it stands. An attachment is
+ * added or replaced while the case is open or in force.
+ */
+export const CASE_LEVEL_STEPS: readonly Transition[] = [
+  { step: 'attachment', from: ['council', 'network', 'decisions', 'in-force'], to: 'unchanged' },
+];
+
+/** A definition's own transitions, and the case-level steps where the definition has timers. */
+export function transitionsOf(definition: ProcessDefinition): readonly Transition[] {
+  return definition.timers ? [...definition.transitions, ...CASE_LEVEL_STEPS] : definition.transitions;
 }
 
 /**

@@ -59,6 +59,11 @@ const REFUSALS = {
   'already-answered': (name: string): Refusal => ['conflict', `${name} har redan svarat.`],
   'changes-undescribed': (): Refusal => ['validation', 'Beskriv i meddelandet vad som skiljer ert beslut från förslaget.'],
   'nothing-to-judge': (name: string): Refusal => ['conflict', `${name} har inget beslut med ändringar att bedöma.`],
+  'no-such-attachment': (number: number, count: number): Refusal => [
+    'validation',
+    count === 0 ? `Ärendet har ingen bilaga ${number} att ersätta.` : `Ärendet har bilagorna 1–${count}; bilaga ${number} finns inte.`,
+  ],
+  'link-not-replaceable': (number: number): Refusal => ['conflict', `Bilaga ${number} är en länk; lägg till filen som en ny bilaga.`],
   'reopen-too-late': (until: string | null): Refusal => [
     'conflict',
     until ? `Ett återkallat ärende kan tas upp igen till och med ${until}.` : 'Ärendet kan inte tas upp igen.',
@@ -108,5 +113,7 @@ function misfit(stage: Stage, step: Pick<CaseStep, 'kind'> & { outcome?: string 
       return `Ett beslut med ändringar bedöms medan ärendet väntar på beslut: ${now}`;
     case 'follow-up':
       return `Uppföljningen gäller ett ärende som trätt i kraft: ${now}`;
+    case 'attachment':
+      return `Bilagor läggs till medan ärendet pågår eller gäller: ${now}`;
   }
 }

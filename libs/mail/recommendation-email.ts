@@ -32,7 +32,9 @@ export function recommendationEmail(facts: RecommendationFacts): ComposedEmail {
         ? [`Förslag till beslut, med samma lydelse hos alla parter:\n”${notice.proposal.decisionWording}”`]
         : ['Beslutet ska ha samma lydelse hos alla parter.']),
       `När ${party} har beslutat rapporterar ni organ, datum och paragraf på svarssidan; har ärendet planerats till ett sammanträde kan ni rapportera det där också.`,
-      ...(notice.attachments.length > 0 ? [`Bilagor:\n${notice.attachments.map((attachment) => `${attachment.title}: ${attachment.url}`).join('\n')}`] : []),
+      ...(notice.attachments.length > 0
+        ? [`Bilagor:\n${notice.attachments.map((attachment, index) => `${index + 1}. ${attachment.title}: ${attachment.url ?? `${facts.link}/filer/${attachment.file?.id}`}`).join('\n')}`]
+        : []),
     ],
     facts: [
       ['Ärende', notice.title],

@@ -72,10 +72,10 @@ export class CaseProjectionRepository {
        ),
        parties AS (
          INSERT INTO case_parties (case_id, party, ordinal, status, date, body, paragraph, minutes_url, note, answered_at,
-                                   party_reference, version, deadline, posted_on, name, appealed_on, final_on)
+                                   party_reference, version, deadline, posted_on, name, appealed_on, final_on, minutes_file)
          SELECT $1, p.* FROM unnest($21::text[], $22::smallint[], $23::text[], $24::date[], $25::text[],
                                     $26::text[], $27::text[], $28::text[], $29::timestamptz[], $30::text[], $31::integer[],
-                                    $32::date[], $33::date[], $34::text[], $35::date[], $36::date[]) AS p
+                                    $32::date[], $33::date[], $34::text[], $35::date[], $36::date[], $37::jsonb[]) AS p
           WHERE EXISTS (SELECT 1 FROM upserted)
          ON CONFLICT (case_id, party) DO UPDATE SET
            status = EXCLUDED.status, date = EXCLUDED.date, body = EXCLUDED.body,
@@ -83,7 +83,7 @@ export class CaseProjectionRepository {
            note = EXCLUDED.note, answered_at = EXCLUDED.answered_at,
            party_reference = EXCLUDED.party_reference, version = EXCLUDED.version,
            deadline = EXCLUDED.deadline, posted_on = EXCLUDED.posted_on, name = EXCLUDED.name,
-           appealed_on = EXCLUDED.appealed_on, final_on = EXCLUDED.final_on
+           appealed_on = EXCLUDED.appealed_on, final_on = EXCLUDED.final_on, minutes_file = EXCLUDED.minutes_file
        )
        SELECT id FROM upserted`,
       [
@@ -126,21 +126,23 @@ export class CaseProjectionRepository {
         parties.map((answer) => state.partyNames?.[answer.party] ?? null),
         parties.map((answer) => answer.appealedOn ?? null),
         parties.map((answer) => answer.finalOn ?? null),
+        parties.map((answer) => (answer.minutesFile ? JSON.stringify(answer.minutesFile) : null)),
       ],
     );
     // A fenced write that lost to a later task writes no history either.
     if (newHistory.length > 0 && (advanced.length > 0 || !fence)) {
       await manager.query(
         `INSERT INTO case_history (case_id, sequence, at, type, actor, request_id, stage, party, outcome, date, note,
-                                  version, until_meeting, reopened, unreachable, actor_name, unconfirmed_run, unconfirmed_task)
+                                  version, until_meeting, reopened, unreachable, actor_name, unconfirmed_run, unconfirmed_task, attachment)
          SELECT $1, sequence, at, type, actor, request_id, stage, party, outcome, date, note, version, until_meeting,
                 CASE WHEN reopened IS NULL THEN NULL ELSE string_to_array(reopened, ',') END,
                 CASE WHEN unreachable IS NULL THEN NULL ELSE string_to_array(unreachable, ',') END,
-                actor_name, $17::text, $18::bigint
+                actor_name, $17::text, $18::bigint, attachment
            FROM unnest($2::integer[], $3::timestamptz[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[],
-                       $9::text[], $10::date[], $11::text[], $12::integer[], $13::date[], $14::text[], $15::text[], $16::text[])
+                       $9::text[], $10::date[], $11::text[], $12::integer[], $13::date[], $14::text[], $15::text[], $16::text[],
+                       $19::smallint[])
                 AS h(sequence, at, type, actor, request_id, stage, party, outcome, date, note, version, until_meeting,
-                     reopened, unreachable, actor_name)
+                     reopened, unreachable, actor_name, attachment)
          ON CONFLICT (case_id, sequence) DO NOTHING`,
         [
           state.id,
@@ -162,6 +164,7 @@ export class CaseProjectionRepository {
           newHistory.map((entry) => entry.by ?? null),
           fence?.run ?? null,
           fence?.task ?? null,
+          newHistory.map((entry) => entry.attachment ?? null),
         ],
       );
     }

@@ -234,13 +234,13 @@ SELECT c.id, c.process_id, c.process_version, c.title, c.reference, c.deadline, 
                  'party', p.party, 'status', p.status, 'date', p.date, 'body', p.body, 'paragraph', p.paragraph,
                  'minutesUrl', p.minutes_url, 'partyReference', p.party_reference, 'note', p.note, 'version', p.version,
                  'answeredAt', ${ISO_INSTANT('p.answered_at')}, 'deadline', p.deadline, 'postedOn', p.posted_on,
-                 'appealedOn', p.appealed_on, 'finalOn', p.final_on, 'name', p.name) ORDER BY p.ordinal), '[]')
+                 'appealedOn', p.appealed_on, 'finalOn', p.final_on, 'name', p.name, 'minutesFile', p.minutes_file) ORDER BY p.ordinal), '[]')
           FROM case_parties p WHERE p.case_id = c.id) AS parties,
        (SELECT coalesce(json_agg(json_build_object(
                  'sequence', h.sequence, 'at', ${ISO_INSTANT('h.at')}, 'type', h.type, 'actor', h.actor, 'requestId', h.request_id,
                  'stage', h.stage, 'party', h.party, 'outcome', h.outcome, 'date', h.date, 'note', h.note,
                  'version', h.version, 'untilMeeting', h.until_meeting, 'reopened', h.reopened,
-                 'unreachable', h.unreachable, 'by', h.actor_name) ORDER BY h.sequence), '[]')
+                 'unreachable', h.unreachable, 'by', h.actor_name, 'attachment', h.attachment) ORDER BY h.sequence), '[]')
           FROM case_history h WHERE h.case_id = c.id) AS history
   FROM cases c`;
 
@@ -263,9 +263,10 @@ interface CaseRow {
 }
 
 function toCaseState(row: CaseRow): CaseState {
-  const parties: PartyAnswer[] = row.parties.map(({ deadline, postedOn, appealedOn, finalOn, answeredAt, name: _name, ...answer }) => ({
+  const parties: PartyAnswer[] = row.parties.map(({ deadline, postedOn, appealedOn, finalOn, answeredAt, minutesFile, name: _name, ...answer }) => ({
     ...answer,
     answeredAt,
+    ...(minutesFile ? { minutesFile } : {}),
     ...(deadline !== null && deadline !== undefined ? { deadline } : {}),
     ...(postedOn !== null && postedOn !== undefined ? { postedOn } : {}),
     // The court's dismissal closes the appeal: the domain then keeps appealedOn as null beside finalOn.

@@ -18,6 +18,7 @@ import { AddHistoryActorName1763930000000 } from './migrations/1763930000000-add
 import { CreateApiTokens1763940000000 } from './migrations/1763940000000-create-api-tokens';
 import { CreateMeetings1763950000000 } from './migrations/1763950000000-create-meetings';
 import { CreateSubstitutes1763960000000 } from './migrations/1763960000000-create-substitutes';
+import { CreateStoredFiles1763970000000 } from './migrations/1763970000000-create-stored-files';
 import { DEFAULT_REGISTER_SEED, type RegisterSeed } from '../register';
 import { seedRegisterOnce } from './register-seeding';
 
@@ -43,6 +44,7 @@ export const MIGRATIONS = [
   CreateApiTokens1763940000000,
   CreateMeetings1763950000000,
   CreateSubstitutes1763960000000,
+  CreateStoredFiles1763970000000,
 ];
 
 export function createDataSource(databaseUrl: string, options: { poolSize?: number } = {}): DataSource {

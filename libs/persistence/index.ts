@@ -8,3 +8,4 @@ export * from './outgoing-email.repository';
 export * from './party-contact.repository';
 export * from './read-model-rebuild';
 export * from './register.repository';
+export * from './stored-file.repository';

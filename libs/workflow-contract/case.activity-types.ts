@@ -34,7 +34,8 @@ export interface RecommendationNotice {
   /** The day the council recommended, or the network revised. */
   readonly date: string;
   readonly note: string | null;
-  readonly attachments: readonly { readonly title: string; readonly url: string }[];
+  /** A link, or an uploaded file (fetched through the party's own link). */
+  readonly attachments: readonly { readonly title: string; readonly url?: string; readonly file?: { readonly id: string } }[];
   readonly parties: readonly { readonly party: string; readonly deadline: string | null }[];
   /** The cover letter and the decision wording, where the case carries them. */
   readonly proposal?: { readonly coverLetter?: string; readonly decisionWording?: string };

@@ -27,6 +27,7 @@ export type RulingInput = StepInput<'ruling'>;
 export type JudgementInput = StepInput<'judgement'>;
 export type TerminationInput = StepInput<'termination'>;
 export type FollowUpInput = StepInput<'follow-up'>;
+export type AttachmentInput = StepInput<'attachment'>;
 /** A reminder now: to one party, or to every party that has not answered. */
 export interface ReminderNowInput {
   readonly party?: string;
@@ -55,6 +56,7 @@ export const recordRuling = defineUpdate<StepReceipt, [RulingInput]>('recordRuli
 export const recordJudgement = defineUpdate<StepReceipt, [JudgementInput]>('recordJudgement');
 export const recordTermination = defineUpdate<StepReceipt, [TerminationInput]>('recordTermination');
 export const recordFollowUp = defineUpdate<StepReceipt, [FollowUpInput]>('recordFollowUp');
+export const addAttachment = defineUpdate<StepReceipt, [AttachmentInput]>('addAttachment');
 export const remindParties = defineUpdate<StepReceipt, [ReminderNowInput]>('remindParties');
 /** Changes nothing: answers once the read model holds everything the case has done so far. */
 export const awaitProjection = defineUpdate<StepReceipt, []>('awaitProjection');
@@ -75,6 +77,7 @@ const STEP_UPDATES: StepUpdates = {
   judgement: recordJudgement,
   termination: recordTermination,
   'follow-up': recordFollowUp,
+  attachment: addAttachment,
 };
 
 export const STEP_KINDS = Object.keys(STEP_UPDATES) as StepKind[];

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { hashPassword } from '../../apps/api/web/password';
-import { addDays } from '../../libs/domain';
+import { addDays, timerDay } from '../../libs/domain';
 import { CoordinatorRepository } from '../../libs/persistence';
 import { createCase } from '../support/case-requests';
 import { createFreshDatabase } from '../support/fresh-database';
@@ -50,8 +50,9 @@ it("escalates the parties still undecided 14 days after the deadline: the coordi
   expect((await api.request('PUT', '/api/contacts/mora', { emails: [moraRegistrar], escalation: { email: moraChief, role: 'kommundirektor' } })).status).toBe(200);
 
   // The deadline passed 14 days ago: the case is escalated as soon as the council has recommended.
-  const today = new Date().toISOString().slice(0, 10);
-  const created = await createCase(api, { title: 'Överenskommelse om hemsjukvård', parties: ['falun', 'mora'], deadline: addDays(today, -15) });
+  // Its days are the timers' (which turn at the timer hour), as a case entered today counts them.
+  const today = timerDay(new Date().toISOString());
+  const created = await createCase(api, { title: 'Överenskommelse om hemsjukvård', parties: ['falun', 'mora'], deadline: addDays(today, -14) });
   expect(created.escalationDays).toBe(14);
   expect((await api.request('POST', `/api/cases/${created.id}/council`, { outcome: 'recommend', date: addDays(today, -60) })).status).toBe(200);
 

@@ -21,7 +21,7 @@ const names = (state: CaseState, definition: ProcessDefinition = REGIONAL_AGREEM
 
 describe('what can happen now', () => {
   it('offers the council its outcomes, the network its withdrawal and the deadline, nothing of the parties yet', () => {
-    expect(names(after([]))).toEqual(['council.recommend', 'council.refer-back', 'council.reject', 'network.withdraw', 'deadline']);
+    expect(names(after([]))).toEqual(['council.recommend', 'council.refer-back', 'council.reject', 'network.withdraw', 'deadline', 'attachment']);
   });
 
   it('offers the version-1 agreement none of the steps that came with the timers', () => {
@@ -52,17 +52,18 @@ describe('what can happen now', () => {
       { kind: 'decision', party: 'falun', outcome: 'adopted', date: '2024-09-12' },
       { kind: 'decision', party: 'mora', outcome: 'adopted', date: '2024-09-19' },
     ]);
-    expect(names(inForce)).toEqual(['posting', 'appeal', 'follow-up.done', 'follow-up.reassign']);
+    expect(names(inForce)).toEqual(['posting', 'appeal', 'follow-up.done', 'follow-up.reassign', 'attachment']);
     const done = applyStep(inForce, { kind: 'follow-up', outcome: 'done', date: '2025-09-19' }, REGIONAL_AGREEMENT, context);
-    expect(names(done)).toEqual(['posting', 'appeal']);
+    expect(names(done)).toEqual(['posting', 'appeal', 'attachment']);
   });
 
-  it('offers a consultation only answers, its withdrawal and its deadline', () => {
+  it('offers a consultation only answers, its withdrawal, its deadline and attachments', () => {
     const consultation = openCase(opening({ parties: ['falun'], deadline: '2024-12-31' }), CONSULTATION, context.at);
     expect(availableSteps(consultation, CONSULTATION)).toEqual([
       { step: 'decision', parties: ['falun'] },
       { step: 'network.withdraw' },
       { step: 'deadline', parties: ['falun'] },
+      { step: 'attachment' },
     ]);
   });
 

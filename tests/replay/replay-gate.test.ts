@@ -24,6 +24,7 @@ import {
   recordTermination,
   remindParties,
   reviseCase,
+  addAttachment,
 } from '../../libs/workflow-contract/case.messages';
 import { connectDataSource, connectTemporalClient, createTestWorker, quietRuntime, uniqueTaskQueue } from '../support/test-stack';
 import { testServers } from '../support/test-servers';
@@ -60,6 +61,9 @@ const decideWithChanges = (party: string): Step => (handle) =>
   handle.executeUpdate(recordDecision, { args: [{ party, outcome: 'adopted-with-changes', date: '2024-10-10', note: 'Med reservation.', actor }] });
 const judge = (party: string, outcome: 'identical' | 'rejection'): Step => (handle) =>
   handle.executeUpdate(recordJudgement, { args: [{ party, outcome, date: '2024-10-24', actor }] });
+const FILE = (n: number) => ({ id: `00000000-0000-4000-8000-00000000020${n}`, sha256: String(n).repeat(64) });
+const attach = (n: number, extra = {}): Step => (handle) =>
+  handle.executeUpdate(addAttachment, { args: [{ title: `Bilaga ${n}`, file: FILE(n), date: '2024-06-10', actor, ...extra }] });
 const TODAY = timerDay(new Date().toISOString());
 /** Waits until the case's own timers have done something (the history holds an entry of `type`). */
 const untilHistory = (type: string): Step => async (handle) => {
@@ -225,6 +229,23 @@ const PATHS: Record<string, CasePath> = {
     parties: ['falun', 'mora'],
     partyNames: { falun: 'Falun', mora: 'Mora' },
     steps: [council('recommend'), decide('falun', 'adopted'), decideWithChanges('mora'), judge('mora', 'identical'), followUp('done')],
+  },
+  // Uploaded files: attachments added and replaced (sent with the recommendation), an excerpt as a file with an answer.
+  'attachments-and-minutes-files': {
+    startedWithUpdate: true,
+    definition: REGIONAL_AGREEMENT_V4,
+    parties: ['falun', 'mora'],
+    partyNames: { falun: 'Falun', mora: 'Mora' },
+    deadline: '2099-12-31',
+    steps: [
+      attach(1),
+      attach(2, { replaces: 1, note: 'nytt underlag' }),
+      council('recommend'),
+      decide('falun', 'adopted', { minutesFile: FILE(3) }),
+      attach(4, { note: 'ny bilaga' }),
+      decide('mora', 'adopted'),
+      attach(5, { replaces: 2 }),
+    ],
   },
   // Version 4: a deadline long past when the council recommends: reminders, then the escalation.
   'escalated-long-overdue': {

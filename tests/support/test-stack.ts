@@ -108,6 +108,8 @@ export async function startTestApi(
     trustProxy?: string;
     /** What this deployment calls its bodies; Dalarna's when left out. */
     bodyNames?: Partial<BodyNameSettings>;
+    /** Uploads: the largest file, the scan hook, and object storage instead of PostgreSQL. */
+    files?: { maxMegabytes?: number; virusScanCommand?: string; s3?: { endpoint: string; bucket: string; accessKeyId: string; secretAccessKey: string } };
   } = {},
 ): Promise<TestApi> {
   const taskQueue = uniqueTaskQueue('api');
@@ -130,6 +132,16 @@ export async function startTestApi(
     OVERENS_ACCESSIBILITY_EMAIL: options.accessibilityEmail,
     OVERENS_ACCESSIBILITY_PHONE: options.accessibilityPhone,
     OVERENS_TRUST_PROXY: options.trustProxy,
+    OVERENS_FILE_MAX_MEGABYTES: options.files?.maxMegabytes,
+    OVERENS_VIRUS_SCAN_COMMAND: options.files?.virusScanCommand,
+    ...(options.files?.s3
+      ? {
+          OVERENS_S3_ENDPOINT: options.files.s3.endpoint,
+          OVERENS_S3_BUCKET: options.files.s3.bucket,
+          OVERENS_S3_ACCESS_KEY_ID: options.files.s3.accessKeyId,
+          OVERENS_S3_SECRET_ACCESS_KEY: options.files.s3.secretAccessKey,
+        }
+      : {}),
     ...options.bodyNames,
   });
   const securityEvents: SecurityEvent[] = [];

@@ -8,6 +8,10 @@ import { dateTime, longDate } from '../../../libs/format/swedish-dates';
 import { days, historyText, statusLabel, type Naming } from './swedish-format';
 import { partiesNow, stepForms, type CaseAction } from './case-step-forms';
 import { MEETING_ROUND, meetingRoundForm } from './meeting-round-form';
+import { attachmentList, fileFacts } from './attachment-list.view';
+
+/** Where the coordinator downloads an uploaded file. */
+export const coordinatorFileHref = (fileId: string) => `/filer/${fileId}`;
 
 export interface CasePageModel {
   readonly view: CaseView;
@@ -23,7 +27,9 @@ export interface CasePageModel {
   /** Each party's share of the cost, or why it cannot be worked out; absent when the case carries no financing. */
   readonly costShares?: CostSharesView | { readonly refused: string };
   /** The form that was sent and refused, with what was wrong. */
-  readonly failed?: { action: CaseAction | typeof MEETING_ROUND; values: Record<string, string>; errors: FieldErrors };
+  readonly failed?: { action: CaseAction | typeof MEETING_ROUND; values: Record<string, string>; errors: FieldErrors; keptFile?: { id: string; name: string } };
+  /** The largest file the forms take, in bytes. */
+  readonly maxFileBytes: number;
 }
 
 /** The parties that adopted with changes, whose decisions the coordinator has still to judge. */
@@ -93,7 +99,7 @@ ${view.proposal.decisionWording || view.proposal.coverLetter
 ${view.proposal.decisionWording ? html`<h3>Förslag till beslut</h3><blockquote class="wording">${view.proposal.decisionWording}</blockquote>` : ''}
 ${view.proposal.coverLetter ? html`<details><summary>Följebrev</summary><div class="letter">${view.proposal.coverLetter}</div></details>` : ''}`
   : ''}
-${view.attachments.length > 0 ? html`<h2>Bilagor</h2><ul>${view.attachments.map((item) => html`<li><a href="${item.url}">${item.title}</a></li>`)}</ul>` : ''}
+${view.attachments.length > 0 ? html`<h2>Bilagor</h2>${attachmentList(view.attachments, coordinatorFileHref)}` : ''}
 ${costSharesSection(model)}
 <h2>Parternas beslut</h2>
 <p><a href="/arenden/${view.id}/lankar">Alla parters länkar på en sida, att kopiera eller skicka med e-post</a></p>
@@ -110,7 +116,11 @@ ${view.parties.map((answer) => {
 <td>${answer.askedSince ? longDate(answer.askedSince) : '–'}</td>
 <td>${answer.date ? longDate(answer.date) : '–'}</td>
 <td>${[answer.body, answer.paragraph].filter(Boolean).join(' ') || '–'}${answer.partyReference ? html`<br><span class="muted">Dnr ${answer.partyReference}</span>` : ''}</td>
-<td>${answer.minutesUrl ? html`<a href="${answer.minutesUrl}">Protokollsutdrag<span class="visually-hidden"> för ${name}</span></a>` : '–'}</td>
+<td>${answer.minutesFile
+    ? html`<a href="${coordinatorFileHref(answer.minutesFile.id)}" download>Protokollsutdrag<span class="visually-hidden"> för ${name}</span></a> <span class="muted">(${fileFacts(answer.minutesFile)})</span>`
+    : ''}${answer.minutesFile && answer.minutesUrl ? html`<br>` : ''}${answer.minutesUrl
+    ? html`<a href="${answer.minutesUrl}">Protokollsutdrag${answer.minutesFile ? ' på webben' : ''}<span class="visually-hidden"> för ${name}</span></a>`
+    : ''}${answer.minutesFile || answer.minutesUrl ? '' : '–'}</td>
 <td><label class="visually-hidden" for="lank-${answer.party}">Länk för ${name}</label><input class="link" id="lank-${answer.party}" type="text" readonly value="${model.links[answer.party]}">
 <form class="inline" method="post" action="/parter/${answer.party}/dra-in-lankar"><input type="hidden" name="_csrf" value="${model.coordinator.csrfToken}"><input type="hidden" name="tillbaka" value="/arenden/${view.id}"><button type="submit" class="secondary">Dra in länkar<span class="visually-hidden"> till ${name}</span></button></form></td>
 </tr>`;

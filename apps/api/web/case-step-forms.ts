@@ -2,11 +2,27 @@ import type { CaseView } from '../../../libs/contract';
 import { findProcessDefinition } from '../../../libs/domain';
 import { genitive } from '../../../libs/format/body-names';
 import { html, type SafeHtml } from '../../../libs/html/html';
-import { errorSummary, radioGroup, selectField, textArea, textField, type FieldErrors } from './form-fields';
+import { acceptAttribute, acceptedKinds } from '../../../libs/files';
+import { sizeOf } from './attachment-list.view';
+import { errorSummary, fileField, radioGroup, selectField, textArea, textField, type FieldErrors } from './form-fields';
 import { DECISION_LABELS, decisionChoices, takesPosting } from './party-response.view';
 import { statusLabel, type Naming } from './swedish-format';
 
-export const CASE_ACTIONS = ['council', 'network', 'decision', 'judgement', 'revision', 'deadline', 'reminder', 'posting', 'appeal', 'ruling', 'termination', 'follow-up'] as const;
+export const CASE_ACTIONS = [
+  'council',
+  'network',
+  'decision',
+  'judgement',
+  'revision',
+  'deadline',
+  'reminder',
+  'posting',
+  'appeal',
+  'ruling',
+  'termination',
+  'follow-up',
+  'attachment',
+] as const;
 export type CaseAction = (typeof CASE_ACTIONS)[number];
 
 type Answer = CaseView['parties'][number];
@@ -27,7 +43,10 @@ type FieldSpec =
       readonly shownIf?: (view: CaseView) => boolean;
     }
   | { readonly kind: 'text'; readonly name: string; readonly label: string; readonly type?: 'url'; readonly hint?: string }
-  | { readonly kind: 'note'; readonly label?: string; readonly hint?: string };
+  | { readonly kind: 'note'; readonly label?: string; readonly hint?: string }
+  | { readonly kind: 'file'; readonly name: string; readonly label: string; readonly optional?: boolean; readonly hint?: string }
+  /** Which of the case's uploaded attachments a new file replaces, or none (a new attachment). */
+  | { readonly kind: 'replaces' };
 
 /**
  * A form on the case page for one kind of step. `offeredTo` answers from what can happen
@@ -150,7 +169,8 @@ const STEP_FORMS: readonly StepFormSpec[] = [
       { kind: 'text', name: 'body', label: DECISION_LABELS.body },
       { kind: 'text', name: 'paragraph', label: DECISION_LABELS.paragraph, hint: 'Till exempel § 45.' },
       { kind: 'text', name: 'partyReference', label: 'Partens diarienummer' },
-      { kind: 'text', name: 'minutesUrl', label: DECISION_LABELS.minutesUrl, type: 'url', hint: 'En webbadress som börjar med https://' },
+      { kind: 'file', name: 'minutesFile', label: DECISION_LABELS.minutesFile, optional: true },
+      { kind: 'text', name: 'minutesUrl', label: DECISION_LABELS.minutesUrl, type: 'url', hint: 'Om utdraget i stället finns på webben: en adress som börjar med https://' },
       { kind: 'date', name: 'postedOn', label: DECISION_LABELS.postedOn, optional: true, hint: 'Om det är känt. ÅÅÅÅ-MM-DD', shownIf: takesPosting },
       { kind: 'note' },
     ],
@@ -242,6 +262,20 @@ const STEP_FORMS: readonly StepFormSpec[] = [
       { kind: 'note' },
     ],
   },
+  {
+    action: 'attachment',
+    heading: () => 'Lägg till eller ersätt en bilaga',
+    hint: () => 'Filen sparas hos ärendet, och parterna hämtar den med sina egna länkar. En ny version ersätter den gamla i listan; den gamla finns kvar under tidigare versioner.',
+    submit: 'Spara bilagan',
+    offeredTo: (view) => (partiesNow('attachment')(view) ? view.parties : undefined),
+    fields: [
+      { kind: 'file', name: 'file', label: 'Fil' },
+      { kind: 'text', name: 'title', label: 'Bilagans namn', hint: 'Till exempel Bilaga 10 Underlag.' },
+      { kind: 'replaces' },
+      { kind: 'date', name: 'date', label: 'Dokumentets datum' },
+      { kind: 'note', label: 'Vad är nytt', hint: 'Vid en ny version: vad som ändrats, till exempel nytt underlag.' },
+    ],
+  },
 ];
 
 export interface StepFormsModel {
@@ -249,7 +283,9 @@ export interface StepFormsModel {
   readonly naming: Naming;
   readonly csrfToken: string;
   readonly requestId: string;
-  readonly failed?: { action: CaseAction; values: Record<string, string>; errors: FieldErrors };
+  readonly failed?: { action: CaseAction; values: Record<string, string>; errors: FieldErrors; keptFile?: { id: string; name: string } };
+  /** The largest file a form takes, in bytes. */
+  readonly maxFileBytes: number;
 }
 
 /** The forms for every step the case takes now, each with what was wrong when it came back refused. */
@@ -296,12 +332,36 @@ ${parties.map(
         return textField({ name: spec.name, label: spec.label, ...(spec.type ? { type: spec.type } : {}), value: value(spec.name), error: error(spec.name), idPrefix: prefix, ...(spec.hint ? { hint: spec.hint } : {}) });
       case 'note':
         return textArea({ name: 'note', label: spec.label ?? 'Anteckning', value: value('note'), error: error('note'), idPrefix: prefix, ...(spec.hint ? { hint: spec.hint } : {}) });
+      case 'file':
+        return fileField({
+          name: spec.name,
+          label: spec.label,
+          required: !spec.optional,
+          accept: acceptAttribute(),
+          error: error(spec.name),
+          idPrefix: prefix,
+          hint: `${spec.hint ? `${spec.hint} ` : ''}${acceptedKinds()}; högst ${sizeOf(model.maxFileBytes)}.`,
+          ...(failed?.keptFile ? { kept: failed.keptFile } : {}),
+        });
+      case 'replaces':
+        return selectField({
+          name: 'replaces',
+          label: 'Ersätter',
+          value: value('replaces'),
+          error: error('replaces'),
+          idPrefix: prefix,
+          empty: 'Ingen: en ny bilaga',
+          choices: view.attachments.flatMap((attachment, index) =>
+            attachment.file ? [{ value: String(index + 1), label: `Bilaga ${index + 1}: ${attachment.title}` }] : [],
+          ),
+        });
     }
   };
+  const takesFile = spec.fields.some((candidate) => candidate.kind === 'file');
   return html`<section aria-labelledby="${spec.action}-rubrik">
 <h3 id="${spec.action}-rubrik">${spec.heading(naming)}</h3>
 ${failed ? errorSummary(failed.errors, labelsOf(spec), prefix) : ''}
-<form method="post" action="/arenden/${view.id}/${spec.action}" novalidate>
+<form method="post" action="/arenden/${view.id}/${spec.action}"${takesFile ? html` enctype="multipart/form-data"` : ''} novalidate>
 <input type="hidden" name="_csrf" value="${model.csrfToken}">
 <input type="hidden" name="requestId" value="${model.requestId}-${spec.action}">
 ${spec.hint ? html`<p class="hint">${spec.hint(view)}</p>` : ''}
@@ -324,6 +384,8 @@ function labelsOf(spec: StepFormSpec): Record<string, string> {
           return ['parties', field.legend];
         case 'note':
           return ['note', field.label ?? 'Anteckning'];
+        case 'replaces':
+          return ['replaces', 'Ersätter'];
         default:
           return [field.name, field.label];
       }

@@ -1,5 +1,5 @@
-import { Body, Controller, Get, Header, Param, Post, Query, Res, UseGuards } from '@nestjs/common';
-import type { Response } from 'express';
+import { Body, Controller, Get, Header, Param, Post, Query, Req, Res, UseGuards } from '@nestjs/common';
+import type { Request, Response } from 'express';
 import { randomUUID } from 'node:crypto';
 import { createCaseSchema, findStepForm, type CostSharesView } from '../../../libs/contract';
 import { STAGES, addDays, isPartySlug, type Stage } from '../../../libs/domain';
@@ -10,7 +10,10 @@ import { CaseArchiveService } from '../case-archive.service';
 import { ContactService } from '../contact.service';
 import { partyLinksPage } from './party-links.view';
 import { RegisterService } from '../register.service';
-import { isCaseId, parseCaseId } from '../request-input';
+import { isCaseId, parseCaseId, parseFileId } from '../request-input';
+import { FileStorageService } from '../file-storage.service';
+import { sendFile } from '../file.controller';
+import { storeFormUpload } from './upload-forms';
 import { casePage } from './case-page.view';
 import { CASE_ACTIONS, type CaseAction } from './case-step-forms';
 import { MEETING_ROUND, roundField } from './meeting-round-form';
@@ -35,6 +38,7 @@ export class CoordinatorPagesController {
     private readonly contacts: ContactService,
     private readonly config: ApiConfig,
     private readonly register: RegisterService,
+    private readonly files: FileStorageService,
   ) {}
 
   /** The deployment's bodies and every party of the register (retired too) by name. */
@@ -239,6 +243,7 @@ export class CoordinatorPagesController {
     @Param('action') action: string,
     @Body() body: unknown,
     @CurrentSession() session: CoordinatorSession,
+    @Req() request: Request,
     @Res() response: Response,
   ): Promise<void> {
     const caseId = parseCaseId(id);
@@ -249,18 +254,27 @@ export class CoordinatorPagesController {
     const values = formValues(body);
     const { requestId: sentRequestId, _csrf: _token, ...formFields } = values;
     const raw = (body ?? {}) as Record<string, unknown>;
-    // A revision's parties are checkboxes: none checked means none chosen, not "all".
+    // A form's file is stored first and named by its id, as the API's steps name files.
+    const fileField = action === 'attachment' ? 'file' : 'minutesFile';
+    const upload = await storeFormUpload(request, this.files, { actor: 'coordinator', name: session.coordinator.name });
+    if ('fileId' in upload && upload.fileId) formFields[fileField] = upload.fileId;
+    // A revision's parties are checkboxes: none checked means none chosen, not "all"; an attachment's number is a number.
     const fields =
       action === 'revision'
         ? { ...formFields, parties: ([] as unknown[]).concat(raw.parties ?? []).filter((party) => typeof party === 'string') }
-        : formFields;
+        : action === 'attachment'
+          ? { ...formFields, ...(formFields.replaces ? { replaces: numberFrom(formFields.replaces) } : {}) }
+          : formFields;
     const requestId = formRequestId(sentRequestId);
     const rerender = async (status: number, errors: FieldErrors): Promise<void> => {
+      const keptId = formFields[fileField];
+      const kept = keptId ? (await this.files.facts([keptId])).get(keptId) : undefined;
       response
         .status(status)
         .type('html')
-        .send(await this.renderCase(caseId, session, { failed: { action, values, errors } }));
+        .send(await this.renderCase(caseId, session, { failed: { action, values, errors, ...(kept ? { keptFile: { id: keptId, name: kept.name } } : {}) } }));
     };
+    if ('message' in upload) return rerender(upload.status, { [fileField]: upload.message });
     const reading = readStepForm(action, fields);
     if (!reading.ok) return rerender(400, fieldErrorsFrom(reading.issues));
     try {
@@ -307,10 +321,20 @@ export class CoordinatorPagesController {
     response.type('application/zip').set('Content-Disposition', `attachment; filename="${fileName}"`).send(zip);
   }
 
+  /** An uploaded file: an attachment or a party's minutes excerpt. */
+  @Get('filer/:fileId')
+  async file(@Param('fileId') fileId: string, @Res() response: Response): Promise<void> {
+    sendFile(response, await this.files.read(parseFileId(fileId)));
+  }
+
   private async renderCase(
     caseId: string,
     session: CoordinatorSession,
-    extra: { recorded?: boolean; revoked?: string; failed?: { action: CaseAction | typeof MEETING_ROUND; values: Record<string, string>; errors: FieldErrors } },
+    extra: {
+      recorded?: boolean;
+      revoked?: string;
+      failed?: { action: CaseAction | typeof MEETING_ROUND; values: Record<string, string>; errors: FieldErrors; keptFile?: { id: string; name: string } };
+    },
   ): Promise<string> {
     const view = await this.cases.get(caseId);
     const costShares = view.financing ? await this.costSharesOrRefusal(caseId) : undefined;
@@ -322,6 +346,7 @@ export class CoordinatorPagesController {
       timeZone: this.config.timeZone,
       naming: new Naming(this.config.names).with(view.parties),
       requestId: randomUUID(),
+      maxFileBytes: this.files.maxBytes,
       ...extra,
     });
   }

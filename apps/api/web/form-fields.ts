@@ -80,6 +80,25 @@ ${options.error ? html`<p class="field-error" id="${id}-fel">${options.error}</p
 </div>`;
 }
 
+/**
+ * A file input. A browser cannot fill one in again, so when the form comes back with an
+ * error, the file already stored (`kept`: its id and name) rides along in a hidden field
+ * and is used unless another file is chosen.
+ */
+export function fileField(options: Omit<FieldOptions, 'type' | 'value'> & { readonly accept: string; readonly kept?: { readonly id: string; readonly name: string } }): SafeHtml {
+  const id = `${options.idPrefix ?? ''}${fieldId(options.name)}`;
+  const hint = options.kept ? `${options.hint ? `${options.hint} ` : ''}Redan uppladdad: ${options.kept.name}. Den används om du inte väljer en annan fil.` : options.hint;
+  return html`<div class="field${options.error ? ' invalid' : ''}">
+<label for="${id}">${options.label}${options.required ? '' : html` <span class="muted">(frivilligt)</span>`}</label>
+${hint ? html`<p class="hint" id="${id}-tips">${hint}</p>` : ''}
+${options.error ? html`<p class="field-error" id="${id}-fel">${options.error}</p>` : ''}
+${options.kept ? html`<input type="hidden" name="${options.name}" value="${options.kept.id}">` : ''}
+<input type="file" id="${id}" name="${options.name}" accept="${options.accept}"${options.required && !options.kept ? html` required` : ''}${
+    options.error ? html` aria-invalid="true"` : ''
+  }${described(id, hint, options.error)}>
+</div>`;
+}
+
 export function textArea(options: FieldOptions): SafeHtml {
   const id = `${options.idPrefix ?? ''}${fieldId(options.name)}`;
   return html`<div class="field${options.error ? ' invalid' : ''}">

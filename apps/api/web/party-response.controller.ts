@@ -1,9 +1,13 @@
-import { Body, Controller, Get, Header, Param, Post, Res } from '@nestjs/common';
-import type { Response } from 'express';
+import { Body, Controller, Get, Header, Param, Post, Req, Res } from '@nestjs/common';
+import type { Request, Response } from 'express';
 import { randomUUID } from 'node:crypto';
 import { ApiConfig } from '../api-config';
 import { ApiError } from '../api-error';
 import { CaseService } from '../case.service';
+import { FileStorageService } from '../file-storage.service';
+import { sendFile } from '../file.controller';
+import { parseFileId } from '../request-input';
+import { storeFormUpload } from './upload-forms';
 import { RegisterService } from '../register.service';
 import { CaseLinks } from '../../../libs/links/case-links';
 import { partyLinkPath, tokenFromLinkPath, type PartyLinkClaim } from '../../../libs/links/party-link';
@@ -25,12 +29,13 @@ export class PartyResponseController {
     private readonly securityLog: SecurityLog,
     private readonly config: ApiConfig,
     private readonly register: RegisterService,
+    private readonly files: FileStorageService,
   ) {}
 
   /** What the page needs besides the case: names, and the body the party usually decides in. */
   private async pageContext(view: { parties: readonly { party: string; name: string }[] }, party: string) {
     const registered = await this.register.findParty(party);
-    return { naming: new Naming(this.config.names).with(view.parties), usualBody: registered?.usualBody ?? null };
+    return { naming: new Naming(this.config.names).with(view.parties), usualBody: registered?.usualBody ?? null, maxFileBytes: this.files.maxBytes };
   }
 
   @Get(PAGE)
@@ -42,21 +47,36 @@ export class PartyResponseController {
   }
 
   @Post(PAGE)
-  async answer(@Param() params: LinkParams, @Body() body: unknown, @Res() response: Response): Promise<void> {
+  async answer(@Param() params: LinkParams, @Body() body: unknown, @Req() request: Request, @Res() response: Response): Promise<void> {
     const claim = await this.claim(params);
     const values = formValues(body);
     // The form's own id: sending the same form twice records the answer once.
     const requestId = formRequestId(values.requestId);
     const { requestId: _requestId, ...fields } = values;
-    // The party is the link's, whatever the form says.
-    const reading = readStepForm('decision', { ...fields, party: claim.party });
+    const upload = await storeFormUpload(request, this.files, { actor: `party:${claim.party}` });
+    if ('fileId' in upload && upload.fileId) fields.minutesFile = upload.fileId;
     const rerender = async (status: number, errors: Record<string, string>) => {
       const view = await this.cases.get(claim.caseId);
+      const keptFile = fields.minutesFile ? (await this.files.facts([fields.minutesFile])).get(fields.minutesFile) : undefined;
       response
         .status(status)
         .type('html')
-        .send(partyResponsePage({ view, party: claim.party, formAction: linkPath(params), requestId, values, errors, ...(await this.pageContext(view, claim.party)) }));
+        .send(
+          partyResponsePage({
+            view,
+            party: claim.party,
+            formAction: linkPath(params),
+            requestId,
+            values,
+            errors,
+            ...(keptFile ? { keptFile: { id: fields.minutesFile, name: keptFile.name } } : {}),
+            ...(await this.pageContext(view, claim.party)),
+          }),
+        );
     };
+    if ('message' in upload) return rerender(upload.status, { minutesFile: upload.message });
+    // The party is the link's, whatever the form says.
+    const reading = readStepForm('decision', { ...fields, party: claim.party });
     if (!reading.ok) return rerender(400, fieldErrorsFrom(reading.issues));
     try {
       await this.cases.record(claim.caseId, reading.step, `party:${claim.party}`, requestId);
@@ -75,6 +95,15 @@ export class PartyResponseController {
     const view = await this.cases.get(claim.caseId);
     const overview = await this.links.partyOverview(claim.party);
     return partyReceiptPage(view, claim.party, linkPath(params), new Naming(this.config.names).with(view.parties), overview.url);
+  }
+
+  /** A file of the case for the party: an attachment, or its own minutes excerpt. */
+  @Get(`${PAGE}/filer/:fileId`)
+  async file(@Param() params: LinkParams & { fileId: string }, @Res() response: Response): Promise<void> {
+    const claim = await this.claim(params);
+    const fileId = parseFileId(params.fileId);
+    if (!(await this.files.visibleToParty(fileId, claim.party, claim.caseId))) throw new ApiError('not-found', 'Filen finns inte.');
+    sendFile(response, await this.files.read(fileId));
   }
 
   /** The signature must be genuine for the very case and party of the address. */

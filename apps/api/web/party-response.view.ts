@@ -1,7 +1,9 @@
 import type { CaseView } from '../../../libs/contract';
 import { findProcessDefinition } from '../../../libs/domain';
 import { genitive } from '../../../libs/format/body-names';
-import { errorSummary, radioGroup, textArea, textField, type FieldErrors } from './form-fields';
+import { acceptAttribute, acceptedKinds } from '../../../libs/files';
+import { attachmentList, fileFacts, sizeOf, type FileHref } from './attachment-list.view';
+import { errorSummary, fileField, radioGroup, textArea, textField, type FieldErrors } from './form-fields';
 import { html, type SafeHtml } from '../../../libs/html/html';
 import { page } from './layout';
 import { longDate } from '../../../libs/format/swedish-dates';
@@ -50,6 +52,7 @@ export const DECISION_LABELS: Record<string, string> = {
   partyReference: 'Ert diarienummer',
   postedOn: 'Protokollet anslogs',
   minutesUrl: 'Länk till protokollsutdraget',
+  minutesFile: 'Protokollsutdraget som fil',
   note: 'Meddelande till samordnarna',
 };
 
@@ -63,13 +66,17 @@ export interface PartyResponseModel {
   readonly requestId: string;
   readonly values?: Record<string, string>;
   readonly errors?: FieldErrors;
+  /** The largest file the form takes, in bytes. */
+  readonly maxFileBytes: number;
+  /** The excerpt already uploaded with this form when it came back with an error. */
+  readonly keptFile?: { readonly id: string; readonly name: string };
 }
 
 function answeredCount(view: CaseView): number {
   return view.parties.filter((answer) => answer.status !== 'pending' && answer.status !== 'scheduled').length;
 }
 
-function caseFacts(view: CaseView, party: string, naming: Naming): SafeHtml {
+function caseFacts(view: CaseView, party: string, naming: Naming, fileHref: FileHref): SafeHtml {
   const deadline = view.parties.find((answer) => answer.party === party)?.deadline ?? view.deadline;
   return html`<dl class="facts">
 ${view.reference ? html`<dt>Diarienummer</dt><dd>${view.reference}</dd>` : ''}
@@ -81,9 +88,7 @@ ${deadline ? html`<dt>Er sista svarsdag</dt><dd>${longDate(deadline)}</dd>` : ''
 ${view.proposal.decisionWording
     ? html`<h2>Förslag till beslut</h2><p class="hint">Samma lydelse hos alla parter.</p><blockquote class="wording">${view.proposal.decisionWording}</blockquote>`
     : ''}
-${view.attachments.length > 0
-    ? html`<h2>Bilagor</h2><ul>${view.attachments.map((item) => html`<li><a href="${item.url}">${item.title}</a></li>`)}</ul>`
-    : ''}`;
+${view.attachments.length > 0 ? html`<h2>Bilagor</h2>${attachmentList(view.attachments, fileHref)}` : ''}`;
 }
 
 /** What a party sees behind its own link: the case, what is asked, and the form. */
@@ -116,7 +121,7 @@ ${open ? html`<p>Ni kan ändra ert svar så länge ärendet väntar på beslut. 
   const form = open
     ? html`<h2>${answer && answer.status !== 'pending' ? 'Ändra ert svar' : 'Ert svar'}</h2>
 ${errorSummary(errors, DECISION_LABELS)}
-<form class="stacked" method="post" action="${model.formAction}" novalidate>
+<form class="stacked" method="post" action="${model.formAction}" enctype="multipart/form-data" novalidate>
 <input type="hidden" name="requestId" value="${model.requestId}">
 ${radioGroup({ name: 'outcome', legend: DECISION_LABELS.outcome, choices: decisionChoices(view), value: values.outcome, error: errors.outcome })}
 ${textField({ name: 'date', label: DECISION_LABELS.date, type: 'date', required: true, value: values.date, error: errors.date,
@@ -127,8 +132,10 @@ ${textField({ name: 'date', label: DECISION_LABELS.date, type: 'date', required:
 ${textField({ name: 'body', label: DECISION_LABELS.body, value: values.body ?? model.usualBody ?? undefined, error: errors.body })}
 ${textField({ name: 'paragraph', label: DECISION_LABELS.paragraph, value: values.paragraph, error: errors.paragraph, hint: 'Till exempel § 45.' })}
 ${textField({ name: 'partyReference', label: DECISION_LABELS.partyReference, value: values.partyReference, error: errors.partyReference })}
+${fileField({ name: 'minutesFile', label: DECISION_LABELS.minutesFile, accept: acceptAttribute(), error: errors.minutesFile, ...(model.keptFile ? { kept: model.keptFile } : {}),
+    hint: `Till exempel en PDF. ${acceptedKinds()}; högst ${sizeOf(model.maxFileBytes)}.` })}
 ${textField({ name: 'minutesUrl', label: DECISION_LABELS.minutesUrl, type: 'url', value: values.minutesUrl, error: errors.minutesUrl,
-    hint: 'En webbadress som börjar med https://' })}
+    hint: 'Om utdraget i stället finns på webben: en adress som börjar med https://' })}
 ${appealable
     ? textField({ name: 'postedOn', label: DECISION_LABELS.postedOn, type: 'date', value: values.postedOn, error: errors.postedOn,
         hint: 'Om ni vet det: dagen protokollet anslogs. Beslutet vinner laga kraft tre veckor senare. ÅÅÅÅ-MM-DD' })
@@ -145,13 +152,14 @@ ${textArea({ name: 'note', label: DECISION_LABELS.note, value: values.note, erro
     main: html`<p class="muted">Svar från ${name}</p>
 <h1>${view.title}</h1>
 ${asked}
-${caseFacts(view, party, model.naming)}
+${caseFacts(view, party, model.naming, (id) => `${model.formAction}/filer/${id}`)}
 ${current}
 ${form}`,
   });
 }
 
 export function partyReceiptPage(view: CaseView, party: string, backTo: string, naming: Naming, overview?: string): string {
+  const fileHref: FileHref = (id) => `${backTo}/filer/${id}`;
   const name = naming.of(party);
   const answer = view.parties.find((candidate) => candidate.party === party);
   return page({
@@ -166,7 +174,8 @@ ${answer?.date ? html`<dt>Datum</dt><dd>${longDate(answer.date)}</dd>` : ''}
 ${answer?.body ? html`<dt>Beslutande organ</dt><dd>${answer.body}</dd>` : ''}
 ${answer?.paragraph ? html`<dt>Paragraf</dt><dd>${answer.paragraph}</dd>` : ''}
 ${answer?.partyReference ? html`<dt>Ert diarienummer</dt><dd>${answer.partyReference}</dd>` : ''}
-${answer?.minutesUrl ? html`<dt>Protokollsutdrag</dt><dd><a href="${answer.minutesUrl}">${answer.minutesUrl}</a></dd>` : ''}
+${answer?.minutesFile ? html`<dt>Protokollsutdrag</dt><dd><a href="${fileHref(answer.minutesFile.id)}" download>${answer.minutesFile.name}</a> <span class="muted">(${fileFacts(answer.minutesFile)})</span></dd>` : ''}
+${answer?.minutesUrl ? html`<dt>Länk till protokollsutdrag</dt><dd><a href="${answer.minutesUrl}">${answer.minutesUrl}</a></dd>` : ''}
 </dl>
 <p>${naming.bodies.organisation} ser ert svar direkt. <a href="${backTo}">Tillbaka till ärendet</a></p>
 ${overview ? html`<p><a href="${overview}">Allt som väntar på svar från ${name}</a></p>` : ''}`,

@@ -105,6 +105,7 @@ export class Naming {
 
 /** What a history entry says, in Swedish, with whom it names. */
 export function historyText(entry: CaseView['history'][number], naming: Naming): string {
+  if (entry.type === 'attachment') return `Bilaga ${entry.attachment ?? ''} ${entry.outcome === 'replaced' ? 'ersattes med en ny version' : 'lades till'}`;
   const parts = [naming.history(entry.type, entry.party)];
   if (entry.untilMeeting) parts.push(`till mötet ${longDate(entry.untilMeeting)}`);
   if (entry.type === 'revision' && entry.reopened) {

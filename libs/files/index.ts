@@ -1,0 +1,3 @@
+export * from './file-kinds';
+export * from './object-storage';
+export * from './virus-scan';
