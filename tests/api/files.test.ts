@@ -9,6 +9,7 @@ import { ObjectStorage } from '../../libs/files';
 import { tokenFromLinkPath } from '../../libs/links/party-link';
 import { createCase, decision } from '../support/case-requests';
 import { startTestApi, type TestApi } from '../support/test-stack';
+import { pdf, uploadFile } from '../support/uploads';
 import { testServers } from '../support/test-servers';
 
 /**
@@ -17,7 +18,7 @@ import { testServers } from '../support/test-servers';
  * a free port), named in steps by id and checksum only, and handed out exactly as stored
  * to the coordinator and to the parties whose cases refer to them.
  */
-const PDF = (text: string) => Buffer.from(`%PDF-1.7\n% ${text}\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n`);
+const PDF = pdf;
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
 const EICAR = 'X5O!P%@AP[4\\PZX54(P^)7CC)7}$EICAR-STANDARD-ANTIVIRUS-TEST-FILE!$H+H*';
 
@@ -29,12 +30,7 @@ beforeAll(async () => {
 
 afterAll(() => api?.close());
 
-async function upload(target: TestApi, bytes: Buffer, name: string, bearer = target.token): Promise<{ status: number; body: any }> {
-  const form = new FormData();
-  form.append('file', new Blob([new Uint8Array(bytes)]), name);
-  const response = await fetch(`${target.url}/api/files`, { method: 'POST', headers: { authorization: `Bearer ${bearer}` }, body: form });
-  return { status: response.status, body: await response.json() };
-}
+const upload = uploadFile;
 
 async function download(target: TestApi, path: string, bearer = target.token): Promise<{ status: number; bytes: Buffer; headers: Headers }> {
   const response = await fetch(`${target.url}${path}`, { headers: { authorization: `Bearer ${bearer}` } });

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { unzipSync } from 'fflate';
 import { decision, recommendedCase } from '../support/case-requests';
+import { pdf, uploadFile } from '../support/uploads';
 import { startTestApi, type TestApi } from '../support/test-stack';
 
 /**
@@ -49,9 +50,22 @@ function earkCheck(zipPath: string): Promise<{ problems: unknown[]; files: numbe
 }
 
 it('packs a case in force with its evidence and history; the E-ARK schemas and rules accept it and every checksum holds', async () => {
-  const recommended = await recommendedCase(api, { title: 'Överenskommelse om MiniMaria', reference: 'LCHNV 2024/12', parties: PARTIES });
+  // Uploaded files: an attachment in two versions, and one party's excerpt.
+  const firstVersion = await uploadFile(api, pdf('Överenskommelsen, första'), 'Överenskommelse MiniMaria.pdf');
+  const secondVersion = await uploadFile(api, pdf('Överenskommelsen, reviderad'), 'Överenskommelse MiniMaria v2.pdf');
+  const excerpt = pdf('Protokollsutdrag Falun');
+  const falunExcerpt = await uploadFile(api, excerpt, 'Utdrag SN § 45.pdf');
+  const recommended = await recommendedCase(api, {
+    title: 'Överenskommelse om MiniMaria',
+    reference: 'LCHNV 2024/12',
+    parties: PARTIES,
+    attachments: [{ title: 'Överenskommelsen', file: firstVersion.body.id }],
+  });
+  const replaced = { title: 'Överenskommelsen', file: secondVersion.body.id, date: '2024-06-20', replaces: 1, note: 'reviderad' };
+  expect((await api.request('POST', `/api/cases/${recommended.id}/attachments`, replaced)).status).toBe(200);
   for (const [index, party] of PARTIES.entries()) {
-    const answer = decision(party, 'adopted', { partyReference: `KS 2024/${100 + index}`, minutesUrl: `https://${party}.example/protokoll.pdf`, postedOn: '2024-09-16' });
+    const evidence = party === 'falun' ? { minutesFile: falunExcerpt.body.id } : { minutesUrl: `https://${party}.example/protokoll.pdf` };
+    const answer = decision(party, 'adopted', { partyReference: `KS 2024/${100 + index}`, ...evidence, postedOn: '2024-09-16' });
     expect((await api.request('POST', `/api/cases/${recommended.id}/decisions`, answer)).status).toBe(200);
   }
   const closed = (await api.request('GET', `/api/cases/${recommended.id}`)).body;
@@ -97,6 +111,16 @@ it('packs a case in force with its evidence and history; the E-ARK schemas and r
   expect(history.map((entry: { sequence: number }) => entry.sequence)).toEqual(closed.history.map((entry: { sequence: number }) => entry.sequence));
   expect(history[1]).toMatchObject({ type: 'council.recommend', text: expect.stringContaining('rekommenderade') });
   expect(Buffer.from(files[`${root}representations/rep1/data/arendeakt.pdf`]).subarray(0, 5).toString()).toBe('%PDF-');
+  // Every version of every uploaded attachment, and the parties' excerpts, as uploaded.
+  const data = `${root}representations/rep1/data/`;
+  const uploaded = Object.keys(files).filter((path) => !path.endsWith('/') && (path.startsWith(`${data}bilagor/`) || path.startsWith(`${data}protokollsutdrag/`)));
+  expect(uploaded.sort()).toEqual([
+    `${data}bilagor/bilaga-1-v1-Overenskommelse-MiniMaria.pdf`,
+    `${data}bilagor/bilaga-1-v2-Overenskommelse-MiniMaria-v2.pdf`,
+    `${data}protokollsutdrag/falun-Utdrag-SN-45.pdf`,
+  ]);
+  expect(Buffer.from(files[`${data}protokollsutdrag/falun-Utdrag-SN-45.pdf`]).equals(excerpt)).toBe(true);
+  expect(record.attachments[0]).toMatchObject({ version: 2, note: 'reviderad', earlier: [{ version: 1 }] });
   expect(text('metadata/descriptive/dc.xml')).toContain('<dc:identifier>LCHNV 2024/12</dc:identifier>');
   expect(text('metadata/preservation/premis.xml')).toContain('<premis:eventType>council.recommend</premis:eventType>');
 

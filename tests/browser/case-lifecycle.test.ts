@@ -1,10 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import { createFreshDatabase } from '../support/fresh-database';
 import { randomUUID } from 'node:crypto';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { hashPassword } from '../../apps/api/web/password';
 import { CoordinatorRepository } from '../../libs/persistence';
-import { axeViolations, launchChromium, screenshotIfAsked } from '../support/browser';
+import { axeViolations, launchChromium, screenshotIfAsked, signedInCoordinator } from '../support/browser';
 import { createCase, decision, recommendedCase } from '../support/case-requests';
 import { remindersTo } from '../support/outbox';
 import { startTestApi, type TestApi } from '../support/test-stack';
@@ -19,7 +19,6 @@ const PASSWORD = 'ett långt lösenord för test';
 
 let api: TestApi;
 let browser: Browser;
-let context: BrowserContext;
 let page: Page;
 const violations: string[] = [];
 
@@ -28,14 +27,7 @@ beforeAll(async () => {
   api = await startTestApi({ databaseUrl: await createFreshDatabase('lifecycle_browser') });
   await new CoordinatorRepository(api.dataSource).upsert(EMAIL, 'Karin Samordnare', await hashPassword(PASSWORD));
   browser = await launchChromium();
-  // Our pages have no script; axe is injected (hence bypassCSP).
-  context = await browser.newContext({ bypassCSP: true, locale: 'sv-SE' });
-  page = await context.newPage();
-  await page.goto(`${api.url}/logga-in`);
-  await page.fill('#falt-email', EMAIL);
-  await page.fill('#falt-password', PASSWORD);
-  await page.click('button[type=submit]');
-  await page.waitForURL(/\/oversikt$/);
+  page = await signedInCoordinator(browser, api.url, { email: EMAIL, password: PASSWORD });
 });
 
 afterAll(async () => {

@@ -3,9 +3,10 @@ import { readFile } from 'node:fs/promises';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { hashPassword } from '../../apps/api/web/password';
 import { CoordinatorRepository } from '../../libs/persistence';
-import { axeViolations, launchChromium, screenshotIfAsked } from '../support/browser';
+import { axeViolations, launchChromium, screenshotIfAsked, signedInCoordinator } from '../support/browser';
 import { recommendedCase } from '../support/case-requests';
 import { startTestApi, type TestApi } from '../support/test-stack';
+import { pdf } from '../support/uploads';
 
 /**
  * Files through the pages, in Chromium without script: the coordinator adds an attachment
@@ -15,12 +16,11 @@ import { startTestApi, type TestApi } from '../support/test-stack';
  */
 const EMAIL = `filer-${Date.now()}@rss-dalarna.example`;
 const PASSWORD = 'ett långt lösenord för test';
-const PDF = (text: string) => Buffer.from(`%PDF-1.7\n% ${text}\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n`);
+const PDF = pdf;
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
 
 let api: TestApi;
 let browser: Browser;
-let coordinator: BrowserContext;
 let party: BrowserContext;
 let page: Page;
 const violations: string[] = [];
@@ -29,14 +29,9 @@ beforeAll(async () => {
   api = await startTestApi();
   await new CoordinatorRepository(api.dataSource).upsert(EMAIL, 'Karin Samordnare', await hashPassword(PASSWORD));
   browser = await launchChromium();
-  coordinator = await browser.newContext({ bypassCSP: true, locale: 'sv-SE', acceptDownloads: true });
+  page = await signedInCoordinator(browser, api.url, { email: EMAIL, password: PASSWORD }, { acceptDownloads: true });
+  // The party on a phone's screen.
   party = await browser.newContext({ bypassCSP: true, locale: 'sv-SE', acceptDownloads: true, viewport: { width: 390, height: 844 } });
-  page = await coordinator.newPage();
-  await page.goto(`${api.url}/logga-in`);
-  await page.fill('#falt-email', EMAIL);
-  await page.fill('#falt-password', PASSWORD);
-  await page.click('button[type=submit]');
-  await page.waitForURL(/\/oversikt$/);
 });
 
 afterAll(async () => {

@@ -1,3 +1,4 @@
+import { ApiConfig } from '../../apps/api/api-config';
 import { ConfigurationError, apiSettingsSchema, bodyNamesOf, mailFromOf, readSettings, stackSettingsSchema, workerSettingsSchema } from '../../libs/config/config';
 
 const DALARNA_NAMES = {
@@ -27,10 +28,22 @@ describe('configuration', () => {
       OVERENS_PARTY_PAGE_LIMIT_PER_MINUTE: 120,
       OVERENS_SESSION_IDLE_MINUTES: 480,
       OVERENS_TRUST_PROXY: 'false',
+      OVERENS_FILE_MAX_MEGABYTES: 25,
+      OVERENS_S3_REGION: 'us-east-1',
       ...DALARNA_NAMES,
     });
     expect(readSettings(apiSettingsSchema, { ...valid, OVERENS_TRUST_PROXY: 'loopback, 10.0.0.0/8' }).OVERENS_TRUST_PROXY).toBe('loopback, 10.0.0.0/8');
     expect(() => readSettings(apiSettingsSchema, { ...valid, OVERENS_TRUST_PROXY: 'alla' })).toThrow(/OVERENS_TRUST_PROXY/);
+  });
+
+  it('takes object storage with all its settings or none, and says which are missing', () => {
+    const s3 = { OVERENS_S3_ENDPOINT: 'https://s3.example.se', OVERENS_S3_BUCKET: 'overens', OVERENS_S3_ACCESS_KEY_ID: 'nyckel', OVERENS_S3_SECRET_ACCESS_KEY: 'hemlig' };
+    const config = (env: Record<string, string>) => new ApiConfig(readSettings(apiSettingsSchema, { ...valid, ...env }));
+    expect(config(s3).files.objectStorage).toEqual({ endpoint: 'https://s3.example.se', bucket: 'overens', accessKeyId: 'nyckel', secretAccessKey: 'hemlig', region: 'us-east-1' });
+    expect(config({}).files).toEqual({ maxBytes: 25 * 1024 * 1024 });
+    const { OVERENS_S3_SECRET_ACCESS_KEY: _secret, ...withoutSecret } = s3;
+    expect(() => config(withoutSecret)).toThrow(/OVERENS_S3_SECRET_ACCESS_KEY/);
+    expect(() => readSettings(apiSettingsSchema, { ...valid, OVERENS_FILE_MAX_MEGABYTES: '500' })).toThrow(/OVERENS_FILE_MAX_MEGABYTES/);
   });
 
   it('names every bad setting in one clear message', () => {

@@ -48,3 +48,15 @@ export async function screenshotIfAsked(page: Page, name: string): Promise<void>
   mkdirSync(folder, { recursive: true });
   await page.screenshot({ path: join(folder, `${name}.png`), fullPage: true });
 }
+
+/** A coordinator account, signed in through the sign-in page in a new context of its own (no script on our pages; axe needs bypassCSP). */
+export async function signedInCoordinator(browser: Browser, baseUrl: string, account: { email: string; password: string }, options: { acceptDownloads?: boolean } = {}): Promise<Page> {
+  const context = await browser.newContext({ bypassCSP: true, locale: 'sv-SE', ...options });
+  const page = await context.newPage();
+  await page.goto(`${baseUrl}/logga-in`);
+  await page.fill('#falt-email', account.email);
+  await page.fill('#falt-password', account.password);
+  await page.click('button[type=submit]');
+  await page.waitForURL(/\/oversikt$/);
+  return page;
+}

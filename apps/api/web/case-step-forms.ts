@@ -42,7 +42,7 @@ type FieldSpec =
       /** Left out of cases whose process has no use for it. */
       readonly shownIf?: (view: CaseView) => boolean;
     }
-  | { readonly kind: 'text'; readonly name: string; readonly label: string; readonly type?: 'url'; readonly hint?: string }
+  | { readonly kind: 'text'; readonly name: string; readonly label: string; readonly type?: 'url'; readonly hint?: string; readonly required?: boolean }
   | { readonly kind: 'note'; readonly label?: string; readonly hint?: string }
   | { readonly kind: 'file'; readonly name: string; readonly label: string; readonly optional?: boolean; readonly hint?: string }
   /** Which of the case's uploaded attachments a new file replaces, or none (a new attachment). */
@@ -270,7 +270,7 @@ const STEP_FORMS: readonly StepFormSpec[] = [
     offeredTo: (view) => (partiesNow('attachment')(view) ? view.parties : undefined),
     fields: [
       { kind: 'file', name: 'file', label: 'Fil' },
-      { kind: 'text', name: 'title', label: 'Bilagans namn', hint: 'Till exempel Bilaga 10 Underlag.' },
+      { kind: 'text', name: 'title', label: 'Bilagans namn', required: true, hint: 'Till exempel Bilaga 10 Underlag. Vid en ny version: samma namn eller ett nytt.' },
       { kind: 'replaces' },
       { kind: 'date', name: 'date', label: 'Dokumentets datum' },
       { kind: 'note', label: 'Vad är nytt', hint: 'Vid en ny version: vad som ändrats, till exempel nytt underlag.' },
@@ -329,7 +329,7 @@ ${parties.map(
         if (spec.shownIf && !spec.shownIf(view)) return '';
         return textField({ name: spec.name, label: spec.label, type: 'date', required: !spec.optional, value: value(spec.name), error: error(spec.name), idPrefix: prefix, hint: spec.hint ?? DATE_HINT });
       case 'text':
-        return textField({ name: spec.name, label: spec.label, ...(spec.type ? { type: spec.type } : {}), value: value(spec.name), error: error(spec.name), idPrefix: prefix, ...(spec.hint ? { hint: spec.hint } : {}) });
+        return textField({ name: spec.name, label: spec.label, required: spec.required ?? false, ...(spec.type ? { type: spec.type } : {}), value: value(spec.name), error: error(spec.name), idPrefix: prefix, ...(spec.hint ? { hint: spec.hint } : {}) });
       case 'note':
         return textArea({ name: 'note', label: spec.label ?? 'Anteckning', value: value('note'), error: error('note'), idPrefix: prefix, ...(spec.hint ? { hint: spec.hint } : {}) });
       case 'file':
