@@ -32,7 +32,7 @@ export async function createApi(dependencies: ApiDependencies): Promise<NestExpr
   app.use('/part', partyPages);
   app.use(uploadForms(dependencies.config.files.maxBytes));
   app.useBodyParser('json', { limit: '100kb' });
-  app.useBodyParser('urlencoded', { limit: '100kb', extended: true, parameterLimit: 200 });
+  app.useBodyParser('urlencoded', { limit: '100kb', extended: true, parameterLimit: 1000 });
   app.useGlobalFilters(new ErrorsByPathFilter());
   SwaggerModule.setup('api/docs', app, openApi as unknown as OpenAPIObject, {
     jsonDocumentUrl: 'api/openapi.json',

@@ -86,12 +86,14 @@ describe('the page', () => {
     return { status: response.status, text, csrf: /name="_csrf" value="([^"]+)"/.exec(text)?.[1] ?? '' };
   }
 
-  function post(party: string, fields: Record<string, string>) {
-    return fetch(`${api.url}/kontakter/${party}`, {
+  /** The form with some parties' fields (a party left out is left as it is). */
+  async function post(fields: Record<string, string>, csrf?: string) {
+    const token = csrf ?? (await open()).csrf;
+    return fetch(`${api.url}/kontakter`, {
       method: 'POST',
       redirect: 'manual',
       headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams(fields),
+      body: new URLSearchParams({ ...(token ? { _csrf: token } : {}), ...fields }),
     });
   }
 
@@ -101,39 +103,44 @@ describe('the page', () => {
     expect(response.headers.get('location')).toBe('/logga-in?tillbaka=%2Fkontakter');
   });
 
-  it('shows a form for each of the 16 parties, linked from the navigation', async () => {
+  it("shows every one of the 16 parties on one form, linked from the navigation", async () => {
     const { status, text } = await open();
     expect(status).toBe(200);
     expect(text).toContain('<a href="/kontakter" aria-current="page">Kontakter</a>');
-    expect(text.match(/<form method="post" action="\/kontakter\//g)).toHaveLength(16);
-    expect(text).toContain('<label for="region-dalarna-falt-emails">E-postadresser till Region Dalarna');
+    expect(text.match(/<form method="post" action="\/kontakter"/g)).toHaveLength(1);
+    expect(text.match(/<fieldset class="contact-party"/g)).toHaveLength(16);
+    expect(text).toContain('<label for="falt-region-dalarna-emails">E-postadresser till Region Dalarna');
   });
 
-  it('saves one address a line, without JavaScript, and says so', async () => {
-    const { csrf } = await open();
-    const saved = await post('leksand', { _csrf: csrf, emails: 'socialchef@leksand.example.se\r\n\r\n  registrator@leksand.example.se \r\n' });
+  it('saves one address a line, without JavaScript, and says which parties changed', async () => {
+    const saved = await post({ 'leksand.emails': 'socialchef@leksand.example.se\r\n\r\n  registrator@leksand.example.se \r\n' });
     expect(saved.status).toBe(303);
-    expect(saved.headers.get('location')).toBe('/kontakter?sparat=leksand#kontakt-leksand');
+    expect(saved.headers.get('location')).toBe('/kontakter?sparat=leksand');
     const after = await open('/kontakter?sparat=leksand');
-    expect(after.text).toContain('Adresserna till Leksand är sparade.');
+    expect(after.text).toContain('Kontakterna är sparade. Ändrade: Leksand.');
     expect(after.text).toContain('registrator@leksand.example.se\nsocialchef@leksand.example.se</textarea>');
     const leksand = (await api.request('GET', '/api/contacts')).body.parties.find((entry: { party: string }) => entry.party === 'leksand');
     expect(leksand.emails).toEqual(['registrator@leksand.example.se', 'socialchef@leksand.example.se']);
+    // Sent again as it stands, nothing changes.
+    expect((await post({ 'leksand.emails': 'registrator@leksand.example.se\nsocialchef@leksand.example.se' })).headers.get('location')).toBe('/kontakter?sparat=');
+    expect((await open('/kontakter?sparat=')).text).toContain('Kontakterna är sparade. Inget hade ändrats.');
   });
 
-  it('shows an error by the field, keeps what was written, and saves nothing', async () => {
-    const { csrf } = await open();
-    const refused = await post('orsa', { _csrf: csrf, emails: 'ok@orsa.example.se\nfel@' });
+  it('shows an error by the field, keeps what was written for every party, and saves none of them', async () => {
+    const moraBefore = (await api.request('GET', '/api/contacts')).body.parties.find((entry: { party: string }) => entry.party === 'mora').emails;
+    const refused = await post({ 'orsa.emails': 'ok@orsa.example.se\nfel@', 'mora.emails': 'registrator@mora.example.se' });
     expect(refused.status).toBe(400);
     const text = await refused.text();
-    expect(text).toContain('<p class="field-error" id="orsa-falt-emails-fel">fel@: Ange en giltig e-postadress');
-    expect(text).toContain('aria-invalid="true" aria-describedby="orsa-falt-emails-tips orsa-falt-emails-fel">ok@orsa.example.se\nfel@</textarea>');
-    expect(text).toContain('<a href="#orsa-falt-emails">E-postadresser till Orsa: fel@: Ange en giltig e-postadress');
-    const orsa = (await api.request('GET', '/api/contacts')).body.parties.find((entry: { party: string }) => entry.party === 'orsa');
-    expect(orsa.emails).toEqual([]);
+    expect(text).toContain('<p class="field-error" id="falt-orsa-emails-fel">fel@: Ange en giltig e-postadress');
+    expect(text).toContain('aria-invalid="true" aria-describedby="falt-orsa-emails-tips falt-orsa-emails-fel">ok@orsa.example.se\nfel@</textarea>');
+    expect(text).toContain('<a href="#falt-orsa-emails">E-postadresser till Orsa: fel@: Ange en giltig e-postadress');
+    expect(text).toContain('registrator@mora.example.se</textarea>');
+    const listed = (await api.request('GET', '/api/contacts')).body.parties;
+    expect(listed.find((entry: { party: string }) => entry.party === 'orsa').emails).toEqual([]);
+    expect(listed.find((entry: { party: string }) => entry.party === 'mora').emails).toEqual(moraBefore);
   });
 
   it('refuses a form without its CSRF token', async () => {
-    expect((await post('orsa', { emails: 'a@orsa.example.se' })).status).toBe(403);
+    expect((await post({ 'orsa.emails': 'a@orsa.example.se' }, '')).status).toBe(403);
   });
 });

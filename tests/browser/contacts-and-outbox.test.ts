@@ -43,22 +43,26 @@ it("lets the coordinator keep a party's addresses, errors by the field, without 
   expect(await page.locator('h1').innerText()).toBe('Kontakter');
   violations.push(...(await axeViolations(page)));
 
-  await page.fill('#hedemora-falt-emails', 'registrator@hedemora.example.se\nfel@');
-  await page.click('button:has-text("Spara adresser till Hedemora")');
-  await page.waitForSelector('#hedemora-falt-emails-fel');
-  expect(await page.locator('#hedemora-falt-emails-fel').innerText()).toContain('fel@');
-  expect(await page.locator('#hedemora-falt-emails').getAttribute('aria-invalid')).toBe('true');
+  // Two parties on the one form; one address wrong: the error by its field, what was written kept for both.
+  await page.fill('#falt-hedemora-emails', 'registrator@hedemora.example.se\nfel@');
+  await page.fill('#falt-sater-emails', 'registrator@sater.example.se');
+  await page.click('button:has-text("Spara kontakterna")');
+  await page.waitForSelector('#falt-hedemora-emails-fel');
+  expect(await page.locator('#falt-hedemora-emails-fel').innerText()).toContain('fel@');
+  expect(await page.locator('#falt-hedemora-emails').getAttribute('aria-invalid')).toBe('true');
+  expect(await page.locator('#falt-sater-emails').inputValue()).toBe('registrator@sater.example.se');
   violations.push(...(await axeViolations(page)));
 
-  await page.fill('#hedemora-falt-emails', 'registrator@hedemora.example.se\nsocialchef@hedemora.example.se');
-  await page.fill('#hedemora-falt-escalationEmail', 'kommundirektor@hedemora.example.se');
-  await page.selectOption('#hedemora-falt-escalationRole', 'kommundirektor');
-  await page.click('button:has-text("Spara adresser till Hedemora")');
+  await page.fill('#falt-hedemora-emails', 'registrator@hedemora.example.se\nsocialchef@hedemora.example.se');
+  await page.fill('#falt-hedemora-escalationEmail', 'kommundirektor@hedemora.example.se');
+  await page.selectOption('#falt-hedemora-escalationRole', 'kommundirektor');
+  await page.click('button:has-text("Spara kontakterna")');
   await page.waitForSelector('.notice[role=status]');
-  expect(await page.locator('.notice').innerText()).toContain('Adresserna till Hedemora är sparade.');
-  expect(await page.locator('#hedemora-falt-emails').inputValue()).toBe('registrator@hedemora.example.se\nsocialchef@hedemora.example.se');
-  expect(await page.locator('#hedemora-falt-escalationEmail').inputValue()).toBe('kommundirektor@hedemora.example.se');
-  expect(await page.locator('#hedemora-falt-escalationRole').inputValue()).toBe('kommundirektor');
+  expect(await page.locator('.notice').innerText()).toContain('Kontakterna är sparade. Ändrade: Hedemora och Säter.');
+  expect(await page.locator('#falt-hedemora-emails').inputValue()).toBe('registrator@hedemora.example.se\nsocialchef@hedemora.example.se');
+  expect(await page.locator('#falt-hedemora-escalationEmail').inputValue()).toBe('kommundirektor@hedemora.example.se');
+  expect(await page.locator('#falt-hedemora-escalationRole').inputValue()).toBe('kommundirektor');
+  expect(await page.locator('#falt-sater-emails').inputValue()).toBe('registrator@sater.example.se');
   violations.push(...(await axeViolations(page)));
 });
 

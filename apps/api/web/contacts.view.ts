@@ -1,26 +1,17 @@
 import { MAX_CONTACTS_PER_PARTY, type ContactListView } from '../../../libs/contract';
 import { errorSummary, selectField, textArea, textField } from './form-fields';
-import { html } from '../../../libs/html/html';
+import { html, type SafeHtml } from '../../../libs/html/html';
+import { CONTACT_FIELDS, contactFieldName, type PartyContactFields } from './contacts-form';
+import { swedishList } from './swedish-format';
 import { page, type SignedInCoordinator } from './layout';
 
 export interface ContactsPageOptions {
   readonly coordinator: SignedInCoordinator;
   readonly parties: ContactListView['parties'];
-  /** The party whose addresses were just saved. */
-  readonly saved?: string;
-  /** A party's form that was refused: what was written, and why. */
-  readonly failed?: {
-    readonly party: string;
-    readonly values: {
-      readonly emails: string;
-      readonly escalationEmail: string;
-      readonly escalationRole: string;
-      readonly substituteEmail: string;
-      readonly substituteFrom: string;
-      readonly substituteTo: string;
-    };
-    readonly errors: Readonly<Record<string, string>>;
-  };
+  /** The parties whose contacts were just changed (none: the form was saved as it was). */
+  readonly saved?: readonly string[];
+  /** The form that was refused: what was written for each party, and what was wrong, by field name. */
+  readonly failed?: { readonly values: ReadonlyMap<string, PartyContactFields>; readonly errors: Readonly<Record<string, string>> };
 }
 
 const ROLE_CHOICES = [
@@ -33,11 +24,60 @@ const ROLE_CHOICES = [
 
 export const contactsLabel = (name: string) => `E-postadresser till ${name}`;
 
-/** The parties' contacts: one form per party, so that saving one never touches another. */
+/** What the error summary calls each field of a party. */
+function labelsOf(party: string, name: string): Record<string, string> {
+  return {
+    [contactFieldName(party, 'emails')]: contactsLabel(name),
+    [contactFieldName(party, 'escalationEmail')]: `${name}: eskaleringskontakt`,
+    [contactFieldName(party, 'escalationRole')]: `${name}: eskaleringskontaktens roll`,
+    [contactFieldName(party, 'substituteEmail')]: `${name}: ersättare`,
+    [contactFieldName(party, 'substituteFrom')]: `${name}: ersättare från och med`,
+    [contactFieldName(party, 'substituteTo')]: `${name}: ersättare till och med`,
+  };
+}
+
+/** The fields as kept, for a party whose form has not come back. */
+function keptFields(party: ContactListView['parties'][number]): PartyContactFields {
+  return {
+    emails: party.emails.join('\n'),
+    escalationEmail: party.escalation?.email ?? '',
+    escalationRole: party.escalation?.role ?? 'registrator',
+    substituteEmail: party.substitute?.email ?? '',
+    substituteFrom: party.substitute?.from ?? '',
+    substituteTo: party.substitute?.to ?? '',
+  };
+}
+
+function partyFieldset(party: ContactListView['parties'][number], values: PartyContactFields, errors: Readonly<Record<string, string>>): SafeHtml {
+  const name = (field: (typeof CONTACT_FIELDS)[number]) => contactFieldName(party.party, field);
+  return html`<fieldset class="contact-party" id="kontakt-${party.party}">
+<legend>${party.name}</legend>
+${textArea({ name: name('emails'), label: contactsLabel(party.name), hint: 'En adress per rad.', value: values.emails, error: errors[name('emails')] })}
+${textField({
+  name: name('escalationEmail'),
+  label: 'Eskaleringskontakt',
+  type: 'email',
+  hint: 'En adress, till exempel kommunens registrator eller kommundirektör.',
+  value: values.escalationEmail,
+  error: errors[name('escalationEmail')],
+})}
+${selectField({ name: name('escalationRole'), label: 'Roll', choices: ROLE_CHOICES, value: values.escalationRole, error: errors[name('escalationRole')] })}
+<fieldset class="field">
+<legend>Ersättare under en period <span class="muted">(frivilligt)</span></legend>
+<p class="hint">Till exempel under registratorns semester: under perioden går partens e-post även hit.</p>
+${textField({ name: name('substituteEmail'), label: 'Ersättare', type: 'email', value: values.substituteEmail, error: errors[name('substituteEmail')] })}
+${textField({ name: name('substituteFrom'), label: 'Från och med', type: 'date', hint: 'ÅÅÅÅ-MM-DD', value: values.substituteFrom, error: errors[name('substituteFrom')] })}
+${textField({ name: name('substituteTo'), label: 'Till och med', type: 'date', hint: 'ÅÅÅÅ-MM-DD', value: values.substituteTo, error: errors[name('substituteTo')] })}
+</fieldset>
+</fieldset>`;
+}
+
+/** Every party's contacts on one form, saved together; nothing is saved while any field is wrong. */
 export function contactsPage(options: ContactsPageOptions): string {
   const { failed, saved } = options;
-  const savedName = options.parties.find((party) => party.party === saved)?.name;
-  const failedName = options.parties.find((party) => party.party === failed?.party)?.name;
+  const errors = failed?.errors ?? {};
+  const savedNames = saved ? options.parties.filter((party) => saved.includes(party.party)).map((party) => party.name) : [];
+  const labels = Object.assign({}, ...options.parties.map((party) => labelsOf(party.party, party.name))) as Record<string, string>;
   return page({
     title: failed ? 'Fel i formuläret – Kontakter' : 'Kontakter',
     current: '/kontakter',
@@ -45,58 +85,17 @@ export function contactsPage(options: ContactsPageOptions): string {
     main: html`<h1>Kontakter</h1>
 <p class="lead">Påminnelser om ärenden skickas till de här adresserna, med partens egen svarslänk.</p>
 <p>Skriv en adress per rad, högst ${MAX_CONTACTS_PER_PARTY} per part. En part utan adresser får inga påminnelser.
-Eskaleringskontakten får besked när ett beslut dröjer långt efter sista svarsdagen.</p>
-${savedName ? html`<div class="notice" role="status"><p>Adresserna till ${savedName} är sparade.</p></div>` : ''}
-${failed && failedName
-  ? errorSummary(
-      failed.errors,
-      { emails: contactsLabel(failedName), escalationEmail: 'Eskaleringskontakt', escalationRole: 'Roll', substituteEmail: 'Ersättare', substituteFrom: 'Ersättare från', substituteTo: 'Ersättare till' },
-      `${failed.party}-`,
-    )
+Eskaleringskontakten får besked när ett beslut dröjer långt efter sista svarsdagen. Alla parter sparas på en gång.</p>
+${saved
+  ? html`<div class="notice" role="status"><p>${savedNames.length > 0 ? `Kontakterna är sparade. Ändrade: ${swedishList(savedNames)}.` : 'Kontakterna är sparade. Inget hade ändrats.'}</p></div>`
   : ''}
-<div class="actions">
-${options.parties.map((party) => {
-  const mine = failed?.party === party.party ? failed : undefined;
-  return html`<section id="kontakt-${party.party}" aria-labelledby="kontakt-${party.party}-rubrik">
-<h2 id="kontakt-${party.party}-rubrik">${party.name}</h2>
-<form method="post" action="/kontakter/${party.party}" novalidate>
+${failed ? errorSummary(errors, labels) : ''}
+<form method="post" action="/kontakter" novalidate>
 <input type="hidden" name="_csrf" value="${options.coordinator.csrfToken}">
-${textArea({
-  name: 'emails',
-  idPrefix: `${party.party}-`,
-  label: contactsLabel(party.name),
-  hint: 'En adress per rad.',
-  value: mine ? mine.values.emails : party.emails.join('\n'),
-  error: mine?.errors.emails,
-})}
-${textField({
-  name: 'escalationEmail',
-  idPrefix: `${party.party}-`,
-  label: 'Eskaleringskontakt',
-  type: 'email',
-  hint: 'En adress, till exempel kommunens registrator eller kommundirektör.',
-  value: mine ? mine.values.escalationEmail : party.escalation?.email,
-  error: mine?.errors.escalationEmail,
-})}
-${selectField({
-  name: 'escalationRole',
-  idPrefix: `${party.party}-`,
-  label: 'Roll',
-  choices: ROLE_CHOICES,
-  value: mine ? mine.values.escalationRole : (party.escalation?.role ?? 'registrator'),
-  error: mine?.errors.escalationRole,
-})}
-<fieldset class="field">
-<legend>Ersättare under en period <span class="muted">(frivilligt)</span></legend>
-<p class="hint">Till exempel under registratorns semester: under perioden går partens e-post även hit.</p>
-${textField({ name: 'substituteEmail', idPrefix: `${party.party}-`, label: 'Ersättare', type: 'email', value: mine ? mine.values.substituteEmail : party.substitute?.email, error: mine?.errors.substituteEmail })}
-${textField({ name: 'substituteFrom', idPrefix: `${party.party}-`, label: 'Från och med', type: 'date', hint: 'ÅÅÅÅ-MM-DD', value: mine ? mine.values.substituteFrom : party.substitute?.from, error: mine?.errors.substituteFrom })}
-${textField({ name: 'substituteTo', idPrefix: `${party.party}-`, label: 'Till och med', type: 'date', hint: 'ÅÅÅÅ-MM-DD', value: mine ? mine.values.substituteTo : party.substitute?.to, error: mine?.errors.substituteTo })}
-</fieldset>
-<button type="submit">Spara adresser till ${party.name}</button>
-</form>
-</section>`;
-})}
-</div>`,
+<div class="actions">
+${options.parties.map((party) => partyFieldset(party, failed?.values.get(party.party) ?? keptFields(party), errors))}
+</div>
+<button type="submit">Spara kontakterna</button>
+</form>`,
   });
 }

@@ -84,6 +84,8 @@ ol.timeline { padding-left: 1.25rem; }
 ol.timeline li { margin-bottom: .6rem; }
 .actions { display: grid; gap: 1.5rem; grid-template-columns: repeat(auto-fit, minmax(20rem, 1fr)); }
 .actions section { border: 1px solid var(--line); border-radius: .35rem; padding: 1rem 1.25rem; }
+.actions fieldset.contact-party { border: 1px solid var(--line); border-radius: .35rem; padding: 1rem 1.25rem; margin: 0; }
+.actions fieldset.contact-party > legend { font-weight: 700; font-size: 1.15rem; padding: 0 .25rem; }
 .actions h3 { margin-top: 0; }
 input.link { font-family: ui-monospace, monospace; font-size: .85rem; }
 `;
