@@ -31,6 +31,9 @@ export function personText(missing?: string): z.ZodString {
 
 export const note = personText().trim().max(2000, 'Högst 2000 tecken.');
 
+/** A person's name as they give it (who answered for a party); empty for none given. */
+export const personName = personText().trim().max(200, 'Högst 200 tecken.');
+
 /** A web address; the pattern is also the OpenAPI text, so what it describes is what it takes. */
 export const httpUrl = z
   .string()

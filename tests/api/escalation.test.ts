@@ -64,8 +64,10 @@ it("escalates the parties still undecided 14 days after the deadline: the coordi
   expect(toCoordinator).toHaveLength(1);
   expect(toCoordinator[0].text).toContain('Parter som inte har beslutat: Falun, Mora');
 
-  const view = (await api.request('GET', `/api/cases/${created.id}`)).body;
-  expect(view.history.filter((entry: { type: string }) => entry.type === 'escalation.sent')).toEqual([
+  // The e-mails go out before the case's timers write their step to the read model: wait for it there.
+  const escalated = async () => ((await api.request('GET', `/api/cases/${created.id}`)).body.history as { type: string }[]).filter((entry) => entry.type === 'escalation.sent');
+  for (let attempt = 0; attempt < 100 && (await escalated()).length === 0; attempt++) await sleep(100);
+  expect(await escalated()).toEqual([
     expect.objectContaining({ reopened: ['falun', 'mora'], actor: 'system' }),
   ]);
   // The registrar got the recommendation, not the escalation; and nothing went out twice.

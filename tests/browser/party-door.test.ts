@@ -37,14 +37,30 @@ it('walks a party from its overview to an answer and back, then refuses the revo
   violations.push(...(await axeViolations(page)));
   await screenshotIfAsked(page, 'party-overview');
 
+  // The party names its substitute for the summer: a period backwards is shown by its field first.
+  await page.fill('#ersattare-falt-email', 'vikarie@leksand.example.se');
+  await page.fill('#ersattare-falt-from', '2099-07-31');
+  await page.fill('#ersattare-falt-to', '2099-07-01');
+  await page.click('button:has-text("Spara ersättaren")');
+  await page.waitForSelector('#ersattare-falt-to-fel');
+  violations.push(...(await axeViolations(page)));
+  await page.fill('#ersattare-falt-from', '2099-07-01');
+  await page.fill('#ersattare-falt-to', '2099-07-31');
+  await page.click('button:has-text("Spara ersättaren")');
+  await page.waitForSelector('#ersattare .notice[role=status]');
+  expect(await page.locator('#ersattare').innerText()).toContain('Nu: vikarie@leksand.example.se, 1 juli 2099 – 31 juli 2099.');
+  violations.push(...(await axeViolations(page)));
+
   await page.click('a.button:has-text("Svara på Överenskommelse om Kvinnofrid")');
   await page.waitForURL(new RegExp(`/svar/${first.id}/leksand/`));
   await page.check('#falt-outcome-adopted');
   await page.fill('#falt-date', '2024-11-20');
   await page.fill('#falt-paragraph', '§ 12');
+  await page.fill('#falt-answeredBy', 'Anna Vikarie');
   await page.click('button:has-text("Skicka svaret")');
   await page.waitForURL(/\/kvitto$/);
   expect(await page.locator('h1').innerText()).toBe('Tack, ert svar är registrerat');
+  expect((await api.request('GET', `/api/cases/${first.id}`)).body.history.at(-1)).toMatchObject({ actor: 'party:leksand', by: 'Anna Vikarie' });
   violations.push(...(await axeViolations(page)));
 
   await page.click('a:has-text("Allt som väntar på svar från Leksand")');

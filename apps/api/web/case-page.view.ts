@@ -32,6 +32,14 @@ export interface CasePageModel {
   readonly maxFileBytes: number;
 }
 
+/** Who recorded a step: a coordinator by name, the timers, or a party through its link — by the person who said who they were, for the party. */
+function recordedBy(entry: CaseView['history'][number], naming: Naming): string {
+  if (entry.actor === 'coordinator') return `registrerat av ${entry.by ?? 'samordnare'}`;
+  if (entry.actor === 'system') return 'automatiskt';
+  const party = naming.of(entry.actor.slice('party:'.length));
+  return entry.by ? `registrerat av ${entry.by} för ${party} via partens länk` : 'via partens länk';
+}
+
 /** The parties that adopted with changes, whose decisions the coordinator has still to judge. */
 function toJudge(view: CaseView): CaseView['parties'] {
   return view.parties.filter((answer) => answer.status === 'adopted-with-changes');
@@ -131,7 +139,7 @@ ${actions(model)}
 <ol class="timeline">
 ${view.history.map(
   (entry) => html`<li><strong>${entry.date ? longDate(entry.date) : dateTime(entry.at, model.timeZone)}</strong>: ${historyText(entry, naming)}${entry.note ? html` – ”${entry.note}”` : ''}
-<span class="muted">(${entry.actor === 'coordinator' ? `registrerat av ${entry.by ?? 'samordnare'}` : entry.actor === 'system' ? 'automatiskt' : 'via partens länk'}${entry.date ? ` ${dateTime(entry.at, model.timeZone)}` : ''})</span></li>`,
+<span class="muted">(${recordedBy(entry, model.naming)}${entry.date ? ` ${dateTime(entry.at, model.timeZone)}` : ''})</span></li>`,
 )}
 </ol>`,
   });

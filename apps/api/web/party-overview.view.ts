@@ -1,8 +1,10 @@
 import type { PartyCasesView } from '../../../libs/contract';
+import { genitive } from '../../../libs/format/body-names';
 import { longDate } from '../../../libs/format/swedish-dates';
 import { html, type SafeHtml } from '../../../libs/html/html';
 import { attachmentList } from './attachment-list.view';
 import { page } from './layout';
+import { errorSummary, textField } from './form-fields';
 import { statusLabel } from './swedish-format';
 
 const ASKED: Record<PartyCasesView['items'][number]['askedOf'], string> = {
@@ -17,7 +19,43 @@ export interface PartyOverviewModel {
   readonly cases: PartyCasesView['items'];
   /** Each case's own response page for this party, by case id. */
   readonly answerLinks: Record<string, string>;
+  readonly substitute: SubstituteForm;
 }
+
+/** The party's own substitute: who stands in now or next, and the form to name one. */
+export interface SubstituteForm {
+  readonly current: { readonly email: string; readonly from: string; readonly to: string } | null;
+  readonly action: string;
+  /** Just saved or removed. */
+  readonly changed?: 'sparad' | 'borttagen';
+  readonly values?: Record<string, string>;
+  readonly errors?: Record<string, string>;
+}
+
+const SUBSTITUTE_LABELS: Record<string, string> = { email: 'Ersättarens e-postadress', from: 'Från och med', to: 'Till och med' };
+
+function substituteSection(form: SubstituteForm, partyName: string): SafeHtml {
+  const values = form.values ?? {};
+  const errors = form.errors ?? {};
+  const value = (name: 'email' | 'from' | 'to') => values[name] ?? form.current?.[name];
+  return html`<section id="ersattare" aria-labelledby="ersattare-rubrik">
+<h2 id="ersattare-rubrik">Ersättare under en period</h2>
+${form.changed ? html`<div class="notice" role="status"><p>${form.changed === 'sparad' ? 'Ersättaren är sparad.' : 'Ersättaren är borttagen.'}</p></div>` : ''}
+<p>Under till exempel semestern kan en ersättare få ${genitive(partyName)} e-post om ärendena, med länkarna, utöver de vanliga adresserna.
+${form.current ? html`Nu: <strong>${form.current.email}</strong>, ${longDate(form.current.from)} – ${longDate(form.current.to)}.` : 'Ingen ersättare är angiven.'}</p>
+${errorSummary(errors, SUBSTITUTE_LABELS, 'ersattare-')}
+<form class="stacked" method="post" action="${form.action}" novalidate>
+${textField({ name: 'email', idPrefix: 'ersattare-', label: SUBSTITUTE_LABELS.email, type: 'email', required: true, autocomplete: 'email', value: value('email'), error: errors.email })}
+${textField({ name: 'from', idPrefix: 'ersattare-', label: SUBSTITUTE_LABELS.from, type: 'date', required: true, hint: 'ÅÅÅÅ-MM-DD', value: value('from'), error: errors.from })}
+${textField({ name: 'to', idPrefix: 'ersattare-', label: SUBSTITUTE_LABELS.to, type: 'date', required: true, hint: 'ÅÅÅÅ-MM-DD', value: value('to'), error: errors.to })}
+<button type="submit">Spara ersättaren</button>
+</form>
+${form.current
+    ? html`<form method="post" action="${form.action}"><input type="hidden" name="remove" value="1"><button type="submit" class="secondary">Ta bort ersättaren</button></form>`
+    : ''}
+</section>`;
+}
+
 
 function caseItem(item: PartyCasesView['items'][number], link: string): SafeHtml {
   return html`<li class="party-case">
@@ -47,6 +85,7 @@ ${cases.length === 0
   ? html`<p class="lead">Inget ärende väntar på ert svar just nu.</p>`
   : html`<p class="lead">${cases.length === 1 ? '1 ärende väntar' : `${cases.length} ärenden väntar`} på ert svar${overdue > 0 ? html`, <strong>${overdue} av dem är försenade</strong>` : ''}. De försenade står först, sedan efter sista svarsdag.</p>
 <ol class="party-cases">${cases.map((item) => caseItem(item, model.answerLinks[item.id]))}</ol>`}
+${substituteSection(model.substitute, model.partyName)}
 <p>Länken till den här sidan gäller bara ${model.partyName}. Dela den bara med dem som rapporterar era beslut. Frågor: kontakta ${model.organisation}.</p>`,
   });
 }

@@ -8,6 +8,7 @@ import { FileStorageService } from '../file-storage.service';
 import { sendFile } from '../file.controller';
 import { parseFileId } from '../request-input';
 import { storeFormUpload } from './upload-forms';
+import { personName } from '../../../libs/contract';
 import { RegisterService } from '../register.service';
 import { CaseLinks } from '../../../libs/links/case-links';
 import { partyLinkPath, tokenFromLinkPath, type PartyLinkClaim } from '../../../libs/links/party-link';
@@ -52,7 +53,9 @@ export class PartyResponseController {
     const values = formValues(body);
     // The form's own id: sending the same form twice records the answer once.
     const requestId = formRequestId(values.requestId);
-    const { requestId: _requestId, ...fields } = values;
+    // Who is answering, for the history: not part of the decision itself.
+    const { requestId: _requestId, answeredBy: sentBy, ...fields } = values;
+    const answeredBy = personName.safeParse(sentBy ?? '');
     const upload = await storeFormUpload(request, this.files, { actor: `party:${claim.party}` });
     if ('fileId' in upload && upload.fileId) fields.minutesFile = upload.fileId;
     const rerender = async (status: number, errors: Record<string, string>) => {
@@ -75,11 +78,12 @@ export class PartyResponseController {
         );
     };
     if ('message' in upload) return rerender(upload.status, { minutesFile: upload.message });
+    if (!answeredBy.success) return rerender(400, { answeredBy: answeredBy.error.issues[0].message });
     // The party is the link's, whatever the form says.
     const reading = readStepForm('decision', { ...fields, party: claim.party });
     if (!reading.ok) return rerender(400, fieldErrorsFrom(reading.issues));
     try {
-      await this.cases.record(claim.caseId, reading.step, `party:${claim.party}`, requestId);
+      await this.cases.record(claim.caseId, reading.step, `party:${claim.party}`, requestId, 'body', answeredBy.data || undefined);
     } catch (error) {
       const refusal = formRefusal(error);
       if (!refusal) throw error;

@@ -53,6 +53,7 @@ export const DECISION_LABELS: Record<string, string> = {
   postedOn: 'Protokollet anslogs',
   minutesUrl: 'Länk till protokollsutdraget',
   minutesFile: 'Protokollsutdraget som fil',
+  answeredBy: 'Ditt namn',
   note: 'Meddelande till samordnarna',
 };
 
@@ -143,6 +144,8 @@ ${appealable
 </fieldset>
 ${textArea({ name: 'note', label: DECISION_LABELS.note, value: values.note, error: errors.note,
     ...(decisionChoices(view).some((choice) => choice.value === 'adopted-with-changes') ? { hint: 'Har ni antagit med ändringar eller reservation: beskriv dem här.' } : {}) })}
+${textField({ name: 'answeredBy', label: DECISION_LABELS.answeredBy, value: values.answeredBy, error: errors.answeredBy, autocomplete: 'name',
+    hint: `Står i ärendets historik: vem som lämnade svaret för ${name}, till exempel en ersättare.` })}
 <button type="submit">Skicka svaret</button>
 </form>`
     : '';
