@@ -21,6 +21,11 @@ type ConfigSettings = Pick<ApiSettings, 'TEMPORAL_TASK_QUEUE' | 'OVERENS_ADMIN_T
       | 'OVERENS_S3_REGION'
       | 'OVERENS_S3_ACCESS_KEY_ID'
       | 'OVERENS_S3_SECRET_ACCESS_KEY'
+      | 'OVERENS_OIDC_ISSUER'
+      | 'OVERENS_OIDC_CLIENT_ID'
+      | 'OVERENS_OIDC_CLIENT_SECRET'
+      | 'OVERENS_OIDC_ROLE_CLAIM'
+      | 'OVERENS_OIDC_NAME'
     >
   > &
   Partial<BodyNameSettings>;
@@ -44,6 +49,8 @@ export class ApiConfig {
   readonly accessibilityContact: { readonly email?: string; readonly phone?: string };
   /** What the pages call the organisation, the network and the council. */
   readonly names: BodyNames;
+  /** Sign-in through the organisation's identity provider, when configured. */
+  readonly oidc?: OidcSettings;
   /** Uploads: the largest file, the scan hook, and the object storage where files go instead of PostgreSQL. */
   readonly files: { readonly maxBytes: number; readonly virusScanCommand?: string; readonly objectStorage?: ObjectStorageSettings };
 
@@ -65,7 +72,28 @@ export class ApiConfig {
       ...(settings.OVERENS_VIRUS_SCAN_COMMAND ? { virusScanCommand: settings.OVERENS_VIRUS_SCAN_COMMAND } : {}),
       ...objectStorageOf(settings),
     };
+    const oidc = oidcOf(settings);
+    if (oidc) this.oidc = oidc;
   }
+}
+
+export interface OidcSettings {
+  readonly issuer: string;
+  readonly clientId: string;
+  readonly clientSecret: string;
+  readonly roleClaim: string;
+  /** What the sign-in page calls the provider. */
+  readonly name: string;
+}
+
+/** The identity provider, when configured: issuer, client id and secret together, or none. */
+function oidcOf(settings: ConfigSettings): OidcSettings | undefined {
+  const { OVERENS_OIDC_ISSUER: issuer, OVERENS_OIDC_CLIENT_ID: clientId, OVERENS_OIDC_CLIENT_SECRET: clientSecret } = settings;
+  if (issuer === undefined && clientId === undefined && clientSecret === undefined) return undefined;
+  if (!issuer || !clientId || !clientSecret) {
+    throw new Error('Sign-in through an identity provider needs all of OVERENS_OIDC_ISSUER, OVERENS_OIDC_CLIENT_ID and OVERENS_OIDC_CLIENT_SECRET, or none of them.');
+  }
+  return { issuer, clientId, clientSecret, roleClaim: settings.OVERENS_OIDC_ROLE_CLAIM ?? 'overens_role', name: settings.OVERENS_OIDC_NAME ?? 'organisationens konto' };
 }
 
 /** The object storage, when configured; all of endpoint, bucket and keys, or none. */

@@ -33,6 +33,8 @@ import { PartyResponseController } from './web/party-response.controller';
 import { PublicPagesController } from './web/public-pages.controller';
 import { RegisterPagesController } from './web/register-pages.controller';
 import { SignInController } from './web/sign-in.controller';
+import { OidcController } from './web/oidc.controller';
+import { OidcSignIn } from './web/oidc-sign-in.service';
 import { StatusReportController } from './web/status-report.controller';
 import { MeetingsController } from './web/meetings.controller';
 import { StatusReportService } from './status-report.service';
@@ -52,6 +54,7 @@ export interface ApiDependencies {
 export const API_CONTROLLERS = [
   PublicPagesController,
   SignInController,
+  OidcController,
   PartyResponseController,
   PartyOverviewController,
   CoordinatorPagesController,
@@ -92,6 +95,7 @@ export class AppModule {
         },
         CoordinatorSessionService,
         CoordinatorPageGuard,
+        OidcSignIn,
         { provide: PartyLinkSigner, useFactory: (config: ApiConfig) => new PartyLinkSigner(config.linkSecret), inject: [ApiConfig] },
         {
           provide: CaseLinks,

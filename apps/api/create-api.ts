@@ -26,6 +26,8 @@ export async function createApi(dependencies: ApiDependencies): Promise<NestExpr
   app.use(securityHeaders({ https: dependencies.config.secureCookies }));
   app.use(methodNotAllowed(openApi.paths as Record<string, Record<string, unknown>>));
   app.use('/logga-in', rateLimit({ limit: 20, windowMs: 60_000, methods: ['POST'] }));
+  // Each start of a sign-in through the identity provider costs it a round trip, and each return a token request.
+  app.use('/logga-in/oidc', rateLimit({ limit: 30, windowMs: 60_000 }));
   // One count for a client across the parties' pages: per case and the overview.
   const partyPages = rateLimit({ limit: dependencies.config.partyPageLimitPerMinute, windowMs: 60_000 });
   app.use('/svar', partyPages);

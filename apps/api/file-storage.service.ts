@@ -118,13 +118,6 @@ export class FileStorageService {
     return this.files.referredBy(fileId, { party, ...(caseId ? { caseId } : {}) });
   }
 
-  /** A file no case came to refer to, because the step that named it was refused. */
-  async discard(id: string): Promise<void> {
-    const meta = await this.files.find(id);
-    // Objects left in the bucket are harmless: nothing refers to them, nothing hands them out.
-    if (meta) await this.files.remove(id);
-  }
-
   private requireObjects(): ObjectStorage {
     if (!this.objects) throw new Error('A file is in object storage, but none is configured.');
     return this.objects;

@@ -124,6 +124,15 @@ export const apiSettingsSchema = serverSettingsSchema.extend({
   OVERENS_S3_REGION: z.string().min(1).default('us-east-1').describe("The object storage's region, as it signs requests."),
   OVERENS_S3_ACCESS_KEY_ID: z.string().min(1).optional(),
   OVERENS_S3_SECRET_ACCESS_KEY: z.string().min(1).optional().describe('Secret.'),
+  OVERENS_OIDC_ISSUER: z.url().optional().describe("The organisation's identity provider (OpenID Connect issuer URL); with it, coordinators and party users may sign in through it."),
+  OVERENS_OIDC_CLIENT_ID: z.string().min(1).optional(),
+  OVERENS_OIDC_CLIENT_SECRET: z.string().min(1).optional().describe('Secret.'),
+  OVERENS_OIDC_ROLE_CLAIM: z
+    .string()
+    .regex(/^[A-Za-z0-9_.:/-]{1,100}$/, 'must be a claim name')
+    .default('overens_role')
+    .describe("The ID token's claim that names a user's role: coordinator, or party:<id>. Without it, the coordinators' list and the parties' contacts decide."),
+  OVERENS_OIDC_NAME: z.string().min(1).max(100).optional().describe('What the sign-in page calls the identity provider, e.g. Region Dalarnas konto.'),
 });
 
 export const workerSettingsSchema = serverSettingsSchema.extend({

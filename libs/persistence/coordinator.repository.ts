@@ -29,6 +29,20 @@ export class CoordinatorRepository {
     );
   }
 
+  /**
+   * The account of a coordinator the identity provider vouches for: an existing one (its
+   * name brought up to date, its password kept), or a new one with no password that works.
+   */
+  async ensureForIdentity(email: string, name: string): Promise<Pick<Coordinator, 'id' | 'email' | 'name'>> {
+    const rows: { id: string; email: string; name: string }[] = await this.dataSource.query(
+      `INSERT INTO coordinators (email, name, password_hash) VALUES ($1, $2, '!')
+       ON CONFLICT (lower(email)) DO UPDATE SET name = EXCLUDED.name
+       RETURNING id, email, name`,
+      [email, name],
+    );
+    return rows[0];
+  }
+
   /** A stronger hash of the same password, made at sign-in. */
   async replacePasswordHash(id: string, passwordHash: string): Promise<void> {
     await this.dataSource.query(`UPDATE coordinators SET password_hash = $2 WHERE id = $1`, [id, passwordHash]);

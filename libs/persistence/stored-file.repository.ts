@@ -71,11 +71,6 @@ export class StoredFileRepository {
     return rows[0]?.content ?? undefined;
   }
 
-  /** Removes a file no case came to refer to (its step was refused). */
-  async remove(id: string): Promise<void> {
-    await this.dataSource.query(`DELETE FROM stored_files WHERE id = $1`, [id]);
-  }
-
   /**
    * Whether a case refers to the file: as an attachment (any version) or, with `party`, as
    * that party's minutes excerpt. With `party` and no `caseId`: any case of the party's.

@@ -30,6 +30,7 @@ describe('configuration', () => {
       OVERENS_TRUST_PROXY: 'false',
       OVERENS_FILE_MAX_MEGABYTES: 25,
       OVERENS_S3_REGION: 'us-east-1',
+      OVERENS_OIDC_ROLE_CLAIM: 'overens_role',
       ...DALARNA_NAMES,
     });
     expect(readSettings(apiSettingsSchema, { ...valid, OVERENS_TRUST_PROXY: 'loopback, 10.0.0.0/8' }).OVERENS_TRUST_PROXY).toBe('loopback, 10.0.0.0/8');
@@ -44,6 +45,15 @@ describe('configuration', () => {
     const { OVERENS_S3_SECRET_ACCESS_KEY: _secret, ...withoutSecret } = s3;
     expect(() => config(withoutSecret)).toThrow(/OVERENS_S3_SECRET_ACCESS_KEY/);
     expect(() => readSettings(apiSettingsSchema, { ...valid, OVERENS_FILE_MAX_MEGABYTES: '500' })).toThrow(/OVERENS_FILE_MAX_MEGABYTES/);
+  });
+
+  it('takes an identity provider with its issuer, client id and secret together, or none', () => {
+    const oidc = { OVERENS_OIDC_ISSUER: 'https://idp.example.se', OVERENS_OIDC_CLIENT_ID: 'overens', OVERENS_OIDC_CLIENT_SECRET: 'hemlig' };
+    const config = (env: Record<string, string>) => new ApiConfig(readSettings(apiSettingsSchema, { ...valid, ...env }));
+    expect(config(oidc).oidc).toEqual({ issuer: 'https://idp.example.se', clientId: 'overens', clientSecret: 'hemlig', roleClaim: 'overens_role', name: 'organisationens konto' });
+    expect(config({}).oidc).toBeUndefined();
+    expect(() => config({ OVERENS_OIDC_ISSUER: 'https://idp.example.se' })).toThrow(/OVERENS_OIDC_CLIENT_ID/);
+    expect(() => readSettings(apiSettingsSchema, { ...valid, ...oidc, OVERENS_OIDC_ROLE_CLAIM: 'två ord' })).toThrow(/OVERENS_OIDC_ROLE_CLAIM/);
   });
 
   it('names every bad setting in one clear message', () => {

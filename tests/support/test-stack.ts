@@ -110,6 +110,10 @@ export async function startTestApi(
     bodyNames?: Partial<BodyNameSettings>;
     /** Uploads: the largest file, the scan hook, and object storage instead of PostgreSQL. */
     files?: { maxMegabytes?: number; virusScanCommand?: string; s3?: { endpoint: string; bucket: string; accessKeyId: string; secretAccessKey: string } };
+    /** Sign-in through an identity provider. */
+    oidc?: { issuer: string; clientId: string; clientSecret: string; name?: string };
+    /** The port to listen on (a free one when left out): for a provider that must know the address first. */
+    port?: number;
   } = {},
 ): Promise<TestApi> {
   const taskQueue = uniqueTaskQueue('api');
@@ -117,7 +121,7 @@ export async function startTestApi(
   const linkSecret = `test-link-secret-${randomUUID()}`;
   const dataSource = await connectDataSource(options.databaseUrl);
   const temporal = await connectTemporalClient(options.temporalAddress);
-  const port = await freePort();
+  const port = options.port ?? (await freePort());
   const url = `http://127.0.0.1:${port}`;
   const config = new ApiConfig({
     TEMPORAL_TASK_QUEUE: taskQueue,
@@ -132,6 +136,10 @@ export async function startTestApi(
     OVERENS_ACCESSIBILITY_EMAIL: options.accessibilityEmail,
     OVERENS_ACCESSIBILITY_PHONE: options.accessibilityPhone,
     OVERENS_TRUST_PROXY: options.trustProxy,
+    OVERENS_OIDC_ISSUER: options.oidc?.issuer,
+    OVERENS_OIDC_CLIENT_ID: options.oidc?.clientId,
+    OVERENS_OIDC_CLIENT_SECRET: options.oidc?.clientSecret,
+    OVERENS_OIDC_NAME: options.oidc?.name,
     OVERENS_FILE_MAX_MEGABYTES: options.files?.maxMegabytes,
     OVERENS_VIRUS_SCAN_COMMAND: options.files?.virusScanCommand,
     ...(options.files?.s3

@@ -49,10 +49,15 @@ export class CoordinatorSessionService {
       this.securityLog.record('password-rehashed', { account: coordinator.id });
     }
     this.securityLog.record('signed-in', { account: coordinator.id });
+    return { ok: true, token: await this.startSession(coordinator.id) };
+  }
+
+  /** A new session for an account whose holder has been proven (a password, or the identity provider); its token for the cookie. */
+  async startSession(coordinatorId: string): Promise<string> {
     const token = randomBytes(32).toString('base64url');
     const csrfToken = randomBytes(24).toString('base64url');
-    await this.coordinators.createSession(hashToken(token), coordinator.id, csrfToken, new Date(Date.now() + this.config.sessionIdleMs));
-    return { ok: true, token };
+    await this.coordinators.createSession(hashToken(token), coordinatorId, csrfToken, new Date(Date.now() + this.config.sessionIdleMs));
+    return token;
   }
 
   async current(request: Request): Promise<CoordinatorSession | undefined> {

@@ -8,6 +8,7 @@ import { CoordinatorSessionService, SESSION_COOKIE } from './coordinator-session
 import { cookie, readCookie } from './cookies';
 import { fieldErrorsFrom, formValues } from './form-fields';
 import { signInPage } from './sign-in.view';
+import { OidcSignIn } from './oidc-sign-in.service';
 import { UseGuards } from '@nestjs/common';
 
 // Before there is a session, the sign-in form is protected by a double-submit cookie.
@@ -19,7 +20,7 @@ const signInSchema = z.object({
 });
 
 /** Only local paths: a sign-in never sends anyone off to another site. */
-function safeReturnTo(value: unknown): string {
+export function safeReturnTo(value: unknown): string {
   return typeof value === 'string' && /^\/(?!\/)[^\s\\]*$/.test(value) ? value : '/oversikt';
 }
 
@@ -28,6 +29,7 @@ export class SignInController {
   constructor(
     private readonly sessions: CoordinatorSessionService,
     private readonly config: ApiConfig,
+    private readonly oidc: OidcSignIn,
   ) {}
 
   @Get('logga-in')
@@ -35,7 +37,7 @@ export class SignInController {
   form(@Query('tillbaka') returnTo: unknown, @Req() request: Request, @Res({ passthrough: true }) response: Response): string {
     const csrfToken = readCookie(request.headers.cookie, SIGN_IN_CSRF_COOKIE) ?? randomBytes(24).toString('base64url');
     response.append('Set-Cookie', cookie(SIGN_IN_CSRF_COOKIE, csrfToken, { secure: this.config.secureCookies }));
-    return signInPage({ csrfToken, returnTo: safeReturnTo(returnTo), organisation: this.config.names.organisation });
+    return signInPage({ csrfToken, returnTo: safeReturnTo(returnTo), organisation: this.config.names.organisation, ...this.providerName() });
   }
 
   @Post('logga-in')
@@ -46,7 +48,7 @@ export class SignInController {
     const csrfToken = csrfCookie ?? randomBytes(24).toString('base64url');
     const fail = (status: number, errors: Record<string, string>) => {
       response.append('Set-Cookie', cookie(SIGN_IN_CSRF_COOKIE, csrfToken, { secure: this.config.secureCookies }));
-      response.status(status).type('html').send(signInPage({ csrfToken, returnTo, email: values.email, errors, organisation: this.config.names.organisation }));
+      response.status(status).type('html').send(signInPage({ csrfToken, returnTo, email: values.email, errors, organisation: this.config.names.organisation, ...this.providerName() }));
     };
     if (!csrfCookie || !values._csrf || !sameText(values._csrf, csrfCookie)) {
       return fail(403, { _form: 'Formuläret har gått ut. Försök igen.' });
@@ -67,6 +69,10 @@ export class SignInController {
       cookie(SESSION_COOKIE, result.token, { secure: this.config.secureCookies, maxAgeSeconds: Math.floor(this.config.sessionIdleMs / 1000) }),
     );
     response.redirect(303, returnTo);
+  }
+
+  private providerName(): { identityProvider?: string } {
+    return this.oidc.providerName ? { identityProvider: this.oidc.providerName } : {};
   }
 
   @Post('logga-ut')

@@ -5,7 +5,15 @@ import { page } from './layout';
 
 const LABELS = { email: 'E-postadress', password: 'Lösenord' };
 
-export function signInPage(options: { csrfToken: string; returnTo: string; organisation: string; email?: string; errors?: FieldErrors }): string {
+export function signInPage(options: {
+  csrfToken: string;
+  returnTo: string;
+  organisation: string;
+  email?: string;
+  errors?: FieldErrors;
+  /** What the identity provider is called, when one is configured. */
+  identityProvider?: string;
+}): string {
   const errors = options.errors ?? {};
   return page({
     title: 'Logga in',
@@ -18,6 +26,11 @@ ${errorSummary(errors, LABELS)}
 ${textField({ name: 'email', label: LABELS.email, type: 'email', required: true, autocomplete: 'username', value: options.email, error: errors.email })}
 ${textField({ name: 'password', label: LABELS.password, type: 'password', required: true, autocomplete: 'current-password', error: errors.password })}
 <button type="submit">Logga in</button>
-</form>`,
+</form>
+${options.identityProvider
+    ? html`<h2>Med ${options.identityProvider}</h2>
+<p>Samordnare, och parternas användare som har konto hos ${options.identityProvider}, kan logga in där. Parternas användare kommer till sin egen översikt.</p>
+<p><a class="button" href="/logga-in/oidc?tillbaka=${encodeURIComponent(options.returnTo)}">Logga in med ${options.identityProvider}</a></p>`
+    : ''}`,
   });
 }
