@@ -26,12 +26,13 @@ export class FileController {
     const caller = await this.requireCaller(authorization);
     if (caller.kind === 'party-overview') throw new ApiError('forbidden', 'Översiktslänken räcker inte för att ladda upp: använd ärendets egen länk.');
     if (!isMultipart(request)) throw new ApiError('unsupported-media-type', 'Skicka filen som multipart/form-data, i fältet file.');
-    const form = await readUploadForm(request, response, 'file', this.files.maxBytes);
+    const form = await readUploadForm(request, response, ['file'], this.files.maxBytes);
     const unknown = Object.keys(form.fields);
     if (unknown.length > 0) throw new ApiError('validation', `Formuläret tar bara fältet file, inte ${unknown.join(', ').slice(0, 100)}.`);
-    if (!form.file) throw new ApiError('validation', 'Välj en fil att ladda upp, i fältet file.', [{ path: 'file', message: 'Välj en fil.' }]);
+    const file = form.files.file;
+    if (!file) throw new ApiError('validation', 'Välj en fil att ladda upp, i fältet file.', [{ path: 'file', message: 'Välj en fil.' }]);
     const actor = caller.kind === 'party' ? (`party:${caller.claim.party}` as const) : 'coordinator';
-    const meta = await this.files.store(form.file, { actor, ...(caller.kind === 'coordinator' && caller.name ? { name: caller.name } : {}) });
+    const meta = await this.files.store(file, { actor, ...(caller.kind === 'coordinator' && caller.name ? { name: caller.name } : {}) });
     return fileViewOf(meta);
   }
 

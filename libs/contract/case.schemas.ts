@@ -15,7 +15,7 @@ export const attachment = z
     url: httpUrl.optional().describe('A link to the attachment.'),
     file: fileId.optional().describe('An uploaded file instead of a link.'),
   })
-  .refine((given) => (given.url === undefined) !== (given.file === undefined), { message: 'Ange antingen en länk eller en uppladdad fil.' });
+  .refine((given) => (given.url === undefined) !== (given.file === undefined), { message: 'Ange antingen en länk eller en uppladdad fil.', path: ['url'] });
 
 /** One or more parties, each once. */
 const partyList = z

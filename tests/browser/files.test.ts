@@ -114,6 +114,30 @@ it('the coordinator adds an attachment and its new version; the party downloads 
   violations.push(...(await axeViolations(page)));
 });
 
+it('opens a case on the pages with an uploaded attachment beside a link, keeping the file while the form is put right', async () => {
+  const agreement = PDF('Överenskommelsen om hemsjukvård');
+  await page.goto(`${api.url}/arenden/nytt`);
+  await page.fill('#falt-title', 'Överenskommelse om hemsjukvård');
+  await page.fill('#falt-attachments-0-title', 'Överenskommelsen');
+  await page.setInputFiles('#falt-attachments-0-file', { name: 'Överenskommelse hemsjukvård.pdf', mimeType: 'application/pdf', buffer: agreement });
+  await page.fill('#falt-attachments-1-title', 'Bakgrund');
+  await page.fill('#falt-attachments-1-url', 'https://rss-dalarna.example/bakgrund.html');
+  // The network's date left out: the form comes back, the file stays with it.
+  await page.click('button:has-text("Starta ärendet")');
+  await page.waitForSelector('#falt-networkDecision-date-fel');
+  expect(await page.locator('#falt-attachments-0-file-tips').innerText()).toContain('Redan uppladdad: Överenskommelse hemsjukvård.pdf');
+  violations.push(...(await axeViolations(page)));
+  await page.fill('#falt-networkDecision-date', '2024-05-16');
+  await page.click('button:has-text("Starta ärendet")');
+  await page.waitForURL(/\/arenden\/[0-9a-f-]{36}$/);
+  const listed = await page.locator('ol.attachments li').allInnerTexts();
+  expect(listed[0]).toContain('Överenskommelsen');
+  expect(listed[1]).toContain('Bakgrund');
+  const fetched = await downloadFrom(page, 'ol.attachments a:has-text("Överenskommelsen")');
+  expect(fetched.bytes.equals(agreement)).toBe(true);
+  violations.push(...(await axeViolations(page)));
+});
+
 afterAll(() => {
   expect(violations).toEqual([]);
 });

@@ -13,7 +13,7 @@ import { RegisterService } from '../register.service';
 import { isCaseId, parseCaseId, parseFileId } from '../request-input';
 import { FileStorageService } from '../file-storage.service';
 import { sendFile } from '../file.controller';
-import { storeFormUpload } from './upload-forms';
+import { storeFormUploads } from './upload-forms';
 import { casePage } from './case-page.view';
 import { CASE_ACTIONS, type CaseAction } from './case-step-forms';
 import { MEETING_ROUND, roundField } from './meeting-round-form';
@@ -23,7 +23,7 @@ import { formRefusal, formRequestId } from './form-request';
 import { signedIn, type SignedInCoordinator } from './layout';
 import { matrixCsv, matrixPage, type MatrixFilter, type MatrixModel } from './matrix.view';
 import { costSharesCsv } from './swedish-csv';
-import { ATTACHMENT_ROWS, newCasePage } from './new-case.view';
+import { ATTACHMENT_ROWS, NEW_CASE_FILE_FIELDS, newCasePage } from './new-case.view';
 import { overviewPage } from './overview.view';
 import { closedCasesPage } from './closed-cases.view';
 import { Naming } from './swedish-format';
@@ -47,9 +47,9 @@ export class CoordinatorPagesController {
   }
 
   /** What the new-case form offers, with one read of the register: its active parties, its groups, and names. */
-  private async newCaseChoices(): Promise<Pick<Parameters<typeof newCasePage>[0], 'naming' | 'register'>> {
+  private async newCaseChoices(): Promise<Pick<Parameters<typeof newCasePage>[0], 'naming' | 'register' | 'maxFileBytes'>> {
     const [parties, groups] = await Promise.all([this.register.listAllParties(), this.register.listGroups()]);
-    return { naming: new Naming(this.config.names).with(parties), register: { parties: parties.filter((party) => !party.retired), groups } };
+    return { naming: new Naming(this.config.names).with(parties), register: { parties: parties.filter((party) => !party.retired), groups }, maxFileBytes: this.files.maxBytes };
   }
 
   /** The matrix for a filter: on the page the newest MATRIX_PAGE_ROWS cases, in the CSV every one. */
@@ -124,8 +124,11 @@ export class CoordinatorPagesController {
   }
 
   @Post('arenden/nytt')
-  async createCase(@Body() body: unknown, @CurrentSession() session: CoordinatorSession, @Res() response: Response): Promise<void> {
+  async createCase(@Body() body: unknown, @CurrentSession() session: CoordinatorSession, @Req() request: Request, @Res() response: Response): Promise<void> {
     const values = formValues(body);
+    // The attachments' files are stored first and named by their ids, as the API names them.
+    const upload = await storeFormUploads(request, this.files, { actor: 'coordinator', name: session.coordinator.name });
+    Object.assign(values, upload.stored);
     const raw = (body ?? {}) as Record<string, unknown>;
     const parties = ([] as unknown[]).concat(raw.parties ?? []).filter((party): party is string => typeof party === 'string');
     const requestId = formRequestId(values.requestId);
@@ -138,7 +141,10 @@ export class CoordinatorPagesController {
       attachments: Array.from({ length: ATTACHMENT_ROWS }, (_, index) => ({
         title: values[`attachments.${index}.title`],
         url: values[`attachments.${index}.url`],
-      })).filter((item) => item.title || item.url),
+        file: values[`attachments.${index}.file`],
+      }))
+        .filter((item) => item.title || item.url || item.file)
+        .map(({ file, url, ...item }) => ({ ...item, ...(url ? { url } : {}), ...(file ? { file } : {}) })),
       networkDecision: {
         date: values['networkDecision.date'] ?? '',
         ...(values['networkDecision.note'] ? { note: values['networkDecision.note'] } : {}),
@@ -166,8 +172,11 @@ export class CoordinatorPagesController {
     const rerender = async (status: number, errors: FieldErrors): Promise<void> => {
       const extendsCase = values.extendsCase ? { id: values.extendsCase, title: values.title ?? '' } : undefined;
       const choices = await this.newCaseChoices();
-      response.status(status).type('html').send(newCasePage({ coordinator: signedIn(session), requestId, values, parties, errors, extendsCase, ...choices }));
+      const kept = await this.files.facts(NEW_CASE_FILE_FIELDS.map((field) => values[field]).filter((id): id is string => id !== undefined));
+      const keptFiles = Object.fromEntries(NEW_CASE_FILE_FIELDS.flatMap((field) => (values[field] && kept.get(values[field]) ? [[field, kept.get(values[field])!.name]] : [])));
+      response.status(status).type('html').send(newCasePage({ coordinator: signedIn(session), requestId, values, parties, errors, extendsCase, keptFiles, ...choices }));
     };
+    if (upload.refused) return rerender(upload.refused.status, { [upload.refused.field ?? '_form']: upload.refused.message });
     const parsed = createCaseSchema.safeParse(input);
     if (!parsed.success) return rerender(400, fieldErrorsFrom(parsed.error.issues));
     try {
@@ -256,8 +265,8 @@ export class CoordinatorPagesController {
     const raw = (body ?? {}) as Record<string, unknown>;
     // A form's file is stored first and named by its id, as the API's steps name files.
     const fileField = action === 'attachment' ? 'file' : 'minutesFile';
-    const upload = await storeFormUpload(request, this.files, { actor: 'coordinator', name: session.coordinator.name });
-    if ('fileId' in upload && upload.fileId) formFields[fileField] = upload.fileId;
+    const upload = await storeFormUploads(request, this.files, { actor: 'coordinator', name: session.coordinator.name });
+    if (upload.stored[fileField]) formFields[fileField] = upload.stored[fileField];
     // A revision's parties are checkboxes: none checked means none chosen, not "all"; an attachment's number is a number.
     const fields =
       action === 'revision'
@@ -274,7 +283,7 @@ export class CoordinatorPagesController {
         .type('html')
         .send(await this.renderCase(caseId, session, { failed: { action, values, errors, ...(kept ? { keptFile: { id: keptId, name: kept.name } } : {}) } }));
     };
-    if ('message' in upload) return rerender(upload.status, { [fileField]: upload.message });
+    if (upload.refused) return rerender(upload.refused.status, { [fileField]: upload.refused.message });
     const reading = readStepForm(action, fields);
     if (!reading.ok) return rerender(400, fieldErrorsFrom(reading.issues));
     try {

@@ -1,5 +1,7 @@
 import type { PartyGroup, RegisterParty } from '../../../libs/register';
-import { errorSummary, radioGroup, selectField, textArea, textField, type FieldErrors } from './form-fields';
+import { acceptAttribute, acceptedKinds } from '../../../libs/files';
+import { sizeOf } from './attachment-list.view';
+import { errorSummary, fileField, radioGroup, selectField, textArea, textField, type FieldErrors } from './form-fields';
 import type { Naming } from './swedish-format';
 import { html } from '../../../libs/html/html';
 import { page, type SignedInCoordinator } from './layout';
@@ -15,10 +17,13 @@ export const NEW_CASE_LABELS: Record<string, string> = {
   group: 'Grupp',
   'attachments.0.title': 'Bilaga 1, namn',
   'attachments.0.url': 'Bilaga 1, webbadress',
+  'attachments.0.file': 'Bilaga 1, fil',
   'attachments.1.title': 'Bilaga 2, namn',
   'attachments.1.url': 'Bilaga 2, webbadress',
+  'attachments.1.file': 'Bilaga 2, fil',
   'attachments.2.title': 'Bilaga 3, namn',
   'attachments.2.url': 'Bilaga 3, webbadress',
+  'attachments.2.file': 'Bilaga 3, fil',
   process: 'Sorts ärende',
   'validity.from': 'Gäller från',
   'validity.months': 'Giltighetstid (månader)',
@@ -46,6 +51,9 @@ function processChoices(naming: Naming): { value: string; label: string }[] {
 
 export const ATTACHMENT_ROWS = 3;
 
+/** The new-case form's file fields: one an attachment row. */
+export const NEW_CASE_FILE_FIELDS: readonly string[] = Array.from({ length: ATTACHMENT_ROWS }, (_, index) => `attachments.${index}.file`);
+
 export function newCasePage(options: {
   coordinator: SignedInCoordinator;
   requestId: string;
@@ -57,6 +65,10 @@ export function newCasePage(options: {
   errors?: FieldErrors;
   /** The case this one extends, when started from an expiring agreement. */
   extendsCase?: { id: string; title: string };
+  /** The largest file an attachment may be, in bytes. */
+  maxFileBytes: number;
+  /** Files already uploaded with this form when it came back with an error: their names, by field. */
+  keptFiles?: Readonly<Record<string, string>>;
 }): string {
   const values = options.values ?? {};
   const errors = options.errors ?? {};
@@ -69,7 +81,7 @@ export function newCasePage(options: {
     main: html`<h1>Nytt ärende</h1>
 <p>Starta ett ärende när ${naming.bodies.network} har godkänt ett förslag och skickat det till ${naming.bodies.council}.</p>
 ${errorSummary(errors, NEW_CASE_LABELS)}
-<form class="stacked" method="post" action="/arenden/nytt" novalidate>
+<form class="stacked" method="post" action="/arenden/nytt" enctype="multipart/form-data" novalidate>
 <input type="hidden" name="_csrf" value="${options.coordinator.csrfToken}">
 <input type="hidden" name="requestId" value="${options.requestId}">
 ${options.extendsCase
@@ -96,10 +108,15 @@ ${register.parties.map(
 </fieldset>
 <fieldset class="field">
 <legend>Bilagor <span class="muted">(frivilligt)</span></legend>
-<p class="hint">Överenskommelsen och annat underlag, som länkar.</p>
-${Array.from({ length: ATTACHMENT_ROWS }, (_, index) => html`
-${textField({ name: `attachments.${index}.title`, label: NEW_CASE_LABELS[`attachments.${index}.title`], value: values[`attachments.${index}.title`], error: errors[`attachments.${index}.title`] })}
-${textField({ name: `attachments.${index}.url`, label: NEW_CASE_LABELS[`attachments.${index}.url`], type: 'url', value: values[`attachments.${index}.url`], error: errors[`attachments.${index}.url`] })}`)}
+<p class="hint">Överenskommelsen och annat underlag: för varje bilaga en fil (${acceptedKinds()}; högst ${sizeOf(options.maxFileBytes)}) eller en länk. Fler bilagor och nya versioner läggs till på ärendets sida.</p>
+${Array.from({ length: ATTACHMENT_ROWS }, (_, index) => {
+  const field = (name: 'title' | 'url' | 'file') => `attachments.${index}.${name}`;
+  const kept = values[field('file')] && options.keptFiles?.[field('file')];
+  return html`
+${textField({ name: field('title'), label: NEW_CASE_LABELS[field('title')], value: values[field('title')], error: errors[field('title')] })}
+${fileField({ name: field('file'), label: NEW_CASE_LABELS[field('file')], accept: acceptAttribute(), error: errors[field('file')], ...(kept ? { kept: { id: values[field('file')], name: kept } } : {}) })}
+${textField({ name: field('url'), label: NEW_CASE_LABELS[field('url')], type: 'url', hint: 'I stället för en fil.', value: values[field('url')], error: errors[field('url')] })}`;
+})}
 </fieldset>
 <fieldset class="field">
 <legend>Till parterna med rekommendationen</legend>

@@ -7,7 +7,7 @@ import { CaseService } from '../case.service';
 import { FileStorageService } from '../file-storage.service';
 import { sendFile } from '../file.controller';
 import { parseFileId } from '../request-input';
-import { storeFormUpload } from './upload-forms';
+import { storeFormUploads } from './upload-forms';
 import { personName } from '../../../libs/contract';
 import { RegisterService } from '../register.service';
 import { CaseLinks } from '../../../libs/links/case-links';
@@ -56,8 +56,8 @@ export class PartyResponseController {
     // Who is answering, for the history: not part of the decision itself.
     const { requestId: _requestId, answeredBy: sentBy, ...fields } = values;
     const answeredBy = personName.safeParse(sentBy ?? '');
-    const upload = await storeFormUpload(request, this.files, { actor: `party:${claim.party}` });
-    if ('fileId' in upload && upload.fileId) fields.minutesFile = upload.fileId;
+    const upload = await storeFormUploads(request, this.files, { actor: `party:${claim.party}` });
+    if (upload.stored.minutesFile) fields.minutesFile = upload.stored.minutesFile;
     const rerender = async (status: number, errors: Record<string, string>) => {
       const view = await this.cases.get(claim.caseId);
       const keptFile = fields.minutesFile ? (await this.files.facts([fields.minutesFile])).get(fields.minutesFile) : undefined;
@@ -77,7 +77,7 @@ export class PartyResponseController {
           }),
         );
     };
-    if ('message' in upload) return rerender(upload.status, { minutesFile: upload.message });
+    if (upload.refused) return rerender(upload.refused.status, { minutesFile: upload.refused.message });
     if (!answeredBy.success) return rerender(400, { answeredBy: answeredBy.error.issues[0].message });
     // The party is the link's, whatever the form says.
     const reading = readStepForm('decision', { ...fields, party: claim.party });

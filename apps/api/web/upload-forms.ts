@@ -3,56 +3,67 @@ import type { Actor } from '../../../libs/domain';
 import { ApiError, HTTP_STATUS } from '../api-error';
 import type { FileStorageService, Upload } from '../file-storage.service';
 import { isMultipart, readUploadForm } from '../upload';
+import { NEW_CASE_FILE_FIELDS } from './new-case.view';
 
-/** The pages' forms that carry a file, and the field each carries it in. */
-const UPLOAD_FORMS: readonly { readonly path: RegExp; readonly field: string }[] = [
-  { path: /^\/arenden\/[^/]+\/attachment$/, field: 'file' },
-  { path: /^\/arenden\/[^/]+\/decision$/, field: 'minutesFile' },
-  { path: /^\/svar\/[^/]+\/[^/]+\/[^/]+$/, field: 'minutesFile' },
+/** The pages' forms that carry files, and the fields they carry them in. */
+const UPLOAD_FORMS: readonly { readonly path: RegExp; readonly fields: readonly string[] }[] = [
+  { path: /^\/arenden\/nytt$/, fields: NEW_CASE_FILE_FIELDS },
+  { path: /^\/arenden\/[^/]+\/attachment$/, fields: ['file'] },
+  { path: /^\/arenden\/[^/]+\/decision$/, fields: ['minutesFile'] },
+  { path: /^\/svar\/[^/]+\/[^/]+\/[^/]+$/, fields: ['minutesFile'] },
 ];
 
-type UploadRequest = Request & { upload?: { readonly file?: Upload; readonly error?: ApiError } };
+type UploadRequest = Request & { upload?: { readonly files: Readonly<Record<string, Upload>>; readonly error?: ApiError } };
 
 /**
  * Reads the pages' multipart forms before the guards run, so that a form's CSRF token
- * and fields are in the body as for any other form. What went wrong with the file is
- * kept for the page to show beside the file field, not thrown.
+ * and fields are in the body as for any other form. What went wrong with a file is kept
+ * for the page to show beside its field, not thrown.
  */
 export function uploadForms(maxBytes: number): RequestHandler {
   return (request: Request, response: Response, next: NextFunction) => {
     const form = request.method === 'POST' && isMultipart(request) ? UPLOAD_FORMS.find((candidate) => candidate.path.test(request.path)) : undefined;
     if (!form) return next();
-    readUploadForm(request, response, form.field, maxBytes).then(
+    readUploadForm(request, response, form.fields, maxBytes).then(
       (read) => {
         request.body = read.fields;
-        (request as UploadRequest).upload = read.file ? { file: read.file } : {};
+        (request as UploadRequest).upload = { files: read.files };
         next();
       },
       (error: unknown) => {
         request.body ??= {};
-        (request as UploadRequest).upload = { error: error instanceof ApiError ? error : new ApiError('validation', 'Filen kunde inte läsas.') };
+        (request as UploadRequest).upload = { files: {}, error: error instanceof ApiError ? error : new ApiError('validation', 'Filen kunde inte läsas.') };
         next();
       },
     );
   };
 }
 
-/** What became of a form's file: stored (its id), none chosen, or why it was not taken (status and message). */
-export type FormUpload = { readonly fileId?: string } | { readonly status: number; readonly message: string };
-
-/** Stores the file a page's form carried, if any, as `uploader`'s. */
-export async function storeFormUpload(request: Request, files: FileStorageService, uploader: { readonly actor: Actor; readonly name?: string }): Promise<FormUpload> {
-  const upload = (request as UploadRequest).upload;
-  if (upload?.error) return refused(upload.error);
-  if (!upload?.file) return {};
-  try {
-    return { fileId: (await files.store(upload.file, uploader)).id };
-  } catch (error) {
-    if (error instanceof ApiError) return refused(error);
-    throw error;
-  }
+/**
+ * What became of a form's files: the ids of those stored, by field, and, when one was
+ * not taken, its field (where known) and why (status and message).
+ */
+export interface FormUploads {
+  readonly stored: Readonly<Record<string, string>>;
+  readonly refused?: { readonly field?: string; readonly status: number; readonly message: string };
 }
 
-function refused(error: ApiError): FormUpload {
-  return { status: HTTP_STATUS[error.code], message: error.message };
+/** Stores the files a page's form carried, as `uploader`'s; stops at the first that is not taken. */
+export async function storeFormUploads(request: Request, files: FileStorageService, uploader: { readonly actor: Actor; readonly name?: string }): Promise<FormUploads> {
+  const upload = (request as UploadRequest).upload;
+  if (upload?.error) return { stored: {}, refused: refusal(upload.error, upload.error.issues?.[0]?.path) };
+  const stored: Record<string, string> = {};
+  for (const [field, file] of Object.entries(upload?.files ?? {})) {
+    try {
+      stored[field] = (await files.store(file, uploader)).id;
+    } catch (error) {
+      if (error instanceof ApiError) return { stored, refused: refusal(error, field) };
+      throw error;
+    }
+  }
+  return { stored };
+}
+
+function refusal(error: ApiError, field: string | undefined): NonNullable<FormUploads['refused']> {
+  return { ...(field ? { field } : {}), status: HTTP_STATUS[error.code], message: error.message };
 }
