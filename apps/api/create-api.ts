@@ -10,7 +10,21 @@ import { methodNotAllowed } from './method-not-allowed';
 import { buildOpenApiDocument } from './openapi';
 import { rateLimit } from './web/rate-limit';
 import { securityHeaders } from './web/security-headers';
-import { uploadForms } from './web/upload-forms';
+import { uploadForms, type MayUpload } from './web/upload-forms';
+import { CaseLinks } from '../../libs/links/case-links';
+import { tokenFromLinkPath } from '../../libs/links/party-link';
+import { CoordinatorSessionService } from './web/coordinator-session.service';
+
+/** Who may send the pages' forms with files: a party's genuine link for its page, a signed-in coordinator for the others. */
+function mayUploadOn(app: NestExpressApplication): MayUpload {
+  const links = app.get(CaseLinks);
+  const sessions = app.get(CoordinatorSessionService);
+  return async (request) => {
+    const party = /^\/svar\/([^/]+)\/([^/]+)\/([^/]+)$/.exec(request.path);
+    if (party) return typeof (await links.verifyCase(tokenFromLinkPath(party[1], party[2], party[3]))) !== 'string';
+    return (await sessions.current(request)) !== undefined;
+  };
+}
 
 /** The API as a Nest application, not yet listening. */
 export async function createApi(dependencies: ApiDependencies): Promise<NestExpressApplication> {
@@ -32,7 +46,7 @@ export async function createApi(dependencies: ApiDependencies): Promise<NestExpr
   const partyPages = rateLimit({ limit: dependencies.config.partyPageLimitPerMinute, windowMs: 60_000 });
   app.use('/svar', partyPages);
   app.use('/part', partyPages);
-  app.use(uploadForms(dependencies.config.files.maxBytes));
+  app.use(uploadForms(dependencies.config.files.maxBytes, mayUploadOn(app)));
   app.useBodyParser('json', { limit: '100kb' });
   app.useBodyParser('urlencoded', { limit: '100kb', extended: true, parameterLimit: 1000 });
   app.useGlobalFilters(new ErrorsByPathFilter());

@@ -1,4 +1,5 @@
 import { execFile } from 'node:child_process';
+import { request as httpRequest } from 'node:http';
 import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -168,6 +169,36 @@ it('refuses what is not a document it takes, an empty file, a body that is not a
   expect((await upload(api, Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0, 0, 0]), 'yttrande.docx')).body.mediaType).toBe(
     'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
   );
+});
+
+/** Sends a multipart request's headers and first part and holds the rest back; the status, if the server answers before the body ends. */
+function answerBeforeTheBodyEnds(target: TestApi, path: string, headers: Record<string, string> = {}): Promise<number | 'waiting for the body'> {
+  return new Promise((resolvePromise, reject) => {
+    const { hostname, port } = new URL(target.url);
+    const request = httpRequest({ hostname, port, path, method: 'POST', headers: { 'content-type': 'multipart/form-data; boundary=x', 'content-length': String(10_000_000), ...headers } });
+    const timer = setTimeout(() => {
+      request.destroy();
+      resolvePromise('waiting for the body');
+    }, 3000);
+    request.on('response', (response) => {
+      clearTimeout(timer);
+      response.resume();
+      request.destroy();
+      resolvePromise(response.statusCode ?? 0);
+    });
+    request.on('error', (error) => (String(error).includes('socket hang up') ? undefined : reject(error)));
+    request.write('--x\r\nContent-Disposition: form-data; name="minutesFile"; filename="a.pdf"\r\n\r\n%PDF-1.7\n');
+  });
+}
+
+it("never reads a page's file upload from someone without a session or a genuine link: they are refused before the body ends", async () => {
+  const created = await createCase(api, { parties: ['falun'] });
+  const link = new URL((await api.request('GET', `/api/cases/${created.id}/parties/falun/link`)).body.url).pathname;
+  expect(await answerBeforeTheBodyEnds(api, `${link.slice(0, -3)}xyz`)).toBe(403);
+  expect(await answerBeforeTheBodyEnds(api, `/arenden/${created.id}/attachment`)).toBe(303);
+  expect(await answerBeforeTheBodyEnds(api, '/arenden/nytt')).toBe(303);
+  // The genuine link's upload is read: the server waits for the rest of the file.
+  expect(await answerBeforeTheBodyEnds(api, link)).toBe('waiting for the body');
 });
 
 describe('limits and the scan hook', () => {

@@ -15,19 +15,28 @@ const UPLOAD_FORMS: readonly { readonly path: RegExp; readonly fields: readonly 
 
 type UploadRequest = Request & { upload?: { readonly files: Readonly<Record<string, Upload>>; readonly error?: ApiError } };
 
+/** Whether the sender may upload to a page's form at all: a signed-in coordinator, or the holder of a genuine party link. */
+export type MayUpload = (request: Request) => Promise<boolean>;
+
 /**
  * Reads the pages' multipart forms before the guards run, so that a form's CSRF token
  * and fields are in the body as for any other form. What went wrong with a file is kept
- * for the page to show beside its field, not thrown.
+ * for the page to show beside its field, not thrown. Only for a sender who may upload:
+ * anyone else's body is never read (the page then refuses them), so that nobody can make
+ * the server hold files for them without a session or a link.
  */
-export function uploadForms(maxBytes: number): RequestHandler {
+export function uploadForms(maxBytes: number, mayUpload: MayUpload): RequestHandler {
   return (request: Request, response: Response, next: NextFunction) => {
     const form = request.method === 'POST' && isMultipart(request) ? UPLOAD_FORMS.find((candidate) => candidate.path.test(request.path)) : undefined;
     if (!form) return next();
-    readUploadForm(request, response, form.fields, maxBytes).then(
+    mayUpload(request)
+      .then((allowed) => (allowed ? readUploadForm(request, response, form.fields, maxBytes) : undefined))
+      .then(
       (read) => {
-        request.body = read.fields;
-        (request as UploadRequest).upload = { files: read.files };
+        if (read) {
+          request.body = read.fields;
+          (request as UploadRequest).upload = { files: read.files };
+        }
         next();
       },
       (error: unknown) => {
