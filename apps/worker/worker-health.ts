@@ -9,7 +9,7 @@ const CHECK_TIMEOUT_MS = 2000;
  * process runs, `/health/ready` while it polls its task queue and its database answers,
  * 503 naming the check that fails. No personal data.
  */
-export function serveWorkerHealth(port: number, worker: Worker, dataSource: DataSource): Server {
+export async function serveWorkerHealth(port: number, worker: Worker, dataSource: DataSource): Promise<Server> {
   const server = createServer((request, response) => {
     const answer = (status: number, body: object) => {
       response.writeHead(status, { 'content-type': 'application/json', 'cache-control': 'no-store' });
@@ -28,7 +28,11 @@ export function serveWorkerHealth(port: number, worker: Worker, dataSource: Data
       answer(ready ? 200 : 503, { status: ready ? 'ok' : 'unavailable', checks: { worker: polling, database } });
     })();
   });
-  server.listen(port, '0.0.0.0');
+  // Listening before the worker says it polls: whoever watches for that line finds its health up.
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, '0.0.0.0', () => resolve());
+  });
   return server;
 }
 
