@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { createHash, timingSafeEqual } from 'node:crypto';
+import { timingSafeEqual } from 'node:crypto';
 import { ApiConfig } from './api-config';
 import { CaseLinks } from '../../libs/links/case-links';
 import { isOverviewToken, type PartyLinkClaim } from '../../libs/links/party-link';
 import { SecurityLog } from './security-log';
-import { ApiTokenRepository, NAMED_TOKEN_PREFIX } from '../../libs/persistence';
+import { ApiTokenRepository, NAMED_TOKEN_PREFIX, tokenDigest } from '../../libs/persistence';
 
 /** Who is calling the API: the coordinator with the admin token, or a party with a case link or its overview link. */
 export type Caller =
@@ -23,7 +23,7 @@ export class CallerIdentifier {
     private readonly securityLog: SecurityLog,
     private readonly tokens: ApiTokenRepository,
   ) {
-    this.adminDigest = digest(config.adminToken);
+    this.adminDigest = tokenDigest(config.adminToken);
   }
 
   /** The caller of an `Authorization: Bearer …` header; undefined when nobody is proven. */
@@ -32,7 +32,7 @@ export class CallerIdentifier {
     if (!match) return undefined;
     const token = match[1];
     // Compare digests: equal length, constant time, whatever was sent.
-    if (timingSafeEqual(digest(token), this.adminDigest)) return { kind: 'coordinator' };
+    if (timingSafeEqual(tokenDigest(token), this.adminDigest)) return { kind: 'coordinator' };
     if (token.startsWith(NAMED_TOKEN_PREFIX)) {
       const name = await this.tokens.nameOf(token);
       return name === undefined ? this.refused(token, 'invalid') : { kind: 'coordinator', name };
@@ -52,6 +52,3 @@ export class CallerIdentifier {
   }
 }
 
-function digest(value: string): Buffer {
-  return createHash('sha256').update(value).digest();
-}

@@ -32,13 +32,13 @@ export function fileIdsOf(state: CaseState): string[] {
   ].filter((id): id is string => id !== undefined);
 }
 
-export function presentFile(ref: FileRef, files: FileFacts): FileView {
+function presentFile(ref: FileRef, files: FileFacts): FileView {
   const facts = files.get(ref.id);
   // A file missing from the store is still named by the case: shown, and its download answers 404.
   return { id: ref.id, sha256: ref.sha256, name: facts?.name ?? 'fil saknas', mediaType: facts?.mediaType ?? 'application/octet-stream', size: facts?.size ?? 0, uploadedAt: facts?.uploadedAt ?? null };
 }
 
-export function presentAttachment(attachment: Attachment, files: FileFacts): AttachmentView {
+function presentAttachment(attachment: Attachment, files: FileFacts): AttachmentView {
   return {
     title: attachment.title,
     url: attachment.url ?? null,
@@ -52,7 +52,7 @@ export function presentAttachment(attachment: Attachment, files: FileFacts): Att
 
 /** The contract's view of a case, from the workflow's state or the read model alike. */
 /** `registerNames`: names for a case older than the names cases keep; `files`: the uploaded files it refers to. */
-export function presentCase(state: CaseState, today: string, registerNames?: ReadonlyMap<string, string>, files: FileFacts = new Map()): CaseView {
+export function presentCase(state: CaseState, today: string, registerNames: ReadonlyMap<string, string> | undefined, files: FileFacts): CaseView {
   const definition = definitionOf(state);
   const waiting = waitingOn(state, definition);
   return {

@@ -233,7 +233,8 @@ export class CaseService {
   }
 
   private async present(state: CaseState, today: string): Promise<CaseView> {
-    return presentCase(state, today, await this.registerNamesFor([state]), await this.files.facts(fileIdsOf(state)));
+    const [view] = await this.presentAll([state], today, await this.registerNamesFor([state]));
+    return view;
   }
 
   /** Many cases as the contract shows them, with the register's names and the files they refer to looked up once. */

@@ -14,6 +14,7 @@ import { uploadForms, type MayUpload } from './web/upload-forms';
 import { CaseLinks } from '../../libs/links/case-links';
 import { tokenFromLinkPath } from '../../libs/links/party-link';
 import { CoordinatorSessionService } from './web/coordinator-session.service';
+import type { RequestWithSession } from './web/coordinator-page.guard';
 
 /** Who may send the pages' forms with files: a party's genuine link for its page, a signed-in coordinator for the others. */
 function mayUploadOn(app: NestExpressApplication): MayUpload {
@@ -22,7 +23,10 @@ function mayUploadOn(app: NestExpressApplication): MayUpload {
   return async (request) => {
     const party = /^\/svar\/([^/]+)\/([^/]+)\/([^/]+)$/.exec(request.path);
     if (party) return typeof (await links.verifyCase(tokenFromLinkPath(party[1], party[2], party[3]))) !== 'string';
-    return (await sessions.current(request)) !== undefined;
+    // Kept on the request: the page's guard then need not look the session up again.
+    const session = await sessions.current(request);
+    if (session) (request as RequestWithSession).coordinatorSession = session;
+    return session !== undefined;
   };
 }
 

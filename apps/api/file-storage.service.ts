@@ -75,11 +75,12 @@ export class FileStorageService {
 
   /** A stored file and its bytes, exactly as uploaded. */
   async read(id: string): Promise<{ meta: StoredFileMeta; content: Buffer }> {
-    const meta = await this.files.find(id);
-    if (!meta) throw new ApiError('not-found', 'Filen finns inte.');
+    const stored = await this.files.find(id);
+    if (!stored) throw new ApiError('not-found', 'Filen finns inte.');
+    const { meta } = stored;
     let content: Buffer | undefined;
     try {
-      content = meta.location === 'database' ? await this.files.content(id) : await this.requireObjects().get(objectKey(id));
+      content = meta.location === 'database' ? (stored.content ?? undefined) : await this.requireObjects().get(objectKey(id));
     } catch {
       throw new ApiError('unavailable', 'Fillagringen svarar inte just nu. Försök igen om en stund.');
     }
@@ -108,6 +109,17 @@ export class FileStorageService {
 
   async facts(ids: readonly string[]): Promise<FileFacts> {
     return this.files.findAll(ids);
+  }
+
+  /** The names of files already uploaded with a form, by the form's field, for the form shown again. */
+  async keptFiles(fields: Readonly<Record<string, string | undefined>>): Promise<Record<string, { id: string; name: string }>> {
+    const facts = await this.files.findAll(Object.values(fields).filter((id): id is string => id !== undefined));
+    return Object.fromEntries(
+      Object.entries(fields).flatMap(([field, id]) => {
+        const name = id ? facts.get(id)?.name : undefined;
+        return id && name ? [[field, { id, name }]] : [];
+      }),
+    );
   }
 
   /**

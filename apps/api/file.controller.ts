@@ -56,7 +56,7 @@ export class FileController {
   }
 }
 
-export function fileViewOf(meta: StoredFileMeta): FileView {
+function fileViewOf(meta: StoredFileMeta): FileView {
   return { id: meta.id, name: meta.name, mediaType: meta.mediaType, size: meta.size, sha256: meta.sha256, uploadedAt: meta.uploadedAt };
 }
 

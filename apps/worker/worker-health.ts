@@ -31,7 +31,10 @@ export async function serveWorkerHealth(port: number, worker: Worker, dataSource
   // Listening before the worker says it polls: whoever watches for that line finds its health up.
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(port, '0.0.0.0', () => resolve());
+    server.listen(port, '0.0.0.0', () => {
+      server.off('error', reject);
+      resolve();
+    });
   });
   return server;
 }

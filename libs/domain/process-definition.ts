@@ -31,9 +31,16 @@ export const CASE_LEVEL_STEPS: readonly Transition[] = [
   { step: 'attachment', from: ['council', 'network', 'decisions', 'in-force'], to: 'unchanged' },
 ];
 
-/** A definition's own transitions, and the case-level steps where the definition has timers. */
+const TRANSITIONS = new WeakMap<ProcessDefinition, readonly Transition[]>();
+
+/** A definition's own transitions, and the case-level steps where the definition has timers; worked out once a definition. */
 export function transitionsOf(definition: ProcessDefinition): readonly Transition[] {
-  return definition.timers ? [...definition.transitions, ...CASE_LEVEL_STEPS] : definition.transitions;
+  let transitions = TRANSITIONS.get(definition);
+  if (!transitions) {
+    transitions = definition.timers ? [...definition.transitions, ...CASE_LEVEL_STEPS] : definition.transitions;
+    TRANSITIONS.set(definition, transitions);
+  }
+  return transitions;
 }
 
 /**

@@ -50,23 +50,12 @@ export function acceptAttribute(): string {
 function isPlainText(head: Buffer): boolean {
   if (head.includes(0)) return false;
   try {
-    new TextDecoder('utf-8', { fatal: true }).decode(head.subarray(0, lastWholeCharacter(head)));
+    // As a stream: a character cut off at the head's end is not an error.
+    new TextDecoder('utf-8', { fatal: true }).decode(head, { stream: true });
     return true;
   } catch {
     return false;
   }
-}
-
-/** Where the last whole UTF-8 character of a cut-off head ends. */
-function lastWholeCharacter(head: Buffer): number {
-  let end = head.length;
-  for (let back = 1; back <= 3 && end - back >= 0; back++) {
-    const byte = head[end - back];
-    if ((byte & 0xc0) === 0x80) continue;
-    const length = byte >= 0xf0 ? 4 : byte >= 0xe0 ? 3 : byte >= 0xc0 ? 2 : 1;
-    return back < length ? end - back : end;
-  }
-  return end;
 }
 
 /**

@@ -114,6 +114,11 @@ export function partyLinkPath(token: string): string {
   return `/svar/${caseId}/${party}/${expiry}.${mac}`;
 }
 
+/** Where a party fetches one of its case's files: under its own page for the case (an address, or a full URL). */
+export function partyFileAddress(partyPage: string, fileId: string): string {
+  return `${partyPage}/filer/${fileId}`;
+}
+
 /** The full token behind a page address (the same that works as a Bearer token in the API). */
 export function tokenFromLinkPath(caseId: string, party: string, signature: string): string {
   return `${CASE_VERSION}.${caseId}.${party}.${signature}`;

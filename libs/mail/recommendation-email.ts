@@ -1,3 +1,4 @@
+import { partyFileAddress } from '../links/party-link';
 import { longDate } from '../format/swedish-dates';
 import type { RecommendationNotice } from '../workflow-contract/case.activity-types';
 import { renderHtml, renderText, type ComposedEmail, type EmailContent } from './email-body';
@@ -33,7 +34,7 @@ export function recommendationEmail(facts: RecommendationFacts): ComposedEmail {
         : ['Beslutet ska ha samma lydelse hos alla parter.']),
       `När ${party} har beslutat rapporterar ni organ, datum och paragraf på svarssidan; har ärendet planerats till ett sammanträde kan ni rapportera det där också.`,
       ...(notice.attachments.length > 0
-        ? [`Bilagor:\n${notice.attachments.map((attachment, index) => `${index + 1}. ${attachment.title}: ${attachment.url ?? `${facts.link}/filer/${attachment.file?.id}`}`).join('\n')}`]
+        ? [`Bilagor:\n${notice.attachments.map((attachment, index) => `${index + 1}. ${attachment.title}: ${attachment.url ?? partyFileAddress(facts.link, attachment.file?.id ?? '')}`).join('\n')}`]
         : []),
     ],
     facts: [

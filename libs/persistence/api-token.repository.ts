@@ -14,14 +14,14 @@ export class ApiTokenRepository {
     await this.dataSource.query(
       `INSERT INTO api_tokens (name, digest) VALUES ($1, $2)
        ON CONFLICT (name) DO UPDATE SET digest = EXCLUDED.digest, created_at = now(), revoked_at = NULL`,
-      [name, digestOf(token)],
+      [name, tokenDigest(token)],
     );
     return token;
   }
 
   /** The name of a token that is known and not revoked. */
   async nameOf(token: string): Promise<string | undefined> {
-    const rows: { name: string }[] = await this.dataSource.query(`SELECT name FROM api_tokens WHERE digest = $1 AND revoked_at IS NULL`, [digestOf(token)]);
+    const rows: { name: string }[] = await this.dataSource.query(`SELECT name FROM api_tokens WHERE digest = $1 AND revoked_at IS NULL`, [tokenDigest(token)]);
     return rows[0]?.name;
   }
 
@@ -35,6 +35,7 @@ export class ApiTokenRepository {
   }
 }
 
-function digestOf(token: string): Buffer {
+/** SHA-256 of a bearer token: what is kept and compared, never the token. */
+export function tokenDigest(token: string): Buffer {
   return createHash('sha256').update(token).digest();
 }

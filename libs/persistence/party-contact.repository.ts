@@ -36,6 +36,15 @@ export class PartyContactRepository {
     return byParty;
   }
 
+  /** The parties whose contact addresses hold this one (letters in any case). */
+  async partiesWithAddress(email: string): Promise<string[]> {
+    const rows: { party_id: string }[] = await this.dataSource.query(
+      `SELECT DISTINCT party_id FROM party_contacts WHERE lower(email) = lower($1) ORDER BY party_id`,
+      [email],
+    );
+    return rows.map((row) => row.party_id);
+  }
+
   async listFor(party: string): Promise<string[]> {
     const rows: { email: string }[] = await this.dataSource.query(
       `SELECT email FROM party_contacts WHERE party_id = $1 ORDER BY lower(email)`,

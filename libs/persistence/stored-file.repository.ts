@@ -51,10 +51,11 @@ export class StoredFileRepository {
     return metaOf(rows[0]);
   }
 
-  async find(id: string): Promise<StoredFileMeta | undefined> {
+  /** A file and, where the database keeps them, its bytes (null for a file in object storage). */
+  async find(id: string): Promise<{ meta: StoredFileMeta; content: Buffer | null } | undefined> {
     if (!UUID.test(id)) return undefined;
-    const rows: FileRow[] = await this.dataSource.query(`SELECT ${META_COLUMNS} FROM stored_files WHERE id = $1`, [id]);
-    return rows[0] ? metaOf(rows[0]) : undefined;
+    const rows: (FileRow & { content: Buffer | null })[] = await this.dataSource.query(`SELECT ${META_COLUMNS}, content FROM stored_files WHERE id = $1`, [id]);
+    return rows[0] ? { meta: metaOf(rows[0]), content: rows[0].content } : undefined;
   }
 
   /** The files of these ids that exist; an id that cannot be one names none. */
@@ -63,12 +64,6 @@ export class StoredFileRepository {
     if (valid.length === 0) return new Map();
     const rows: FileRow[] = await this.dataSource.query(`SELECT ${META_COLUMNS} FROM stored_files WHERE id = ANY($1::uuid[])`, [valid]);
     return new Map(rows.map((row) => [row.id, metaOf(row)]));
-  }
-
-  /** The bytes kept in the database; undefined for a file elsewhere or none. */
-  async content(id: string): Promise<Buffer | undefined> {
-    const rows: { content: Buffer | null }[] = await this.dataSource.query(`SELECT content FROM stored_files WHERE id = $1`, [id]);
-    return rows[0]?.content ?? undefined;
   }
 
   /**

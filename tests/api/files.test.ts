@@ -1,6 +1,5 @@
 import { execFile } from 'node:child_process';
 import { request as httpRequest } from 'node:http';
-import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -10,7 +9,7 @@ import { ObjectStorage } from '../../libs/files';
 import { tokenFromLinkPath } from '../../libs/links/party-link';
 import { createCase, decision } from '../support/case-requests';
 import { startTestApi, type TestApi } from '../support/test-stack';
-import { pdf, uploadFile } from '../support/uploads';
+import { pdf, sha256, uploadFile } from '../support/uploads';
 import { testServers } from '../support/test-servers';
 
 /**
@@ -19,8 +18,6 @@ import { testServers } from '../support/test-servers';
  * a free port), named in steps by id and checksum only, and handed out exactly as stored
  * to the coordinator and to the parties whose cases refer to them.
  */
-const PDF = pdf;
-const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
 const EICAR = 'X5O!P%@AP[4\\PZX54(P^)7CC)7}$EICAR-STANDARD-ANTIVIRUS-TEST-FILE!$H+H*';
 
 let api: TestApi;
@@ -31,7 +28,6 @@ beforeAll(async () => {
 
 afterAll(() => api?.close());
 
-const upload = uploadFile;
 
 async function download(target: TestApi, path: string, bearer = target.token): Promise<{ status: number; bytes: Buffer; headers: Headers }> {
   const response = await fetch(`${target.url}${path}`, { headers: { authorization: `Bearer ${bearer}` } });
@@ -54,8 +50,8 @@ async function partyToken(caseId: string, party: string): Promise<string> {
 }
 
 it('opens a case with an uploaded attachment, replaces it with a new version, and keeps the earlier one', async () => {
-  const first = PDF('Bilaga 10, första versionen');
-  const stored = await upload(api, first, 'Bilaga 10 Underlag – Säter.pdf');
+  const first = pdf('Bilaga 10, första versionen');
+  const stored = await uploadFile(api, first, 'Bilaga 10 Underlag – Säter.pdf');
   expect(stored.status).toBe(201);
   expect(stored.body).toMatchObject({ name: 'Bilaga 10 Underlag – Säter.pdf', mediaType: 'application/pdf', size: first.length, sha256: sha256(first) });
 
@@ -68,8 +64,8 @@ it('opens a case with an uploaded attachment, replaces it with a new version, an
   });
   expect(created.attachments[1]).toMatchObject({ title: 'Bilaga 10 Underlag', url: null, version: 1, file: { id: stored.body.id, sha256: sha256(first), name: 'Bilaga 10 Underlag – Säter.pdf' } });
 
-  const second = PDF('Bilaga 10, nytt underlag');
-  const replacement = await upload(api, second, 'bilaga10-v2.pdf');
+  const second = pdf('Bilaga 10, nytt underlag');
+  const replacement = await uploadFile(api, second, 'bilaga10-v2.pdf');
   const replaced = await api.request('POST', `/api/cases/${created.id}/attachments`, {
     title: 'Bilaga 10 Underlag',
     file: replacement.body.id,
@@ -116,14 +112,14 @@ it('opens a case with an uploaded attachment, replaces it with a new version, an
 });
 
 it("lets a party upload its minutes excerpt with its own link, answer with it, and fetch only its own excerpt and the case's attachments", async () => {
-  const attachment = await upload(api, PDF('Överenskommelsen'), 'overenskommelse.pdf');
+  const attachment = await uploadFile(api, pdf('Överenskommelsen'), 'overenskommelse.pdf');
   const created = await createCase(api, { parties: ['falun', 'mora'], attachments: [{ title: 'Överenskommelsen', file: attachment.body.id }] });
   expect((await api.request('POST', `/api/cases/${created.id}/council`, { outcome: 'recommend', date: '2024-06-13' })).status).toBe(200);
   const falun = await partyToken(created.id, 'falun');
   const mora = await partyToken(created.id, 'mora');
 
-  const excerpt = PDF('Protokollsutdrag Falun § 45');
-  const uploaded = await upload(api, excerpt, 'Protokollsutdrag SN § 45.pdf', falun);
+  const excerpt = pdf('Protokollsutdrag Falun § 45');
+  const uploaded = await uploadFile(api, excerpt, 'Protokollsutdrag SN § 45.pdf', falun);
   expect(uploaded.status).toBe(201);
   // Another party cannot answer with Falun's file, nor Falun with a file it did not upload.
   const moraUsing = await api.request('POST', `/api/cases/${created.id}/decisions`, decision('mora', 'adopted', { minutesFile: uploaded.body.id }), { authorization: `Bearer ${mora}` });
@@ -151,22 +147,22 @@ it('refuses what is not a document it takes, an empty file, a body that is not a
   const count = async () => Number((await api.dataSource.query(`SELECT count(*) AS n FROM stored_files`))[0].n);
   const before = await count();
   const program = Buffer.concat([Buffer.from('MZ'), Buffer.alloc(200, 1)]);
-  const renamed = await upload(api, program, 'protokoll.pdf');
+  const renamed = await uploadFile(api, program, 'protokoll.pdf');
   expect(renamed.status).toBe(415);
   expect(renamed.body.message).toContain('Ladda upp PDF');
-  expect((await upload(api, PDF('x'), 'protokoll.exe')).status).toBe(415);
-  expect((await upload(api, Buffer.alloc(0), 'tom.pdf')).status).toBe(400);
+  expect((await uploadFile(api, pdf('x'), 'protokoll.exe')).status).toBe(415);
+  expect((await uploadFile(api, Buffer.alloc(0), 'tom.pdf')).status).toBe(400);
   expect((await api.request('POST', '/api/files', { file: 'x' })).status).toBe(415);
   const noFile = await fetch(`${api.url}/api/files`, { method: 'POST', headers: { authorization: `Bearer ${api.token}` }, body: new FormData() });
   expect(noFile.status).toBe(400);
   const twoFiles = new FormData();
-  twoFiles.append('other', new Blob([new Uint8Array(PDF('a'))]), 'a.pdf');
+  twoFiles.append('other', new Blob([new Uint8Array(pdf('a'))]), 'a.pdf');
   expect((await fetch(`${api.url}/api/files`, { method: 'POST', headers: { authorization: `Bearer ${api.token}` }, body: twoFiles })).status).toBe(400);
-  expect((await upload(api, PDF('x'), 'x.pdf', 'not-a-token')).status).toBe(401);
+  expect((await uploadFile(api, pdf('x'), 'x.pdf', 'not-a-token')).status).toBe(401);
   expect(await count()).toBe(before);
   // A text file, a Word file and an image are taken by their content.
-  expect((await upload(api, Buffer.from('Anteckningar från mötet, åäö.\n'), 'anteckningar.txt')).body.mediaType).toBe('text/plain');
-  expect((await upload(api, Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0, 0, 0]), 'yttrande.docx')).body.mediaType).toBe(
+  expect((await uploadFile(api, Buffer.from('Anteckningar från mötet, åäö.\n'), 'anteckningar.txt')).body.mediaType).toBe('text/plain');
+  expect((await uploadFile(api, Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0, 0, 0]), 'yttrande.docx')).body.mediaType).toBe(
     'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
   );
 });
@@ -215,14 +211,14 @@ describe('limits and the scan hook', () => {
   afterAll(() => limited?.close());
 
   it('refuses a file larger than the limit and one the scan finds infected, and logs the infected one', async () => {
-    const large = await upload(limited, Buffer.concat([PDF('stor'), Buffer.alloc(60 * 1024, 0x20)]), 'stor.pdf');
+    const large = await uploadFile(limited, Buffer.concat([pdf('stor'), Buffer.alloc(60 * 1024, 0x20)]), 'stor.pdf');
     expect(large.status).toBe(413);
     expect(large.body.message).toContain('högst');
-    const infected = await upload(limited, Buffer.from(`${EICAR}\n`), 'eicar.txt');
+    const infected = await uploadFile(limited, Buffer.from(`${EICAR}\n`), 'eicar.txt');
     expect(infected.status).toBe(422);
     expect(infected.body.error).toBe('rejected-file');
     expect(limited.securityEvents.some((event) => event.security === 'upload-infected')).toBe(true);
-    expect((await upload(limited, PDF('ren'), 'ren.pdf')).status).toBe(201);
+    expect((await uploadFile(limited, pdf('ren'), 'ren.pdf')).status).toBe(201);
   });
 });
 
@@ -236,7 +232,7 @@ describe('a scan hook that does not answer', () => {
   afterAll(() => broken?.close());
 
   it('refuses the upload as unavailable rather than letting it through', async () => {
-    const refused = await upload(broken, PDF('x'), 'x.pdf');
+    const refused = await uploadFile(broken, pdf('x'), 'x.pdf');
     expect(refused.status).toBe(503);
     expect(refused.body.message).toContain('Virusgranskningen');
   });
@@ -264,15 +260,15 @@ describe('object storage', () => {
   });
 
   it('keeps the bytes in the bucket, not in PostgreSQL, hands them out as stored, and refuses a file changed in the bucket', async () => {
-    const bytes = PDF('i objektlagringen');
-    const uploaded = await upload(stored, bytes, 'objekt.pdf');
+    const bytes = pdf('i objektlagringen');
+    const uploaded = await uploadFile(stored, bytes, 'objekt.pdf');
     expect(uploaded.status).toBe(201);
     const [row] = await stored.dataSource.query(`SELECT location, content FROM stored_files WHERE id = $1`, [uploaded.body.id]);
     expect(row).toEqual({ location: 'object-storage', content: null });
     expect((await bucket.get(`files/${uploaded.body.id}`))?.equals(bytes)).toBe(true);
     expect((await download(stored, `/api/files/${uploaded.body.id}`)).bytes.equals(bytes)).toBe(true);
 
-    await bucket.put(`files/${uploaded.body.id}`, PDF('ändrad i efterhand'), 'application/pdf');
+    await bucket.put(`files/${uploaded.body.id}`, pdf('ändrad i efterhand'), 'application/pdf');
     const tampered = await download(stored, `/api/files/${uploaded.body.id}`);
     expect(tampered.status).toBe(503);
     expect(stored.securityEvents.some((event) => event.security === 'file-checksum-mismatch' && event.file === uploaded.body.id)).toBe(true);
@@ -280,10 +276,10 @@ describe('object storage', () => {
 });
 
 it("keeps the attachments and the parties' excerpts through a rebuild of the read model from the workflows", async () => {
-  const attachment = await upload(api, PDF('Bilaga'), 'bilaga.pdf');
+  const attachment = await uploadFile(api, pdf('Bilaga'), 'bilaga.pdf');
   const created = await createCase(api, { parties: ['falun'], attachments: [{ title: 'Bilaga 1', file: attachment.body.id }] });
   expect((await api.request('POST', `/api/cases/${created.id}/council`, { outcome: 'recommend', date: '2024-06-13' })).status).toBe(200);
-  const excerpt = await upload(api, PDF('Utdrag'), 'utdrag.pdf');
+  const excerpt = await uploadFile(api, pdf('Utdrag'), 'utdrag.pdf');
   expect((await api.request('POST', `/api/cases/${created.id}/decisions`, decision('falun', 'scheduled', { minutesFile: excerpt.body.id }))).status).toBe(200);
   const before = (await api.request('GET', `/api/cases/${created.id}`)).body;
 

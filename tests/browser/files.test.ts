@@ -1,4 +1,4 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { hashPassword } from '../../apps/api/web/password';
@@ -6,7 +6,7 @@ import { CoordinatorRepository } from '../../libs/persistence';
 import { axeViolations, launchChromium, screenshotIfAsked, signedInCoordinator } from '../support/browser';
 import { recommendedCase } from '../support/case-requests';
 import { startTestApi, type TestApi } from '../support/test-stack';
-import { pdf } from '../support/uploads';
+import { pdf, sha256 } from '../support/uploads';
 
 /**
  * Files through the pages, in Chromium without script: the coordinator adds an attachment
@@ -16,8 +16,6 @@ import { pdf } from '../support/uploads';
  */
 const EMAIL = `filer-${Date.now()}@rss-dalarna.example`;
 const PASSWORD = 'ett långt lösenord för test';
-const PDF = pdf;
-const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
 
 let api: TestApi;
 let browser: Browser;
@@ -49,7 +47,7 @@ it('the coordinator adds an attachment and its new version; the party downloads 
   const created = await recommendedCase(api, { title: `Överenskommelse om hjälpmedel ${randomUUID().slice(0, 4)}`, parties: ['falun', 'sater'], deadline: '2099-06-30' });
 
   await page.goto(`${api.url}/arenden/${created.id}`);
-  const first = PDF('Bilaga 10, första');
+  const first = pdf('Bilaga 10, första');
   await page.setInputFiles('#attachment-falt-file', { name: 'Bilaga 10 Underlag.pdf', mimeType: 'application/pdf', buffer: first });
   await page.fill('#attachment-falt-title', 'Bilaga 10 Underlag');
   await page.fill('#attachment-falt-date', '2024-06-10');
@@ -58,7 +56,7 @@ it('the coordinator adds an attachment and its new version; the party downloads 
   expect(await page.locator('ol.attachments li').first().innerText()).toContain('Bilaga 10 Underlag');
 
   // A new version, with what is new; the earlier stays under its versions.
-  const second = PDF('Bilaga 10, nytt underlag');
+  const second = pdf('Bilaga 10, nytt underlag');
   await page.setInputFiles('#attachment-falt-file', { name: 'Bilaga 10 Underlag v2.pdf', mimeType: 'application/pdf', buffer: second });
   await page.fill('#attachment-falt-title', 'Bilaga 10 Underlag');
   await page.selectOption('#attachment-falt-replaces', '1');
@@ -90,7 +88,7 @@ it('the coordinator adds an attachment and its new version; the party downloads 
   violations.push(...(await axeViolations(partyPage)));
 
   // The real excerpt, with the date left out: the file is kept while the date is put right.
-  const excerpt = PDF('Protokollsutdrag Säter SN § 45');
+  const excerpt = pdf('Protokollsutdrag Säter SN § 45');
   await partyPage.check('#falt-outcome-adopted');
   await partyPage.fill('#falt-date', '');
   await partyPage.setInputFiles('#falt-minutesFile', { name: 'Protokollsutdrag SN § 45 – Säter.pdf', mimeType: 'application/pdf', buffer: excerpt });
@@ -115,7 +113,7 @@ it('the coordinator adds an attachment and its new version; the party downloads 
 });
 
 it('opens a case on the pages with an uploaded attachment beside a link, keeping the file while the form is put right', async () => {
-  const agreement = PDF('Överenskommelsen om hemsjukvård');
+  const agreement = pdf('Överenskommelsen om hemsjukvård');
   await page.goto(`${api.url}/arenden/nytt`);
   await page.fill('#falt-title', 'Överenskommelse om hemsjukvård');
   await page.fill('#falt-attachments-0-title', 'Överenskommelsen');

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { TestApi } from './test-stack';
 
 /** A small, well-formed PDF whose content says `text`. */
@@ -11,4 +12,9 @@ export async function uploadFile(api: TestApi, bytes: Buffer, name: string, bear
   form.append('file', new Blob([new Uint8Array(bytes)]), name);
   const response = await fetch(`${api.url}/api/files`, { method: 'POST', headers: { authorization: `Bearer ${bearer}` }, body: form });
   return { status: response.status, body: await response.json() };
+}
+
+/** SHA-256 of bytes, hex: as the API reports a file's checksum. */
+export function sha256(bytes: Buffer): string {
+  return createHash('sha256').update(bytes).digest('hex');
 }

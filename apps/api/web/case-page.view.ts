@@ -11,7 +11,7 @@ import { MEETING_ROUND, meetingRoundForm } from './meeting-round-form';
 import { attachmentList, fileFacts } from './attachment-list.view';
 
 /** Where the coordinator downloads an uploaded file. */
-export const coordinatorFileHref = (fileId: string) => `/filer/${fileId}`;
+const coordinatorFileHref = (fileId: string) => `/filer/${fileId}`;
 
 export interface CasePageModel {
   readonly view: CaseView;

@@ -12,7 +12,8 @@ export class SignInRequiredError extends Error {
   }
 }
 
-type RequestWithSession = Request & { coordinatorSession?: CoordinatorSession };
+/** A request with the session it was found to carry, once looked up (by the upload middleware, or here). */
+export type RequestWithSession = Request & { coordinatorSession?: CoordinatorSession };
 
 /** Coordinator pages need a session; every form they post carries the session's CSRF token. */
 @Injectable()
@@ -21,7 +22,7 @@ export class CoordinatorPageGuard implements CanActivate {
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const request = context.switchToHttp().getRequest<RequestWithSession>();
-    const session = await this.sessions.current(request);
+    const session = request.coordinatorSession ?? (await this.sessions.current(request));
     if (!session) throw new SignInRequiredError(request.method === 'GET' ? request.originalUrl : '/oversikt');
     if (request.method !== 'GET' && request.method !== 'HEAD') {
       const sent = (request.body as Record<string, unknown> | undefined)?._csrf;

@@ -172,8 +172,7 @@ export class CoordinatorPagesController {
     const rerender = async (status: number, errors: FieldErrors): Promise<void> => {
       const extendsCase = values.extendsCase ? { id: values.extendsCase, title: values.title ?? '' } : undefined;
       const choices = await this.newCaseChoices();
-      const kept = await this.files.facts(NEW_CASE_FILE_FIELDS.map((field) => values[field]).filter((id): id is string => id !== undefined));
-      const keptFiles = Object.fromEntries(NEW_CASE_FILE_FIELDS.flatMap((field) => (values[field] && kept.get(values[field]) ? [[field, kept.get(values[field])!.name]] : [])));
+      const keptFiles = await this.files.keptFiles(Object.fromEntries(NEW_CASE_FILE_FIELDS.map((field) => [field, values[field]])));
       response.status(status).type('html').send(newCasePage({ coordinator: signedIn(session), requestId, values, parties, errors, extendsCase, keptFiles, ...choices }));
     };
     if (upload.refused) return rerender(upload.refused.status, { [upload.refused.field ?? '_form']: upload.refused.message });
@@ -276,12 +275,11 @@ export class CoordinatorPagesController {
           : formFields;
     const requestId = formRequestId(sentRequestId);
     const rerender = async (status: number, errors: FieldErrors): Promise<void> => {
-      const keptId = formFields[fileField];
-      const kept = keptId ? (await this.files.facts([keptId])).get(keptId) : undefined;
+      const { [fileField]: keptFile } = await this.files.keptFiles({ [fileField]: formFields[fileField] });
       response
         .status(status)
         .type('html')
-        .send(await this.renderCase(caseId, session, { failed: { action, values, errors, ...(kept ? { keptFile: { id: keptId, name: kept.name } } : {}) } }));
+        .send(await this.renderCase(caseId, session, { failed: { action, values, errors, ...(keptFile ? { keptFile } : {}) } }));
     };
     if (upload.refused) return rerender(upload.refused.status, { [fileField]: upload.refused.message });
     const reading = readStepForm(action, fields);

@@ -67,8 +67,8 @@ export function newCasePage(options: {
   extendsCase?: { id: string; title: string };
   /** The largest file an attachment may be, in bytes. */
   maxFileBytes: number;
-  /** Files already uploaded with this form when it came back with an error: their names, by field. */
-  keptFiles?: Readonly<Record<string, string>>;
+  /** Files already uploaded with this form when it came back with an error, by field. */
+  keptFiles?: Readonly<Record<string, { id: string; name: string }>>;
 }): string {
   const values = options.values ?? {};
   const errors = options.errors ?? {};
@@ -111,10 +111,10 @@ ${register.parties.map(
 <p class="hint">Överenskommelsen och annat underlag: för varje bilaga en fil (${acceptedKinds()}; högst ${sizeOf(options.maxFileBytes)}) eller en länk. Fler bilagor och nya versioner läggs till på ärendets sida.</p>
 ${Array.from({ length: ATTACHMENT_ROWS }, (_, index) => {
   const field = (name: 'title' | 'url' | 'file') => `attachments.${index}.${name}`;
-  const kept = values[field('file')] && options.keptFiles?.[field('file')];
+  const kept = options.keptFiles?.[field('file')];
   return html`
 ${textField({ name: field('title'), label: NEW_CASE_LABELS[field('title')], value: values[field('title')], error: errors[field('title')] })}
-${fileField({ name: field('file'), label: NEW_CASE_LABELS[field('file')], accept: acceptAttribute(), error: errors[field('file')], ...(kept ? { kept: { id: values[field('file')], name: kept } } : {}) })}
+${fileField({ name: field('file'), label: NEW_CASE_LABELS[field('file')], accept: acceptAttribute(), error: errors[field('file')], ...(kept ? { kept } : {}) })}
 ${textField({ name: field('url'), label: NEW_CASE_LABELS[field('url')], type: 'url', hint: 'I stället för en fil.', value: values[field('url')], error: errors[field('url')] })}`;
 })}
 </fieldset>

@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import { createHmac } from 'node:crypto';
 import * as client from 'openid-client';
 import { ApiConfig, type OidcSettings } from '../api-config';
 import { ApiError } from '../api-error';
+import { sameText } from './coordinator-page.guard';
 
 /** Why a sign-in through the identity provider was not accepted; the page says it in Swedish. */
 export class OidcRefusal extends Error {
@@ -36,20 +37,18 @@ const FLOW_MS = 10 * 60 * 1000;
  */
 @Injectable()
 export class OidcSignIn {
-  private readonly settings?: OidcSettings;
   private configuration?: Promise<client.Configuration>;
 
-  constructor(private readonly config: ApiConfig) {
-    this.settings = config.oidc;
-  }
+  constructor(private readonly config: ApiConfig) {}
 
   /** What the sign-in page calls the provider; undefined when none is configured. */
   get providerName(): string | undefined {
-    return this.settings?.name;
+    return this.config.oidc?.name;
   }
 
+  /** The claim that names a user's role (asked only once a sign-in has come back, so with a provider configured). */
   get roleClaim(): string {
-    return this.settings?.roleClaim ?? 'overens_role';
+    return this.requireSettings().roleClaim;
   }
 
   /** Where to send the browser, and the cookie that keeps the flow's secrets until it comes back. */
@@ -97,9 +96,13 @@ export class OidcSignIn {
     return { claims: { ...claims }, returnTo: flow.returnTo };
   }
 
+  private requireSettings(): OidcSettings {
+    if (!this.config.oidc) throw new ApiError('not-found', 'Inloggning via identitetsleverantör är inte inställd.');
+    return this.config.oidc;
+  }
+
   private discovered(): Promise<client.Configuration> {
-    const settings = this.settings;
-    if (!settings) throw new ApiError('not-found', 'Inloggning via identitetsleverantör är inte inställd.');
+    const settings = this.requireSettings();
     this.configuration ??= client
       .discovery(new URL(settings.issuer), settings.clientId, settings.clientSecret, undefined, loopback(settings.issuer) ? { execute: [client.allowInsecureRequests] } : undefined)
       .catch((error: unknown) => {
@@ -121,9 +124,7 @@ export class OidcSignIn {
   private open(sealed: string): Flow | undefined {
     const [payload, mac] = sealed.split('.');
     if (!payload || !mac) return undefined;
-    const expected = Buffer.from(this.mac(payload));
-    const given = Buffer.from(mac);
-    if (expected.length !== given.length || !timingSafeEqual(expected, given)) return undefined;
+    if (!sameText(mac, this.mac(payload))) return undefined;
     try {
       const flow = JSON.parse(Buffer.from(payload, 'base64url').toString()) as Flow;
       return flow.expires > Date.now() ? flow : undefined;

@@ -83,7 +83,7 @@ export class OidcController {
     if (claimed) return claimed;
     if (!email) return undefined;
     if (await this.coordinators.findByEmail(email)) return { kind: 'coordinator' };
-    const parties = [...(await this.contacts.listAll())].filter(([, emails]) => emails.some((address) => address.toLowerCase() === email.toLowerCase())).map(([party]) => party);
+    const parties = await this.contacts.partiesWithAddress(email);
     if (parties.length !== 1 || !(await this.isActiveParty(parties[0]))) return undefined;
     return { kind: 'party', party: parties[0] };
   }

@@ -9,7 +9,7 @@ import { ApiError } from '../api-error';
 import { PartyOverviewService } from '../party-overview.service';
 import { RegisterService } from '../register.service';
 import { SecurityLog } from '../security-log';
-import { formValues } from './form-fields';
+import { fieldErrorsFrom, formValues } from './form-fields';
 import { linkRefusedMessage } from './link-refusal';
 import { partyOverviewPage, type SubstituteForm } from './party-overview.view';
 
@@ -50,7 +50,7 @@ export class PartyOverviewController {
     }
     const parsed = substituteSchema.safeParse({ email: values.email ?? '', from: values.from ?? '', to: values.to ?? '' });
     if (!parsed.success) {
-      const errors = Object.fromEntries(parsed.error.issues.map((issue) => [String(issue.path[0] ?? 'to'), issue.message]).reverse());
+      const errors = fieldErrorsFrom(parsed.error.issues);
       response.status(400).type('html').send(await this.page(party, signature, { values, errors }));
       return;
     }

@@ -1,6 +1,7 @@
 import type { PartyCasesView } from '../../../libs/contract';
 import { genitive } from '../../../libs/format/body-names';
 import { longDate } from '../../../libs/format/swedish-dates';
+import { partyFileAddress } from '../../../libs/links/party-link';
 import { html, type SafeHtml } from '../../../libs/html/html';
 import { attachmentList } from './attachment-list.view';
 import { page } from './layout';
@@ -67,7 +68,7 @@ ${item.askedSince ? html`<dt>Begärt sedan</dt><dd>${longDate(item.askedSince)}<
 <dt>Sista svarsdag</dt><dd>${item.deadline ? longDate(item.deadline) : 'Ingen angiven'}${item.overdue ? html` <span class="overdue">Försenat</span>` : ''}</dd>
 <dt>Ert svar hittills</dt><dd><span class="status status-${item.status}">${statusLabel(item.status as Parameters<typeof statusLabel>[0])}</span>${item.scheduled ? html` till sammanträdet ${longDate(item.scheduled)}` : ''}</dd>
 <dt>Alla parters svar</dt><dd>${item.answered.count} av ${item.answered.of} har svarat</dd>
-${item.attachments.length > 0 ? html`<dt>Bilagor</dt><dd>${attachmentList(item.attachments, (fileId) => `${link}/filer/${fileId}`)}</dd>` : ''}
+${item.attachments.length > 0 ? html`<dt>Bilagor</dt><dd>${attachmentList(item.attachments, (fileId) => partyFileAddress(link, fileId))}</dd>` : ''}
 </dl>
 <p><a class="button" href="${link}">Svara<span class="visually-hidden"> på ${item.title}</span></a></p>
 </li>`;

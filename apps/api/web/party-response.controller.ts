@@ -60,7 +60,7 @@ export class PartyResponseController {
     if (upload.stored.minutesFile) fields.minutesFile = upload.stored.minutesFile;
     const rerender = async (status: number, errors: Record<string, string>) => {
       const view = await this.cases.get(claim.caseId);
-      const keptFile = fields.minutesFile ? (await this.files.facts([fields.minutesFile])).get(fields.minutesFile) : undefined;
+      const { minutesFile: keptFile } = await this.files.keptFiles({ minutesFile: fields.minutesFile });
       response
         .status(status)
         .type('html')
@@ -72,7 +72,7 @@ export class PartyResponseController {
             requestId,
             values,
             errors,
-            ...(keptFile ? { keptFile: { id: fields.minutesFile, name: keptFile.name } } : {}),
+            ...(keptFile ? { keptFile } : {}),
             ...(await this.pageContext(view, claim.party)),
           }),
         );

@@ -4,6 +4,7 @@ import { genitive } from '../../../libs/format/body-names';
 import { acceptAttribute, acceptedKinds } from '../../../libs/files';
 import { attachmentList, fileFacts, sizeOf, type FileHref } from './attachment-list.view';
 import { errorSummary, fileField, radioGroup, textArea, textField, type FieldErrors } from './form-fields';
+import { partyFileAddress } from '../../../libs/links/party-link';
 import { html, type SafeHtml } from '../../../libs/html/html';
 import { page } from './layout';
 import { longDate } from '../../../libs/format/swedish-dates';
@@ -155,14 +156,14 @@ ${textField({ name: 'answeredBy', label: DECISION_LABELS.answeredBy, value: valu
     main: html`<p class="muted">Svar från ${name}</p>
 <h1>${view.title}</h1>
 ${asked}
-${caseFacts(view, party, model.naming, (id) => `${model.formAction}/filer/${id}`)}
+${caseFacts(view, party, model.naming, (id) => partyFileAddress(model.formAction, id))}
 ${current}
 ${form}`,
   });
 }
 
 export function partyReceiptPage(view: CaseView, party: string, backTo: string, naming: Naming, overview?: string): string {
-  const fileHref: FileHref = (id) => `${backTo}/filer/${id}`;
+  const fileHref: FileHref = (id) => partyFileAddress(backTo, id);
   const name = naming.of(party);
   const answer = view.parties.find((candidate) => candidate.party === party);
   return page({
