@@ -42,7 +42,7 @@ import {
   type Actor,
   type TimerEvent,
 } from '../libs/domain';
-import type { CaseActivities, CoordinatorNoticeKind, PartyNotice, RecommendationNotice } from '../libs/workflow-contract/case.activity-types';
+import type { CaseActivities, CaseChange, CoordinatorNoticeKind, PartyNotice, RecommendationNotice } from '../libs/workflow-contract/case.activity-types';
 import {
   STEP_KINDS,
   awaitProjection,
@@ -65,6 +65,11 @@ const RECOMMENDATION_SENT = 'recommendation-sent';
 // Since PARTY_NOTICES, a party that answers gets a receipt for its registry, and every party
 // is told when the agreement enters force; each once its change is in the read model.
 const PARTY_NOTICES = 'receipts-and-in-force-notice';
+
+// Since NOTICE_OUTBOX, those notices go into an outbox with the projection of their step,
+// in its transaction, and the workers send them from there once the step is committed:
+// no activity per answer, and no workflow task to take its result.
+const NOTICE_OUTBOX = 'party-notices-through-outbox';
 
 // A projection takes milliseconds: one lost with its worker is retried elsewhere after 10 seconds, not 30.
 const { projectCase } = proxyActivities<CaseActivities>({ startToCloseTimeout: '10 seconds', retry: RETRY_FOREVER });
@@ -118,14 +123,17 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseState>
   };
   // Recommendations and notices to send once their change is projected (cases with timers: the ones that live on).
   const recommendations: Omit<RecommendationNotice, 'caseId' | 'title' | 'reference' | 'attachments'>[] = [];
-  const notices: PartyNotice[] = [];
+  const notices: QueuedPartyNotice[] = [];
   const noticesInFlight = new Set<Promise<unknown>>();
   const apply = (step: CaseStep, actor: Actor, by?: string): Promise<StepReceipt> => {
     if (alreadyApplied()) return untilProjected();
     const before = state;
     state = applyStep(state, step, definition, { at: nowIso(), actor, requestId: currentUpdateInfo()?.id ?? null, ...(by ? { by } : {}) });
     publishSearchAttributes(state);
-    if (definition.timers && patched(PARTY_NOTICES)) notices.push(...partyNoticesAfter(before, state, step));
+    if (definition.timers && patched(PARTY_NOTICES)) {
+      const requestId = currentUpdateInfo()?.id ?? null;
+      notices.push(...partyNoticesAfter(before, state, step).map((notice) => ({ id: notice.noticeId, sequence: state.sequence, requestId, notice })));
+    }
     const kind = step.kind === 'council' && step.outcome === 'recommend' ? 'recommended' : step.kind === 'revision' ? 'revised' : undefined;
     const asked = state.parties.filter(isUndecided);
     if (kind && definition.timers && state.stage === 'decisions' && asked.length > 0 && patched(RECOMMENDATION_SENT)) {
@@ -161,7 +169,9 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseState>
     if (patched(LOCAL_PROJECTION)) {
       // Written before Temporal commits this task: the fence lets a later task replace it.
       const { runId, historyLength } = workflowInfo();
-      await projectCaseLocally({ ...projection, fence: { run: runId, task: historyLength, after: projectedSequence } });
+      const change: CaseChange = { ...projection, fence: { run: runId, task: historyLength, after: projectedSequence } };
+      const queued = notices.length > 0 && patched(NOTICE_OUTBOX) ? notices.splice(0) : [];
+      await projectCaseLocally(queued.length > 0 ? { ...change, notices: queued } : change);
     } else {
       await projectCase(projection);
     }
@@ -261,8 +271,8 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseState>
     }
     // Receipts and notices go out beside the loop: an answer's reply never waits for the
     // e-mail about an earlier one, nor for one lost with its worker until it is retried.
-    for (let notice = notices.shift(); notice; notice = notices.shift()) {
-      const sending = sendPartyNotice(notice);
+    for (let queued = notices.shift(); queued; queued = notices.shift()) {
+      const sending = sendPartyNotice(queued.notice);
       noticesInFlight.add(sending);
       const settled = () => noticesInFlight.delete(sending);
       void sending.then(settled, settled);
@@ -292,6 +302,8 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseState>
   await condition(allHandlersFinished);
   return state;
 }
+
+type QueuedPartyNotice = NonNullable<CaseChange['notices']>[number];
 
 /** A receipt for a party's answer; and the notice to every party when the step brought the agreement into force. */
 function partyNoticesAfter(before: CaseState, after: CaseState, step: CaseStep): PartyNotice[] {

@@ -1,9 +1,11 @@
 import { Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
 import { Client, WithStartWorkflowOperation, WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import type { CaseWorkflowInput } from '../../workflows/case.workflow';
 import { caseWorkflow } from '../../workflows/case.workflow';
 import { awaitProjection, caseWorkflowId, type StepReceipt } from '../../libs/workflow-contract/case.messages';
 import type { UpdateSender } from '../../libs/contract';
+import { PartyNoticeOutboxRepository } from '../../libs/persistence';
 import { ApiConfig } from './api-config';
 import { currentRequestId } from './request-log';
 
@@ -13,6 +15,7 @@ export class CaseWorkflowClient {
   constructor(
     private readonly client: Client,
     private readonly config: ApiConfig,
+    private readonly notices: PartyNoticeOutboxRepository,
   ) {}
 
   /**
@@ -39,13 +42,22 @@ export class CaseWorkflowClient {
 
   /**
    * Sends one step's update to the case's workflow. The request's Idempotency-Key is the
-   * update id: Temporal applies an update id once.
+   * update id: Temporal applies an update id once. An update answered is committed, so
+   * the party notices its step queued may now be sent.
    */
-  send(caseId: string, requestId: string | undefined, step: (sender: UpdateSender) => Promise<StepReceipt>): Promise<StepReceipt> {
+  async send(caseId: string, requestId: string | undefined, step: (sender: UpdateSender) => Promise<StepReceipt>): Promise<StepReceipt> {
     const handle = this.client.workflow.getHandle(caseWorkflowId(caseId));
-    return this.withinTimeout(() =>
-      step((update, input) => handle.executeUpdate(update, { args: [input], ...(requestId ? { updateId: requestId } : {}) })),
+    const updateIds: string[] = [];
+    const receipt = await this.withinTimeout(() =>
+      step((update, input) => {
+        const updateId = requestId ?? randomUUID();
+        updateIds.push(updateId);
+        return handle.executeUpdate(update, { args: [input], updateId });
+      }),
     );
+    // Beside the reply, not before it; a notice nobody confirms is settled by the workers against the workflow.
+    for (const updateId of updateIds) void this.notices.confirmStep(receipt.caseId, updateId).catch(() => undefined);
+    return receipt;
   }
 
   /** Within the write timeout, and carrying the request's id to Temporal (gRPC metadata `x-request-id`). */

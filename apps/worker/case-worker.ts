@@ -1,6 +1,10 @@
+import { Client } from '@temporalio/client';
 import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
 import type { DataSource } from 'typeorm';
+import { PartyNoticeOutboxRepository } from '../../libs/persistence';
+import { caseStateQuery, caseWorkflowId } from '../../libs/workflow-contract/case.messages';
 import { createCaseActivities, type CaseMailSettings } from './case.activities';
+import { PartyNoticeDispatcher, committedStateBy } from './party-notice-dispatcher';
 
 /**
  * Open cases kept in the worker's memory between their steps. A fixed number rather than
@@ -19,17 +23,62 @@ export interface CaseWorkerOptions {
   readonly mail: CaseMailSettings;
   /** A prebuilt bundle (tests build it once); otherwise the workflows are bundled on start. */
   readonly workflowBundle?: WorkerOptions['workflowBundle'];
+  /** Where the party-notice dispatcher logs; standard output by default. */
+  readonly log?: (line: string) => void;
 }
 
-export function createCaseWorker(options: CaseWorkerOptions): Promise<Worker> {
-  return Worker.create({
+/** A Temporal worker for the cases of one task queue, and the dispatcher that sends their party notices while it runs. */
+export class CaseWorker {
+  constructor(
+    readonly worker: Worker,
+    private readonly notices: PartyNoticeDispatcher,
+  ) {}
+
+  async run(): Promise<void> {
+    await this.whileDispatching(() => this.worker.run());
+  }
+
+  async runUntil<R>(until: Promise<R> | (() => Promise<R>)): Promise<R> {
+    return this.whileDispatching(() => this.worker.runUntil(until));
+  }
+
+  shutdown(): void {
+    this.worker.shutdown();
+  }
+
+  getState(): ReturnType<Worker['getState']> {
+    return this.worker.getState();
+  }
+
+  private async whileDispatching<R>(run: () => Promise<R>): Promise<R> {
+    this.notices.start();
+    try {
+      return await run();
+    } finally {
+      await this.notices.stop();
+    }
+  }
+}
+
+export async function createCaseWorker(options: CaseWorkerOptions): Promise<CaseWorker> {
+  const activities = createCaseActivities(options.dataSource, options.mail);
+  const worker = await Worker.create({
     connection: options.connection,
     namespace: options.namespace,
     taskQueue: options.taskQueue,
-    activities: createCaseActivities(options.dataSource, options.mail),
+    activities,
     maxCachedWorkflows: CASE_WORKFLOW_CACHE_SIZE,
     ...(options.workflowBundle
       ? { workflowBundle: options.workflowBundle }
       : { workflowsPath: require.resolve('../../workflows') }),
   });
+  const client = new Client({ connection: options.connection, namespace: options.namespace });
+  const notices = new PartyNoticeDispatcher({
+    outbox: new PartyNoticeOutboxRepository(options.dataSource),
+    taskQueue: options.taskQueue,
+    send: activities.sendPartyNotice,
+    committedState: committedStateBy((caseId) => client.workflow.getHandle(caseWorkflowId(caseId)).query(caseStateQuery)),
+    ...(options.log ? { log: options.log } : {}),
+  });
+  return new CaseWorker(worker, notices);
 }

@@ -1,3 +1,4 @@
+import { Context } from '@temporalio/activity';
 import type { DataSource } from 'typeorm';
 import { CaseLinks } from '../../libs/links/case-links';
 import { PartyLinkSigner } from '../../libs/links/party-link';
@@ -29,7 +30,8 @@ export interface CaseMailSettings {
 export function createCaseActivities(dataSource: DataSource, mail: CaseMailSettings): CaseActivities {
   const projection = new CaseProjectionRepository(dataSource);
   return {
-    projectCase: (change) => projection.project(change),
+    // The notices it queues are sent by the workers of the case's own task queue.
+    projectCase: (change) => projection.project(change, Context.current().info.taskQueue),
     ...createCaseMailActivities({
       contacts: new PartyContactRepository(dataSource),
       coordinators: new CoordinatorRepository(dataSource),

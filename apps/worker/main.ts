@@ -49,7 +49,7 @@ async function main(): Promise<void> {
       timeZone: settings.OVERENS_TIME_ZONE,
     },
   });
-  const health = settings.OVERENS_HEALTH_PORT ? await serveWorkerHealth(settings.OVERENS_HEALTH_PORT, worker, dataSource) : undefined;
+  const health = settings.OVERENS_HEALTH_PORT ? await serveWorkerHealth(settings.OVERENS_HEALTH_PORT, worker.worker, dataSource) : undefined;
   // The worker's own shutdown hooks stop it on SIGINT/SIGTERM; run() resolves after that.
   console.log(workerLogLine('info', 'polling task queue', { taskQueue: settings.TEMPORAL_TASK_QUEUE, temporal: settings.TEMPORAL_ADDRESS }));
   await worker.run();

@@ -17,6 +17,19 @@ export interface CaseProjection {
 }
 
 /**
+ * A notice to the parties that a step gave rise to, kept in the outbox with that step's
+ * projection and e-mailed once the step is known to be committed in its workflow.
+ */
+export interface QueuedNotice {
+  /** Unique per notice: the e-mails' keys are made from it. */
+  readonly id: string;
+  /** The step's sequence and update id, by which its commit is told. */
+  readonly sequence: number;
+  readonly requestId: string | null;
+  readonly notice: object;
+}
+
+/**
  * Where an uncommitted projection comes from. Within one run a later workflow task
  * (a larger history length) is the truth, so it replaces whatever an earlier, lost task
  * wrote after `after`, the last sequence the workflow knows to be projected.

@@ -1,6 +1,7 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import type { CaseProjection } from '../domain';
+import type { CaseProjection, QueuedNotice } from '../domain';
 import type { CaseLifecycle } from './case-lifecycle';
+import { PARTY_NOTICE_CHANNEL } from './party-notice-outbox.repository';
 
 /**
  * Writes a workflow's changes into the read model. Idempotent and monotonic: the case
@@ -12,12 +13,17 @@ import type { CaseLifecycle } from './case-lifecycle';
  * So, within a run, the task with the longer history wins: it rewrites the case row even
  * at a lower sequence, and replaces the unconfirmed history after the sequence it knows
  * was projected. A write from a task with a shorter history changes nothing.
+ *
+ * The party notices a fenced projection carries go into the outbox under the same rules:
+ * confirmed up to the sequence the run knows was projected, and what a lost task queued
+ * after it replaced, so that nothing a lost task meant to say is ever sent.
  */
 export class CaseProjectionRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  async project(projection: CaseProjection): Promise<void> {
-    await this.dataSource.transaction((manager) => this.write(manager, projection, false));
+  /** `taskQueue`: whose workers send the notices the projection carries. */
+  async project(projection: ProjectionWithNotices, taskQueue: string | null = null): Promise<void> {
+    await this.dataSource.transaction((manager) => this.write(manager, projection, false, taskQueue));
   }
 
   /**
@@ -27,9 +33,11 @@ export class CaseProjectionRepository {
    */
   async write(
     manager: EntityManager,
-    { state, waitingOn, newHistory, overdueFrom, waitingSince, fence }: CaseProjection,
+    { state, waitingOn, newHistory, overdueFrom, waitingSince, fence, notices = [] }: ProjectionWithNotices,
     rewrite: boolean,
+    taskQueue: string | null = null,
   ): Promise<void> {
+    if (notices.length > 0 && (!fence || taskQueue === null)) throw new Error('Party notices are queued only by a fenced projection on a task queue');
     const parties = state.parties;
     // One statement: the case row, and only where it was written, its fenced history's
     // confirmation and lost tail, and its parties (a round trip each would be on every answer's path).
@@ -84,8 +92,32 @@ export class CaseProjectionRepository {
            party_reference = EXCLUDED.party_reference, version = EXCLUDED.version,
            deadline = EXCLUDED.deadline, posted_on = EXCLUDED.posted_on, name = EXCLUDED.name,
            appealed_on = EXCLUDED.appealed_on, final_on = EXCLUDED.final_on, minutes_file = EXCLUDED.minutes_file
-       )
-       SELECT id FROM upserted`,
+       ),
+       -- The outbox, fenced as the history is: what this run knows was projected is committed
+       -- and may be sent; what a lost task queued after it, and does not queue again, goes.
+       notices_confirmed AS (
+         UPDATE party_notice_outbox SET confirmed = true
+          WHERE $18::text IS NOT NULL AND EXISTS (SELECT 1 FROM upserted)
+            AND case_id = $1 AND NOT confirmed AND sequence <= $20::integer
+         RETURNING task_queue
+       ),
+       notices_dropped AS (
+         DELETE FROM party_notice_outbox
+          WHERE $18::text IS NOT NULL AND EXISTS (SELECT 1 FROM upserted)
+            AND case_id = $1 AND NOT confirmed AND sequence > $20::integer AND id <> ALL($39::text[])
+       ),
+       notices_queued AS (
+         INSERT INTO party_notice_outbox (id, case_id, task_queue, sequence, request_id, notice, written_run, written_task)
+         SELECT n.id, $1, $38, n.sequence, n.request_id, n.notice, $18, $19
+           FROM unnest($39::text[], $40::integer[], $41::text[], $42::jsonb[]) AS n(id, sequence, request_id, notice)
+          WHERE EXISTS (SELECT 1 FROM upserted)
+         ON CONFLICT (id) DO UPDATE SET
+           sequence = EXCLUDED.sequence, request_id = EXCLUDED.request_id, notice = EXCLUDED.notice,
+           written_run = EXCLUDED.written_run, written_task = EXCLUDED.written_task, created_at = now()
+          WHERE NOT party_notice_outbox.confirmed
+       ),
+       woken AS (SELECT count(pg_notify('${PARTY_NOTICE_CHANNEL}', queue)) FROM (SELECT DISTINCT task_queue AS queue FROM notices_confirmed) AS q)
+       SELECT id FROM upserted, woken`,
       [
         state.id,
         state.process.id,
@@ -127,6 +159,11 @@ export class CaseProjectionRepository {
         parties.map((answer) => answer.appealedOn ?? null),
         parties.map((answer) => answer.finalOn ?? null),
         parties.map((answer) => (answer.minutesFile ? JSON.stringify(answer.minutesFile) : null)),
+        taskQueue,
+        notices.map((queued) => queued.id),
+        notices.map((queued) => queued.sequence),
+        notices.map((queued) => queued.requestId),
+        notices.map((queued) => JSON.stringify(queued.notice)),
       ],
     );
     // A fenced write that lost to a later task writes no history either.
@@ -170,6 +207,9 @@ export class CaseProjectionRepository {
     }
   }
 }
+
+/** A projection, and the party notices its steps gave rise to (only inside a workflow task). */
+export type ProjectionWithNotices = CaseProjection & { readonly notices?: readonly QueuedNotice[] };
 
 async function recordedStepDate(
   manager: EntityManager,

@@ -19,6 +19,7 @@ import { CreateApiTokens1763940000000 } from './migrations/1763940000000-create-
 import { CreateMeetings1763950000000 } from './migrations/1763950000000-create-meetings';
 import { CreateSubstitutes1763960000000 } from './migrations/1763960000000-create-substitutes';
 import { CreateStoredFiles1763970000000 } from './migrations/1763970000000-create-stored-files';
+import { CreatePartyNoticeOutbox1763980000000 } from './migrations/1763980000000-create-party-notice-outbox';
 import { DEFAULT_REGISTER_SEED, type RegisterSeed } from '../register';
 import { seedRegisterOnce } from './register-seeding';
 
@@ -45,6 +46,7 @@ export const MIGRATIONS = [
   CreateMeetings1763950000000,
   CreateSubstitutes1763960000000,
   CreateStoredFiles1763970000000,
+  CreatePartyNoticeOutbox1763980000000,
 ];
 
 export function createDataSource(databaseUrl: string, options: { poolSize?: number } = {}): DataSource {

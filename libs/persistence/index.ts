@@ -5,6 +5,7 @@ export * from './data-source';
 export * from './coordinator.repository';
 export * from './meeting.repository';
 export * from './outgoing-email.repository';
+export * from './party-notice-outbox.repository';
 export * from './party-contact.repository';
 export * from './read-model-rebuild';
 export * from './register.repository';

@@ -1,6 +1,11 @@
-import type { CaseProjection, ReminderKind } from '../domain';
+import type { CaseProjection, QueuedNotice, ReminderKind } from '../domain';
 
 export type { CaseProjection, ReminderKind };
+
+/** A projection with the party notices its steps gave rise to, for the outbox written in the same transaction. */
+export interface CaseChange extends CaseProjection {
+  readonly notices?: readonly (QueuedNotice & { readonly notice: PartyNotice })[];
+}
 
 export interface ReminderRequest {
   /** Unique per firing (case and history sequence): sending it again sends nothing twice. */
@@ -107,7 +112,7 @@ export interface CoordinatorNotice {
 }
 
 export interface CaseActivities {
-  projectCase(projection: CaseProjection): Promise<void>;
+  projectCase(change: CaseChange): Promise<void>;
   /** E-mails each party's contacts with the party's own link. Idempotent by reminderId. */
   sendReminders(request: ReminderRequest): Promise<ReminderResult>;
   /** E-mails every coordinator. Idempotent by noticeId. */

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { REGIONAL_AGREEMENT, REGIONAL_AGREEMENT_V3, applyStep, openCase, waitingOn, type CaseState, type CaseStep } from '../../libs/domain';
-import { CaseProjectionRepository, CaseRepository } from '../../libs/persistence';
+import { CaseProjectionRepository, CaseRepository, PartyNoticeOutboxRepository, type ProjectionWithNotices } from '../../libs/persistence';
 import type { CaseProjection } from '../../libs/workflow-contract/case.activity-types';
 import { connectDataSource } from '../support/test-stack';
 
@@ -158,6 +158,67 @@ describe('projections written inside a workflow task (fenced)', () => {
     await projection.project(fenced(falun, 2, 3, 'run-2'));
     expect(await repository.findById(opened.id)).toEqual(falun);
     expect((await historyRows(opened.id)).map((row) => row.unconfirmed_task)).toEqual([null, null, '3']);
+  });
+
+  describe('the party notices it queues (the outbox)', () => {
+    const QUEUE = 'notices-of-this-test';
+
+    /** A receipt for the decision at the state's last sequence, queued with its projection. */
+    function withReceipt(state: CaseState, after: number, task: number): ProjectionWithNotices {
+      const last = state.history[state.history.length - 1];
+      const notice = { noticeId: `${state.id}:receipt:${last.sequence}`, kind: 'receipt', party: last.party };
+      return { ...fenced(state, after, task), notices: [{ id: notice.noticeId, sequence: last.sequence, requestId: last.requestId, notice }] };
+    }
+
+    async function outboxRows(caseId: string): Promise<{ sequence: number; request_id: string; confirmed: boolean; party: string }[]> {
+      return dataSource.query(
+        `SELECT sequence, request_id, confirmed, notice->>'party' AS party FROM party_notice_outbox WHERE case_id = $1 ORDER BY sequence`,
+        [caseId],
+      );
+    }
+
+    it('keeps what a lost task queued from ever being sent: a later task replaces it, then builds on it and confirms it', async () => {
+      const [opened, recommended] = twoStates();
+      await projection.project(fenced(recommended, 0, 5), QUEUE);
+      // Task 11 queued Falun's receipt and was lost; task 15 took Mora's answer first, then Falun's.
+      await projection.project(withReceipt(decided(recommended, 'falun'), 2, 11), QUEUE);
+      expect(await outboxRows(opened.id)).toEqual([{ sequence: 3, request_id: 'decision-falun', confirmed: false, party: 'falun' }]);
+      const mora = decided(recommended, 'mora');
+      await projection.project(withReceipt(mora, 2, 15), QUEUE);
+      expect(await outboxRows(opened.id)).toEqual([{ sequence: 3, request_id: 'decision-mora', confirmed: false, party: 'mora' }]);
+      const both = decided(mora, 'falun');
+      await projection.project(withReceipt(both, 3, 15), QUEUE);
+      expect(await outboxRows(opened.id)).toEqual([
+        { sequence: 3, request_id: 'decision-mora', confirmed: true, party: 'mora' },
+        { sequence: 4, request_id: 'decision-falun', confirmed: false, party: 'falun' },
+      ]);
+      // The answered update confirms its own step at once.
+      await new PartyNoticeOutboxRepository(dataSource).confirmStep(opened.id, 'decision-falun');
+      expect((await outboxRows(opened.id)).map((row) => row.confirmed)).toEqual([true, true]);
+    });
+
+    it('drops what a lost task queued when the task that replaced it queues nothing there', async () => {
+      const [opened, recommended] = twoStates();
+      await projection.project(fenced(recommended, 0, 5), QUEUE);
+      await projection.project(withReceipt(decided(recommended, 'falun'), 2, 11), QUEUE);
+      // The retried task had another step to take (a reminder, a deadline moved): no receipt.
+      const moved = applyStep(recommended, { kind: 'deadline', date: '2099-12-31' }, REGIONAL_AGREEMENT, { at: '2024-09-12T08:00:00.000Z', actor: 'coordinator', requestId: 'move' });
+      await projection.project(fenced(moved, 2, 15), QUEUE);
+      expect(await outboxRows(opened.id)).toEqual([]);
+    });
+
+    it('queues nothing for a write that lost to a later task', async () => {
+      const [opened, recommended] = twoStates();
+      await projection.project(fenced(decided(recommended, 'mora'), 0, 15), QUEUE);
+      await projection.project(withReceipt(decided(recommended, 'falun'), 2, 11), QUEUE);
+      expect(await outboxRows(opened.id)).toEqual([]);
+    });
+
+    it('takes notices only from a fenced projection on a task queue', async () => {
+      const [, recommended] = twoStates();
+      const notices = withReceipt(decided(recommended, 'falun'), 2, 11).notices;
+      await expect(projection.project({ ...projectionOf(decided(recommended, 'falun')), notices }, QUEUE)).rejects.toThrow(/fenced projection/);
+    });
   });
 
   it('takes an unfenced (committed) projection only forwards, as before', async () => {

@@ -222,6 +222,14 @@ const PATHS: Record<string, CasePath> = {
     partyNames: { falun: 'Falun', mora: 'Mora', orsa: 'Orsa' },
     steps: [council('recommend'), decide('falun', 'adopted'), decide('mora', 'opted-out'), decide('orsa', 'adopted'), followUp('done')],
   },
+  // The same receipts and in-force notice, queued in the outbox with their step's projection instead of sent by activities.
+  'receipts-through-outbox': {
+    startedWithUpdate: true,
+    definition: REGIONAL_AGREEMENT_V4,
+    parties: ['falun', 'mora', 'orsa'],
+    partyNames: { falun: 'Falun', mora: 'Mora', orsa: 'Orsa' },
+    steps: [council('recommend'), decide('falun', 'adopted'), decide('mora', 'opted-out'), decide('orsa', 'adopted'), followUp('done')],
+  },
   // Version 4: a decision adopted with changes, judged identical by the coordinator.
   'adopted-with-changes-judged': {
     startedWithUpdate: true,

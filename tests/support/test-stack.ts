@@ -1,12 +1,12 @@
 import type { Client } from '@temporalio/client';
-import { NativeConnection, Runtime, DefaultLogger, type Worker } from '@temporalio/worker';
+import { NativeConnection, Runtime, DefaultLogger } from '@temporalio/worker';
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { ApiConfig } from '../../apps/api/api-config';
 import type { BodyNameSettings } from '../../libs/config/config';
 import { createApi } from '../../apps/api/create-api';
 import type { SecurityEvent } from '../../apps/api/security-log';
-import { createCaseWorker } from '../../apps/worker/case-worker';
+import { createCaseWorker, type CaseWorker } from '../../apps/worker/case-worker';
 import type { CaseMailSettings } from '../../apps/worker/case.activities';
 import { Mailer } from '../../libs/mail/mailer';
 import { freePort } from '../../libs/embedded/free-port';
@@ -54,7 +54,8 @@ export async function createTestWorker(
   dataSource: DataSource,
   address = testServers().temporalAddress,
   mailOptions: { linkSecret?: string; publicUrl?: string; organisation?: string; council?: string } = {},
-): Promise<{ worker: Worker; close(): Promise<void> }> {
+  log: (line: string) => void = () => undefined,
+): Promise<{ worker: CaseWorker; close(): Promise<void> }> {
   quietRuntime();
   const connection = await NativeConnection.connect({ address });
   const mail = testMailSettings(mailOptions);
@@ -65,6 +66,7 @@ export async function createTestWorker(
     dataSource,
     mail,
     workflowBundle: { codePath: testServers().workflowBundlePath },
+    log,
   });
   return {
     worker,
@@ -84,7 +86,7 @@ export interface TestApi {
   readonly temporal: Client;
   /** The security events this API recorded. */
   readonly securityEvents: SecurityEvent[];
-  /** The JSON log lines this API wrote. */
+  /** The JSON log lines this API (and its worker's notice dispatcher) wrote. */
   readonly logLines: string[];
   /** Calls the API as the coordinator. */
   request(method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<{ status: number; body: any }>;
@@ -168,7 +170,9 @@ export async function startTestApi(
     await stopWorker();
     // The e-mails sign and name the bodies as the API's pages do.
     const { organisation, council } = bodyNamesOf(options.bodyNames ?? {});
-    const { worker, close } = await createTestWorker(taskQueue, dataSource, options.temporalAddress, { linkSecret, publicUrl: url, organisation, council });
+    const { worker, close } = await createTestWorker(taskQueue, dataSource, options.temporalAddress, { linkSecret, publicUrl: url, organisation, council }, (line) =>
+      logLines.push(line),
+    );
     const running = worker.run();
     stopWorker = async () => {
       if (worker.getState() === 'RUNNING') worker.shutdown();
