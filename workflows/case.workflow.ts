@@ -92,6 +92,12 @@ export interface CaseWorkflowInput {
   readonly process: { readonly id: string; readonly version: number };
   /** A case carried on from an earlier run (continue-as-new), with everything projected. */
   readonly resume?: { readonly state: CaseState };
+  /**
+   * When the API opened the case, and wrote that opening into the read model: the
+   * workflow opens it at the same instant, so both hold the same case. Absent in cases
+   * started before, which were opened at the workflow's own time.
+   */
+  readonly openedAt?: string;
 }
 
 /**
@@ -102,7 +108,7 @@ export interface CaseWorkflowInput {
 export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseState> {
   const definition = requireDefinition(input.process.id, input.process.version);
   const publishSearchAttributes = searchAttributePublisher(definition);
-  let state = input.resume?.state ?? openCase(input.opening, definition, nowIso());
+  let state = input.resume?.state ?? openCase(input.opening, definition, input.openedAt ?? nowIso());
   let projectedSequence = input.resume?.state.sequence ?? 0;
   publishSearchAttributes(state);
 

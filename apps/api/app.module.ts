@@ -1,7 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { Client } from '@temporalio/client';
 import { DataSource } from 'typeorm';
-import { ApiTokenRepository, MeetingRepository, CaseRepository, CoordinatorRepository, PartyContactRepository, PartyNoticeOutboxRepository, RegisterRepository, StoredFileRepository } from '../../libs/persistence';
+import { ApiTokenRepository, MeetingRepository, CaseProjectionRepository, CaseRepository, CoordinatorRepository, PartyContactRepository, PartyNoticeOutboxRepository, RegisterRepository, StoredFileRepository } from '../../libs/persistence';
 import { ApiConfig } from './api-config';
 import { CaseController } from './case.controller';
 import { CaseService } from './case.service';
@@ -86,6 +86,7 @@ export class AppModule {
         { provide: CaseRepository, useFactory: (dataSource: DataSource) => new CaseRepository(dataSource), inject: [DataSource] },
         { provide: ApiTokenRepository, useFactory: (dataSource: DataSource) => new ApiTokenRepository(dataSource), inject: [DataSource] },
         { provide: MeetingRepository, useFactory: (dataSource: DataSource) => new MeetingRepository(dataSource), inject: [DataSource] },
+        { provide: CaseProjectionRepository, useFactory: (dataSource: DataSource) => new CaseProjectionRepository(dataSource), inject: [DataSource] },
         { provide: PartyNoticeOutboxRepository, useFactory: (dataSource: DataSource) => new PartyNoticeOutboxRepository(dataSource), inject: [DataSource] },
         { provide: StoredFileRepository, useFactory: (dataSource: DataSource) => new StoredFileRepository(dataSource), inject: [DataSource] },
         FileStorageService,

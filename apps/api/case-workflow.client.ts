@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { Client, WithStartWorkflowOperation, WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
+import { Client, WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import type { CaseWorkflowInput } from '../../workflows/case.workflow';
 import { caseWorkflow } from '../../workflows/case.workflow';
 import { awaitProjection, caseWorkflowId, type StepReceipt } from '../../libs/workflow-contract/case.messages';
 import type { UpdateSender } from '../../libs/contract';
-import { PartyNoticeOutboxRepository } from '../../libs/persistence';
+import { findProcessDefinition, openCase, projectionOf } from '../../libs/domain';
+import { CaseProjectionRepository, PartyNoticeOutboxRepository } from '../../libs/persistence';
 import { ApiConfig } from './api-config';
 import { currentRequestId } from './request-log';
 
@@ -16,28 +17,32 @@ export class CaseWorkflowClient {
     private readonly client: Client,
     private readonly config: ApiConfig,
     private readonly notices: PartyNoticeOutboxRepository,
+    private readonly projection: CaseProjectionRepository,
   ) {}
 
   /**
-   * Starts the case's workflow and waits until it is in the read model, in one call
-   * (update-with-start); a second start of the same case id starts nothing and waits the same.
+   * Starts the case's workflow and writes its opening into the read model: the opening
+   * the workflow itself holds, from the same input at the same instant, so the reply
+   * waits for no worker (the workflow's own projection of it then changes nothing). A
+   * second start of the same case id starts nothing and waits until the first one's
+   * workflow has put it in the read model; a case whose workflow has closed is refused
+   * by that update, as any other step is.
    */
-  async open(input: CaseWorkflowInput): Promise<StepReceipt> {
+  async open(input: CaseWorkflowInput & { readonly openedAt: string }): Promise<StepReceipt> {
     const workflowId = caseWorkflowId(input.opening.id);
-    const startWorkflowOperation = new WithStartWorkflowOperation(caseWorkflow, {
-      workflowId,
-      taskQueue: this.config.taskQueue,
-      args: [input],
-      workflowIdConflictPolicy: 'USE_EXISTING',
-      workflowIdReusePolicy: 'REJECT_DUPLICATE',
-    });
     try {
-      return await this.withinTimeout(() => this.client.workflow.executeUpdateWithStart(awaitProjection, { startWorkflowOperation }));
+      await this.withinTimeout(() =>
+        this.client.workflow.start(caseWorkflow, { workflowId, taskQueue: this.config.taskQueue, args: [input], workflowIdReusePolicy: 'REJECT_DUPLICATE' }),
+      );
     } catch (error) {
-      // A case whose workflow has closed: the update alone says so, as for any other step.
       if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
       return this.withinTimeout(() => this.client.workflow.getHandle(workflowId).executeUpdate(awaitProjection));
     }
+    const definition = findProcessDefinition(input.process.id, input.process.version);
+    if (!definition) throw new Error(`Unknown process definition ${input.process.id} v${input.process.version}`);
+    const opened = openCase(input.opening, definition, input.openedAt);
+    await this.projection.project(projectionOf(opened, definition));
+    return { caseId: opened.id, sequence: opened.sequence };
   }
 
   /**

@@ -89,7 +89,8 @@ export class CaseService {
       throw new ApiError('not-found', 'Ärendet som ska förlängas finns inte.');
     }
     const process = { id: definition.id, version: definition.version };
-    const state = await this.afterClose(id, requestId, async () => this.afterWrite(id, await this.workflows.open({ opening, process })));
+    const openedAt = new Date().toISOString();
+    const state = await this.afterClose(id, requestId, async () => this.afterWrite(id, await this.workflows.open({ opening, process, openedAt })));
     return this.present(state, this.clock.today());
   }
 

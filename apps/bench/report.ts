@@ -125,7 +125,7 @@ export function renderMarkdown(results: BenchResults): string {
   }
   for (const [name, floor] of Object.entries(results.start.floors)) {
     lines.push(
-      `| 2 | Start a case: POST /api/cases (update-with-start, waits for the projection) | ${pair(results.start.ours)} | ${name} | ${pair(floor)} | ` +
+      `| 2 | Start a case: POST /api/cases (a workflow start, and the API writes the opening into the read model) | ${pair(results.start.ours)} | ${name} | ${pair(floor)} | ` +
         `${times(ratio(results.start.ours.median, floor.median))} | ${times(ratio(results.start.ours.p95, floor.p95))} |`,
     );
   }

@@ -86,8 +86,10 @@ interface CasePath {
   /** The names a case keeps from the register (cases opened before the register carry none). */
   readonly partyNames?: Record<string, string>;
   readonly financing?: Financing;
-  /** Started the way the API starts a case since update-with-start: the start and the first wait in one call. */
+  /** Started the way the API started a case with update-with-start: the start and the first wait in one call. */
   readonly startedWithUpdate?: boolean;
+  /** Started as the API starts a case now: a plain start carrying the instant the API wrote the opening into the read model. */
+  readonly openedAt?: string;
 }
 
 /** Every path a case can take; each becomes one recorded history, kept once recorded. */
@@ -230,6 +232,14 @@ const PATHS: Record<string, CasePath> = {
     partyNames: { falun: 'Falun', mora: 'Mora', orsa: 'Orsa' },
     steps: [council('recommend'), decide('falun', 'adopted'), decide('mora', 'opted-out'), decide('orsa', 'adopted'), followUp('done')],
   },
+  // Opened at the API's instant (the API writes the opening, the workflow holds the same), then answered to its end.
+  'opened-at-the-api-instant': {
+    openedAt: '2024-05-16T09:30:00.000Z',
+    definition: REGIONAL_AGREEMENT_V4,
+    parties: ['falun', 'mora'],
+    partyNames: { falun: 'Falun', mora: 'Mora' },
+    steps: [council('recommend'), decide('falun', 'adopted'), decide('mora', 'adopted'), followUp('done')],
+  },
   // Version 4: a decision adopted with changes, judged identical by the coordinator.
   'adopted-with-changes-judged': {
     startedWithUpdate: true,
@@ -337,6 +347,7 @@ const recording = process.env.OVERENS_RECORD_HISTORIES === '1';
               ...(path.validity ? { validity: path.validity } : {}),
             },
             process: { id: definition.id, version: definition.version },
+            ...(path.openedAt ? { openedAt: path.openedAt } : {}),
           }] as Parameters<typeof caseWorkflow>,
         };
       const handle = path.startedWithUpdate

@@ -1,5 +1,7 @@
 import { SEED_PARTY_IDS as PARTY_IDS } from '../support/seed-register';
-import { decision, recommendedCase } from '../support/case-requests';
+import { CaseRepository } from '../../libs/persistence';
+import { caseStateQuery, caseWorkflowId } from '../../libs/workflow-contract/case.messages';
+import { createCase, decision, recommendedCase } from '../support/case-requests';
 import { startTestApi, type TestApi } from '../support/test-stack';
 
 /**
@@ -51,4 +53,16 @@ it('answers 16 simultaneous answers with success or a clear retryable 503 in bou
   expect(final.stage).toBe('in-force');
   const answered = final.history.filter((entry: { type: string }) => entry.type === 'decision.adopted').map((entry: { party: string }) => entry.party);
   expect(answered.sort()).toEqual([...PARTY_IDS].sort());
+});
+
+it('opens a case with no worker running: the API writes the opening, and the workflow, once a worker runs, holds the same case', async () => {
+  await api.stopWorker();
+  const created = await createCase(api, { deadline: '2099-12-31' });
+  expect(created.stage).toBe('council');
+  expect((await api.request('GET', `/api/cases/${created.id}`)).body.history).toHaveLength(1);
+
+  await api.startWorker();
+  const inWorkflow = await api.temporal.workflow.getHandle(caseWorkflowId(created.id)).query(caseStateQuery);
+  expect(await new CaseRepository(api.dataSource).findById(created.id)).toEqual(inWorkflow);
+  expect((await api.request('POST', `/api/cases/${created.id}/council`, { outcome: 'recommend', date: '2024-06-13' })).status).toBe(200);
 });
