@@ -45,6 +45,8 @@ export function createCaseMailActivities(dependencies: CaseMailDependencies): Ca
     addressesOf: () => Promise<Map<string, string[]>> = () => contacts.listAll(calendarDate(new Date(), timeZone)),
   ): Promise<ReminderResult> => {
     const addresses = await addressesOf();
+    // Nobody to write to: no names or links to look up.
+    if (parties.every((party) => (addresses.get(party) ?? []).length === 0)) return { reached: [], unreachable: [...parties] };
     const names = await register.partyNamesOnCase(caseId, parties);
     const emails: KeyedEmail[] = [];
     const keysByParty = new Map<string, string[]>();

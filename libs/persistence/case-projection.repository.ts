@@ -2,6 +2,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import type { CaseProjection, QueuedNotice } from '../domain';
 import type { CaseLifecycle } from './case-lifecycle';
 import { PARTY_NOTICE_CHANNEL } from './party-notice-outbox.repository';
+import { preparedQuery } from './prepared-query';
 
 /**
  * Writes a workflow's changes into the read model. Idempotent and monotonic: the case
@@ -23,7 +24,8 @@ export class CaseProjectionRepository {
 
   /** `taskQueue`: whose workers send the notices the projection carries. */
   async project(projection: ProjectionWithNotices, taskQueue: string | null = null): Promise<void> {
-    await this.dataSource.transaction((manager) => this.write(manager, projection, false, taskQueue));
+    // One statement, atomic on its own: no transaction's extra round trips on every answer's path.
+    await this.write(this.dataSource.manager, projection, false, taskQueue);
   }
 
   /**
@@ -40,8 +42,11 @@ export class CaseProjectionRepository {
     if (notices.length > 0 && (!fence || taskQueue === null)) throw new Error('Party notices are queued only by a fenced projection on a task queue');
     const parties = state.parties;
     // One statement: the case row, and only where it was written, its fenced history's
-    // confirmation and lost tail, and its parties (a round trip each would be on every answer's path).
-    const advanced: unknown[] = await manager.query(
+    // confirmation and lost tail, its new history, its parties and its notices (a round
+    // trip each would be on every answer's path).
+    await preparedQuery(
+      manager,
+      'overens-project-case',
       `WITH upserted AS (
          INSERT INTO cases (id, process_id, process_version, title, reference, stage, waiting_on,
                             stage_since, deadline, opened_at, sequence, attachments, version, lifecycle, overdue_from, waiting_since,
@@ -77,6 +82,26 @@ export class CaseProjectionRepository {
          DELETE FROM case_history
           WHERE $18::text IS NOT NULL AND EXISTS (SELECT 1 FROM upserted)
             AND case_id = $1 AND unconfirmed_task IS NOT NULL AND sequence > $20::integer
+         RETURNING sequence
+       ),
+       -- The new history: for an unfenced write always (only new sequences are taken), for a
+       -- fenced one where it was written; after the lost tail is gone (reading "removed"
+       -- makes that delete run first), so the task taken again writes those sequences anew.
+       history AS (
+         INSERT INTO case_history (case_id, sequence, at, type, actor, request_id, stage, party, outcome, date, note,
+                                   version, until_meeting, reopened, unreachable, actor_name, unconfirmed_run, unconfirmed_task, attachment)
+         SELECT $1, h.sequence, h.at, h.type, h.actor, h.request_id, h.stage, h.party, h.outcome, h.date, h.note, h.version, h.until_meeting,
+                CASE WHEN h.reopened IS NULL THEN NULL ELSE string_to_array(h.reopened, ',') END,
+                CASE WHEN h.unreachable IS NULL THEN NULL ELSE string_to_array(h.unreachable, ',') END,
+                h.actor_name, $18::text, $19::bigint, h.attachment
+           FROM unnest($43::integer[], $44::timestamptz[], $45::text[], $46::text[], $47::text[], $48::text[], $49::text[],
+                       $50::text[], $51::date[], $52::text[], $53::integer[], $54::date[], $55::text[], $56::text[], $57::text[],
+                       $58::smallint[])
+                AS h(sequence, at, type, actor, request_id, stage, party, outcome, date, note, version, until_meeting,
+                     reopened, unreachable, actor_name, attachment)
+          WHERE ($18::text IS NULL OR EXISTS (SELECT 1 FROM upserted))
+            AND (SELECT count(*) FROM removed) >= 0
+         ON CONFLICT (case_id, sequence) DO NOTHING
        ),
        parties AS (
          INSERT INTO case_parties (case_id, party, ordinal, status, date, body, paragraph, minutes_url, note, answered_at,
@@ -164,47 +189,25 @@ export class CaseProjectionRepository {
         notices.map((queued) => queued.sequence),
         notices.map((queued) => queued.requestId),
         notices.map((queued) => JSON.stringify(queued.notice)),
+        newHistory.map((entry) => entry.sequence),
+        newHistory.map((entry) => entry.at),
+        newHistory.map((entry) => entry.type),
+        newHistory.map((entry) => entry.actor),
+        newHistory.map((entry) => entry.requestId),
+        newHistory.map((entry) => entry.stage),
+        newHistory.map((entry) => entry.party ?? null),
+        newHistory.map((entry) => entry.outcome ?? null),
+        newHistory.map((entry) => entry.date ?? null),
+        newHistory.map((entry) => entry.note ?? null),
+        newHistory.map((entry) => entry.version ?? null),
+        newHistory.map((entry) => entry.untilMeeting ?? null),
+        // unnest cannot take an array of arrays of different lengths: joined here, split in SQL.
+        newHistory.map((entry) => (entry.reopened ? entry.reopened.join(',') : null)),
+        newHistory.map((entry) => (entry.unreachable ? entry.unreachable.join(',') : null)),
+        newHistory.map((entry) => entry.by ?? null),
+        newHistory.map((entry) => entry.attachment ?? null),
       ],
     );
-    // A fenced write that lost to a later task writes no history either.
-    if (newHistory.length > 0 && (advanced.length > 0 || !fence)) {
-      await manager.query(
-        `INSERT INTO case_history (case_id, sequence, at, type, actor, request_id, stage, party, outcome, date, note,
-                                  version, until_meeting, reopened, unreachable, actor_name, unconfirmed_run, unconfirmed_task, attachment)
-         SELECT $1, sequence, at, type, actor, request_id, stage, party, outcome, date, note, version, until_meeting,
-                CASE WHEN reopened IS NULL THEN NULL ELSE string_to_array(reopened, ',') END,
-                CASE WHEN unreachable IS NULL THEN NULL ELSE string_to_array(unreachable, ',') END,
-                actor_name, $17::text, $18::bigint, attachment
-           FROM unnest($2::integer[], $3::timestamptz[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[],
-                       $9::text[], $10::date[], $11::text[], $12::integer[], $13::date[], $14::text[], $15::text[], $16::text[],
-                       $19::smallint[])
-                AS h(sequence, at, type, actor, request_id, stage, party, outcome, date, note, version, until_meeting,
-                     reopened, unreachable, actor_name, attachment)
-         ON CONFLICT (case_id, sequence) DO NOTHING`,
-        [
-          state.id,
-          newHistory.map((entry) => entry.sequence),
-          newHistory.map((entry) => entry.at),
-          newHistory.map((entry) => entry.type),
-          newHistory.map((entry) => entry.actor),
-          newHistory.map((entry) => entry.requestId),
-          newHistory.map((entry) => entry.stage),
-          newHistory.map((entry) => entry.party ?? null),
-          newHistory.map((entry) => entry.outcome ?? null),
-          newHistory.map((entry) => entry.date ?? null),
-          newHistory.map((entry) => entry.note ?? null),
-          newHistory.map((entry) => entry.version ?? null),
-          newHistory.map((entry) => entry.untilMeeting ?? null),
-          // unnest cannot take an array of arrays of different lengths: joined here, split in SQL.
-          newHistory.map((entry) => (entry.reopened ? entry.reopened.join(',') : null)),
-          newHistory.map((entry) => (entry.unreachable ? entry.unreachable.join(',') : null)),
-          newHistory.map((entry) => entry.by ?? null),
-          fence?.run ?? null,
-          fence?.task ?? null,
-          newHistory.map((entry) => entry.attachment ?? null),
-        ],
-      );
-    }
   }
 }
 

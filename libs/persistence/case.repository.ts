@@ -1,6 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { STAGES, type CaseState, type HistoryEntry, type PartyAnswer, type Stage } from '../domain';
 import type { CaseLifecycle } from './case-lifecycle';
+import { preparedQuery } from './prepared-query';
 
 export interface CaseFilter {
   readonly stage?: Stage;
@@ -55,7 +56,7 @@ export class CaseRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   async findById(id: string): Promise<CaseState | null> {
-    const rows: CaseRow[] = await this.dataSource.query(`${CASE_DOCUMENT} WHERE c.id = $1`, [id]);
+    const rows = await preparedQuery<CaseRow>(this.dataSource, 'overens-case-by-id', `${CASE_DOCUMENT} WHERE c.id = $1`, [id]);
     return rows.length > 0 ? toCaseState(rows[0]) : null;
   }
 
