@@ -56,10 +56,13 @@ export function judgeGoals(results: Omit<BenchResults, 'goals'>): Goal[] {
       ['Case list', reads.list, reads.listSql],
     ] as const) {
       const readRatio = ratio(ours.p95, sql.p95);
+      const cases = reads.cases.toLocaleString('en');
+      goals.push({ goal: `${name} at ${cases} cases: p95 ≤ ${limit} ms`, figure: `p95 ${ms(ours.p95)} ms`, pass: ours.p95 <= limit });
+      // Our own bar beside the issue's: how near the one hand-written statement the API comes.
       goals.push({
-        goal: `${name} at ${reads.cases.toLocaleString('en')} cases: p95 ≤ ${limit} ms and ≤ 1.5× the hand-written SQL`,
+        goal: `${name} at ${cases} cases: p95 ≤ 1.5× the hand-written SQL (our own bar)`,
         figure: `p95 ${ms(ours.p95)} ms vs SQL ${ms(sql.p95)} ms = ${times(readRatio)}`,
-        pass: ours.p95 <= limit && readRatio <= 1.5,
+        pass: readRatio <= 1.5,
       });
     }
   }
