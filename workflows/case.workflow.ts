@@ -67,7 +67,7 @@ const RECOMMENDATION_SENT = 'recommendation-sent';
 const PARTY_NOTICES = 'receipts-and-in-force-notice';
 
 // Since NOTICE_OUTBOX, those notices go into an outbox with the projection of their step,
-// in its transaction, and the workers send them from there once the step is committed:
+// written with it, and the workers send them from there once the step is committed:
 // no activity per answer, and no workflow task to take its result.
 const NOTICE_OUTBOX = 'party-notices-through-outbox';
 

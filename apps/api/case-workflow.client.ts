@@ -61,7 +61,7 @@ export class CaseWorkflowClient {
       }),
     );
     // Beside the reply, not before it; a notice nobody confirms is settled by the workers against the workflow.
-    for (const updateId of updateIds) void this.notices.confirmStep(receipt.caseId, updateId).catch(() => undefined);
+    for (const updateId of updateIds) void this.notices.confirmStep(caseId, updateId).catch(() => undefined);
     return receipt;
   }
 

@@ -40,6 +40,7 @@ export class PartyNoticeDispatcher {
   private round: Promise<void> | undefined;
   private stopped = true;
   private nextSweep = 0;
+  private outboxAway = false;
   private readonly log: (line: string) => void;
 
   constructor(private readonly options: PartyNoticeDispatcherOptions) {
@@ -76,9 +77,12 @@ export class PartyNoticeDispatcher {
         this.nextSweep = Date.now() + SWEEP_EVERY_MS;
         await this.settleUnconfirmed();
       }
+      if (this.outboxAway) this.log(workerLogLine('info', 'party notices: the outbox can be read again'));
+      this.outboxAway = false;
     } catch (error) {
-      // The database away: the notices wait in it, and the next look tries again.
-      this.log(workerLogLine('warn', 'party notices: could not read the outbox', { error: describe(error) }));
+      // The database away: the notices wait in it, and the next look tries again. Said once, not four times a second.
+      if (!this.outboxAway) this.log(workerLogLine('warn', 'party notices: could not read the outbox; trying again', { error: describe(error) }));
+      this.outboxAway = true;
     }
   }
 

@@ -2,7 +2,7 @@ import type { CaseProjection, QueuedNotice, ReminderKind } from '../domain';
 
 export type { CaseProjection, ReminderKind };
 
-/** A projection with the party notices its steps gave rise to, for the outbox written in the same transaction. */
+/** A projection with the party notices its steps gave rise to, for the outbox, written with it. */
 export interface CaseChange extends CaseProjection {
   readonly notices?: readonly (QueuedNotice & { readonly notice: PartyNotice })[];
 }

@@ -92,6 +92,9 @@ interface CasePath {
   readonly openedAt?: string;
 }
 
+/** Falun, Mora and Orsa answer, Mora opting out, and the follow-up is done. */
+const ANSWERED_WITH_AN_OPT_OUT: Step[] = [council('recommend'), decide('falun', 'adopted'), decide('mora', 'opted-out'), decide('orsa', 'adopted'), followUp('done')];
+
 /** Every path a case can take; each becomes one recorded history, kept once recorded. */
 const PATHS: Record<string, CasePath> = {
   'straight-to-force': { parties: ['falun', 'mora'], steps: [council('recommend'), decide('falun', 'scheduled'), decide('falun', 'adopted'), decide('mora', 'adopted')] },
@@ -222,7 +225,7 @@ const PATHS: Record<string, CasePath> = {
     definition: REGIONAL_AGREEMENT_V3,
     parties: ['falun', 'mora', 'orsa'],
     partyNames: { falun: 'Falun', mora: 'Mora', orsa: 'Orsa' },
-    steps: [council('recommend'), decide('falun', 'adopted'), decide('mora', 'opted-out'), decide('orsa', 'adopted'), followUp('done')],
+    steps: ANSWERED_WITH_AN_OPT_OUT,
   },
   // The same receipts and in-force notice, queued in the outbox with their step's projection instead of sent by activities.
   'receipts-through-outbox': {
@@ -230,7 +233,7 @@ const PATHS: Record<string, CasePath> = {
     definition: REGIONAL_AGREEMENT_V4,
     parties: ['falun', 'mora', 'orsa'],
     partyNames: { falun: 'Falun', mora: 'Mora', orsa: 'Orsa' },
-    steps: [council('recommend'), decide('falun', 'adopted'), decide('mora', 'opted-out'), decide('orsa', 'adopted'), followUp('done')],
+    steps: ANSWERED_WITH_AN_OPT_OUT,
   },
   // Opened at the API's instant (the API writes the opening, the workflow holds the same), then answered to its end.
   'opened-at-the-api-instant': {

@@ -70,4 +70,17 @@ it('answers 503 while the database is away, catches up after, and ends equal to 
   expect((await api.request('GET', path)).body).toEqual(expect.objectContaining({ stage: state.stage, version: state.version }));
   const rows: { sequence: number }[] = await api.dataSource.query('SELECT sequence FROM case_history WHERE case_id = $1 ORDER BY sequence', [recommended.id]);
   expect(rows.map((row) => row.sequence)).toEqual(truth.history.map((entry) => entry.sequence));
+
+  // Falun's receipt, queued when the projection caught up, goes once the retried answer confirmed its step.
+  let receipt: { sent: boolean }[] = [];
+  for (let attempt = 0; attempt < 50 && !receipt[0]?.sent; attempt++) {
+    receipt = await api.dataSource.query('SELECT sent_at IS NOT NULL AS sent FROM party_notice_outbox WHERE case_id = $1', [recommended.id]);
+    if (!receipt[0]?.sent) await sleep(200);
+  }
+  expect(receipt).toEqual([{ sent: true }]);
+  // The worker said the outbox was away, not four times a second, and that it came back.
+  const away = api.logLines.filter((line) => line.includes('party notices: could not read the outbox'));
+  expect(away.length).toBeGreaterThanOrEqual(1);
+  expect(away.length).toBeLessThanOrEqual(2);
+  expect(api.logLines.some((line) => line.includes('party notices: the outbox can be read again'))).toBe(true);
 });
