@@ -1,6 +1,6 @@
 import { WithStartWorkflowOperation } from '@temporalio/client';
 import { randomUUID } from 'node:crypto';
-import { caseStateQuery, caseWorkflowId } from '../../libs/workflow-contract/case.messages';
+import { caseStateQuery, caseWorkflowId, recordDecision, type DecisionInput } from '../../libs/workflow-contract/case.messages';
 import { apiCall, expectStatus, processGroups, sendDecision, type BenchContext } from './bench-context';
 import { noopWorkflow, touch, touchThroughActivity, touchThroughLocalActivity } from './bench.workflows';
 import { CpuSampler } from './process-sampler';
@@ -119,7 +119,15 @@ export async function compareAnswers(
 ): Promise<Comparison> {
   const { ours: caseIds, noop: noopIds } = cases;
   await context.pool.query('CREATE TABLE IF NOT EXISTS bench_upsert_floor (id integer PRIMARY KEY, value text NOT NULL, at timestamptz NOT NULL)');
-  const samples = { ours: [] as number[], update: [] as number[], upsert: [] as number[], activity: [] as number[], localActivity: [] as number[], before: [] as number[] };
+  const samples = {
+    ours: [] as number[],
+    update: [] as number[],
+    upsert: [] as number[],
+    activity: [] as number[],
+    localActivity: [] as number[],
+    direct: [] as number[],
+    before: [] as number[],
+  };
   const noop = () => context.temporal.workflow.getHandle(noopIds[counter % noopIds.length]);
   const warmUp = 10;
   let counter = 0;
@@ -136,6 +144,17 @@ export async function compareAnswers(
       () => {
         const { caseId, party } = answerTarget(cases.before, context.parties.map((party) => party.id), counter);
         return sendDecision(before, caseId, scheduledDecision(party, counter), randomUUID());
+      },
+    ],
+    [
+      'direct',
+      async () => {
+        const { caseId, party } = answerTarget(caseIds, context.parties.map((party) => party.id), counter);
+        const input = { ...scheduledDecision(party, counter), actor: 'coordinator' } as DecisionInput;
+        const updateId = randomUUID();
+        await context.temporal.workflow.getHandle(caseWorkflowId(caseId)).executeUpdate(recordDecision, { args: [input], updateId });
+        // As the API does, beside the reply: its receipt may go (else the workers would ask the workflow after 30 s).
+        void context.pool.query('UPDATE party_notice_outbox SET confirmed = true WHERE case_id = $1 AND request_id = $2', [caseId, updateId]).catch(() => undefined);
       },
     ],
     ['update', () => noop().executeUpdate(touch)],
@@ -167,6 +186,8 @@ export async function compareAnswers(
       // Not floors of the goal: where the time between the two goes.
       'update awaiting one no-op activity': summarize(samples.activity),
       'update awaiting one no-op local activity': summarize(samples.localActivity),
+      // The answer without the API: the update straight to the case workflow, its projection, no HTTP and no read back.
+      'the same answer straight to the case workflow (no HTTP, no API, no read back)': summarize(samples.direct),
       [BEFORE_PATCHES]: summarize(samples.before),
     },
   };
