@@ -124,6 +124,7 @@ export class CaseProjectionRepository {
          UPDATE party_notice_outbox SET confirmed = true
           WHERE $18::text IS NOT NULL AND EXISTS (SELECT 1 FROM upserted)
             AND case_id = $1 AND NOT confirmed AND sequence <= $20::integer
+            AND (written_run IS DISTINCT FROM $18::text OR written_task < $19::bigint)
          RETURNING task_queue
        ),
        notices_dropped AS (

@@ -187,14 +187,23 @@ describe('projections written inside a workflow task (fenced)', () => {
       await projection.project(withReceipt(mora, 2, 15), QUEUE);
       expect(await outboxRows(opened.id)).toEqual([{ sequence: 3, request_id: 'decision-mora', confirmed: false, party: 'mora' }]);
       const both = decided(mora, 'falun');
+      // Task 15 going on vouches for nothing: it is not committed yet either.
       await projection.project(withReceipt(both, 3, 15), QUEUE);
+      expect((await outboxRows(opened.id)).map((row) => row.confirmed)).toEqual([false, false]);
+      // Task 19 builds on what task 15 projected: that is committed.
+      await projection.project(fenced(both, 4, 19), QUEUE);
       expect(await outboxRows(opened.id)).toEqual([
         { sequence: 3, request_id: 'decision-mora', confirmed: true, party: 'mora' },
-        { sequence: 4, request_id: 'decision-falun', confirmed: false, party: 'falun' },
+        { sequence: 4, request_id: 'decision-falun', confirmed: true, party: 'falun' },
       ]);
-      // The answered update confirms its own step at once.
+    });
+
+    it('confirms the notices of a step at once when its update has answered', async () => {
+      const [opened, recommended] = twoStates();
+      await projection.project(fenced(recommended, 0, 5), QUEUE);
+      await projection.project(withReceipt(decided(recommended, 'falun'), 2, 11), QUEUE);
       await new PartyNoticeOutboxRepository(dataSource).confirmStep(opened.id, 'decision-falun');
-      expect((await outboxRows(opened.id)).map((row) => row.confirmed)).toEqual([true, true]);
+      expect((await outboxRows(opened.id)).map((row) => row.confirmed)).toEqual([true]);
     });
 
     it('drops what a lost task queued when the task that replaced it queues nothing there', async () => {
