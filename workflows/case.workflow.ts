@@ -134,10 +134,10 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseState>
   const apply = (step: CaseStep, actor: Actor, by?: string): Promise<StepReceipt> => {
     if (alreadyApplied()) return untilProjected();
     const before = state;
-    state = applyStep(state, step, definition, { at: nowIso(), actor, requestId: currentUpdateInfo()?.id ?? null, ...(by ? { by } : {}) });
+    const requestId = currentUpdateInfo()?.id ?? null;
+    state = applyStep(state, step, definition, { at: nowIso(), actor, requestId, ...(by ? { by } : {}) });
     publishSearchAttributes(state);
     if (definition.timers && patched(PARTY_NOTICES)) {
-      const requestId = currentUpdateInfo()?.id ?? null;
       notices.push(...partyNoticesAfter(before, state, step).map((notice) => ({ id: notice.noticeId, sequence: state.sequence, requestId, notice })));
     }
     const kind = step.kind === 'council' && step.outcome === 'recommend' ? 'recommended' : step.kind === 'revision' ? 'revised' : undefined;

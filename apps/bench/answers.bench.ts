@@ -34,7 +34,7 @@ export async function compareStarts(
   before: BenchContext,
   count: number,
 ): Promise<{ comparison: Comparison; caseIds: string[]; noopIds: string[]; beforeCaseIds: string[] }> {
-  const samples = { ours: [] as number[], bare: [] as number[], bareWithUpdate: [] as number[], before: [] as number[] };
+  const samples = { ours: [] as number[], bare: [] as number[], bareWithUpdate: [] as number[] };
   const caseIds: string[] = [];
   const noopIds: string[] = [];
   const beforeCaseIds: string[] = [];
@@ -66,7 +66,6 @@ export async function compareStarts(
           noopIds.push(workflowId);
         },
       ],
-      ['before', () => createCase(before, beforeCaseIds, index)],
     ];
     // The order turns every round so that none always follows another.
     for (let turn = 0; turn < steps.length; turn += 1) {
@@ -76,6 +75,8 @@ export async function compareStarts(
       if (index >= 2) samples[name].push(ms);
     }
   }
+  // The old workflow's cases, for row 1: opened through its API, untimed (the start is the same API's).
+  for (let index = 0; index < count; index += 1) await createCase(before, beforeCaseIds, index);
   for (const [on, ids] of [[context, caseIds], [before, beforeCaseIds]] as const) {
     for (const caseId of ids) {
       await expectStatus(apiCall(on, 'POST', `/api/cases/${caseId}/council`, { outcome: 'recommend', date: '2026-11-10' }, randomUUID()), 200, 'recommend');

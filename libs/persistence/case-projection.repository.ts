@@ -1,7 +1,6 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import type { CaseProjection, QueuedNotice } from '../domain';
 import type { CaseLifecycle } from './case-lifecycle';
-import { PARTY_NOTICE_CHANNEL } from './party-notice-outbox.repository';
 import { preparedQuery } from './prepared-query';
 
 /**
@@ -125,7 +124,6 @@ export class CaseProjectionRepository {
           WHERE $18::text IS NOT NULL AND EXISTS (SELECT 1 FROM upserted)
             AND case_id = $1 AND NOT confirmed AND sequence <= $20::integer
             AND (written_run IS DISTINCT FROM $18::text OR written_task < $19::bigint)
-         RETURNING task_queue
        ),
        notices_dropped AS (
          DELETE FROM party_notice_outbox
@@ -141,9 +139,8 @@ export class CaseProjectionRepository {
            sequence = EXCLUDED.sequence, request_id = EXCLUDED.request_id, notice = EXCLUDED.notice,
            written_run = EXCLUDED.written_run, written_task = EXCLUDED.written_task, created_at = now()
           WHERE NOT party_notice_outbox.confirmed
-       ),
-       woken AS (SELECT count(pg_notify('${PARTY_NOTICE_CHANNEL}', queue)) FROM (SELECT DISTINCT task_queue AS queue FROM notices_confirmed) AS q)
-       SELECT id FROM upserted, woken`,
+       )
+       SELECT id FROM upserted`,
       [
         state.id,
         state.process.id,

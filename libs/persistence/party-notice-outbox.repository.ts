@@ -1,8 +1,5 @@
 import type { DataSource } from 'typeorm';
 
-/** The channel on which a notice that became sendable wakes the workers of its task queue. */
-export const PARTY_NOTICE_CHANNEL = 'overens_party_notices';
-
 /** A notice whose step is committed, to send. */
 export interface DueNotice {
   readonly id: string;
@@ -29,15 +26,10 @@ export class PartyNoticeOutboxRepository {
 
   /** The step with this update id is committed: its notices may go. */
   async confirmStep(caseId: string, requestId: string): Promise<void> {
-    await this.dataSource.query(
-      `WITH confirmed AS (
-         UPDATE party_notice_outbox SET confirmed = true
-          WHERE case_id = $1 AND request_id = $2 AND NOT confirmed
-         RETURNING task_queue
-       )
-       SELECT pg_notify('${PARTY_NOTICE_CHANNEL}', queue) FROM (SELECT DISTINCT task_queue AS queue FROM confirmed) AS q`,
-      [caseId, requestId],
-    );
+    await this.dataSource.query(`UPDATE party_notice_outbox SET confirmed = true WHERE case_id = $1 AND request_id = $2 AND NOT confirmed`, [
+      caseId,
+      requestId,
+    ]);
   }
 
   /** Confirmed notices of a task queue not yet sent, whose next attempt is due; oldest first. */
