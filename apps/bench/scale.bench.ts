@@ -3,7 +3,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { REGIONAL_AGREEMENT, type CaseOpening } from '../../libs/domain';
 import { caseWorkflow } from '../../workflows/case.workflow';
 import { caseWorkflowId } from '../../libs/workflow-contract/case.messages';
-import { CASE_WORKFLOW_CACHE_SIZE } from '../worker/case-worker';
+import { CASE_WORKFLOW_CACHE_SIZE, CASE_WORKFLOW_THREADS } from '../worker/case-worker';
 import { apiCall, expectStatus, sendDecision, type BenchContext } from './bench-context';
 import { residentMiB } from './process-sampler';
 import { summarize, timed, type Summary } from './statistics';
@@ -297,7 +297,7 @@ export async function openCases(context: BenchContext, target: number, budgetSec
     workerRssPeakMiB,
     workerRssAfterMiB,
     temporalRssAfterMiB: context.stack.temporalPid ? residentMiB(context.stack.temporalPid) : Number.NaN,
-    cacheSize: `${CASE_WORKFLOW_CACHE_SIZE} workflows (maxCachedWorkflows)`,
+    cacheSize: `${CASE_WORKFLOW_CACHE_SIZE} workflows (maxCachedWorkflows) over ${CASE_WORKFLOW_THREADS} workflow threads`,
     answerOne: summarize(answerTimes),
   };
 }

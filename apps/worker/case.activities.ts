@@ -2,7 +2,7 @@ import { Context } from '@temporalio/activity';
 import type { DataSource } from 'typeorm';
 import { CaseLinks } from '../../libs/links/case-links';
 import { PartyLinkSigner } from '../../libs/links/party-link';
-import { createCaseMailActivities } from '../../libs/mail/case-mail.activities';
+import { createCaseMailActivities, type CaseMailDependencies } from '../../libs/mail/case-mail.activities';
 import { EmailDelivery, type MessageSender } from '../../libs/mail/email-delivery';
 import {
   CaseProjectionRepository,
@@ -32,15 +32,20 @@ export function createCaseActivities(dataSource: DataSource, mail: CaseMailSetti
   return {
     // The notices it queues are sent by the workers of the case's own task queue.
     projectCase: (change) => projection.project(change, Context.current().info.taskQueue),
-    ...createCaseMailActivities({
-      contacts: new PartyContactRepository(dataSource),
-      coordinators: new CoordinatorRepository(dataSource),
-      delivery: new EmailDelivery(new OutgoingEmailRepository(dataSource), mail.sender),
-      links: new CaseLinks(new PartyLinkSigner(mail.linkSecret), mail.publicUrl, new RegisterRepository(dataSource)),
-      register: new RegisterRepository(dataSource),
-      organisation: mail.organisation,
-      council: mail.council,
-      timeZone: mail.timeZone,
-    }),
+    ...createCaseMailActivities(caseMailDependencies(dataSource, mail)),
+  };
+}
+
+/** What the e-mails to parties and coordinators are composed from and sent through. */
+export function caseMailDependencies(dataSource: DataSource, mail: CaseMailSettings): CaseMailDependencies {
+  return {
+    contacts: new PartyContactRepository(dataSource),
+    coordinators: new CoordinatorRepository(dataSource),
+    delivery: new EmailDelivery(new OutgoingEmailRepository(dataSource), mail.sender),
+    links: new CaseLinks(new PartyLinkSigner(mail.linkSecret), mail.publicUrl, new RegisterRepository(dataSource)),
+    register: new RegisterRepository(dataSource),
+    organisation: mail.organisation,
+    council: mail.council,
+    timeZone: mail.timeZone,
   };
 }

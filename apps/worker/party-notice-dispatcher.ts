@@ -6,7 +6,7 @@ import { workerLogLine } from './worker-log';
 
 /** How often the outbox is looked at: a receipt goes out at most this long after its answer is committed. */
 const POLL_MS = 250;
-/** Sent side by side from one look at the outbox (each notice's e-mails one after another). */
+/** Sent side by side from one look at the outbox, which looks up the parties' addresses once for them all. */
 const BATCH = 20;
 /**
  * A notice nobody confirmed in this time — its caller gone before it could, and no later
@@ -22,8 +22,8 @@ const LONGEST_RETRY_MS = 60_000;
 export interface PartyNoticeDispatcherOptions {
   readonly outbox: PartyNoticeOutboxRepository;
   readonly taskQueue: string;
-  /** E-mails one notice; idempotent by its id (the e-mail ledger). */
-  readonly send: (notice: PartyNotice) => Promise<unknown>;
+  /** E-mails notices side by side, each outcome in their order; idempotent by each notice's id (the e-mail ledger). */
+  readonly send: (notices: readonly PartyNotice[]) => Promise<PromiseSettledResult<unknown>[]>;
   /** The case as its workflow has committed it; undefined when the workflow is gone. */
   readonly committedState: (caseId: string) => Promise<CaseState | undefined>;
   readonly log?: (line: string) => void;
@@ -89,18 +89,17 @@ export class PartyNoticeDispatcher {
   private async sendDue(): Promise<void> {
     for (;;) {
       const due = await this.options.outbox.due(this.options.taskQueue, BATCH);
-      await Promise.all(
-        due.map(async ({ id, notice, attempts }) => {
-          try {
-            await this.options.send(notice as PartyNotice);
-            await this.options.outbox.markSent(id);
-          } catch (error) {
-            const delayMs = Math.min(FIRST_RETRY_MS * 2 ** attempts, LONGEST_RETRY_MS);
-            this.log(workerLogLine('warn', 'party notice not sent; tried again later', { notice: id, attempts: attempts + 1, delayMs, error: describe(error) }));
-            await this.options.outbox.postpone(id, delayMs);
-          }
-        }),
-      );
+      if (due.length === 0) return;
+      const outcomes = await this.options.send(due.map(({ notice }) => notice as PartyNotice));
+      // One statement for the batch's sent notices: a receipt per answer makes this the outbox's busiest write.
+      await this.options.outbox.markSent(due.filter((_, index) => outcomes[index].status === 'fulfilled').map(({ id }) => id));
+      for (const [index, { id, attempts }] of due.entries()) {
+        const outcome = outcomes[index];
+        if (outcome.status === 'fulfilled') continue;
+        const delayMs = Math.min(FIRST_RETRY_MS * 2 ** attempts, LONGEST_RETRY_MS);
+        this.log(workerLogLine('warn', 'party notice not sent; tried again later', { notice: id, attempts: attempts + 1, delayMs, error: describe(outcome.reason) }));
+        await this.options.outbox.postpone(id, delayMs);
+      }
       if (due.length < BATCH || this.stopped) return;
     }
   }

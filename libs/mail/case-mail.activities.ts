@@ -25,12 +25,34 @@ export interface CaseMailDependencies {
 
 export type CaseMailActivities = Pick<CaseActivities, 'sendReminders' | 'notifyCoordinators' | 'sendRecommendation' | 'sendPartyNotice'>;
 
+/** Sends party notices side by side; each outcome in the order of the notices. */
+export type PartyNoticesSender = (notices: readonly PartyNotice[]) => Promise<PromiseSettledResult<ReminderResult>[]>;
+
+type Addresses = () => Promise<Map<string, string[]>>;
+
 /**
  * The case workflow's e-mail activities. Each e-mail's key is the request's id and its
  * recipient, so a retried activity sends only what did not go out before.
  */
 export function createCaseMailActivities(dependencies: CaseMailDependencies): CaseMailActivities {
+  const { sendReminders, sendRecommendation, notifyCoordinators, sendPartyNotice } = createCaseMail(dependencies);
+  return { sendReminders, sendRecommendation, notifyCoordinators, sendPartyNotice };
+}
+
+/**
+ * The outbox's way to send party notices: a batch of them looks up the parties' addresses
+ * once, not once per notice (a receipt per answer is the busiest e-mail there is).
+ */
+export function createPartyNoticesSender(dependencies: CaseMailDependencies): PartyNoticesSender {
+  return createCaseMail(dependencies).sendPartyNotices;
+}
+
+function createCaseMail(dependencies: CaseMailDependencies): CaseMailActivities & { sendPartyNotices: PartyNoticesSender } {
   const { contacts, coordinators, delivery, links, register, organisation, council, timeZone } = dependencies;
+  // In a substitute's period, the party's e-mails reach the substitute too.
+  const ordinaryAddresses: Addresses = () => contacts.listAll(calendarDate(new Date(), timeZone));
+  // An escalation goes to each party's escalation contact only.
+  const escalationAddresses: Addresses = async () => new Map([...(await contacts.escalationContacts())].map(([party, contact]) => [party, [contact.email]]));
 
   /**
    * One e-mail per party to each of its contacts, composed with the party's name and own
@@ -40,9 +62,8 @@ export function createCaseMailActivities(dependencies: CaseMailDependencies): Ca
     messageId: string,
     caseId: string,
     parties: readonly string[],
-    compose: (party: string, partyName: string, link: string, overviewLink: string) => ComposedEmail,
-    // In a substitute's period, the party's e-mails reach the substitute too.
-    addressesOf: () => Promise<Map<string, string[]>> = () => contacts.listAll(calendarDate(new Date(), timeZone)),
+    compose: (party: string, partyName: string, link: string, overviewLink: string, names: ReadonlyMap<string, string>) => ComposedEmail,
+    addressesOf: Addresses = ordinaryAddresses,
   ): Promise<ReminderResult> => {
     const addresses = await addressesOf();
     // Nobody to write to: no names or links to look up.
@@ -54,7 +75,7 @@ export function createCaseMailActivities(dependencies: CaseMailDependencies): Ca
       const recipients = addresses.get(party) ?? [];
       if (recipients.length === 0) continue;
       const [link, overview] = await Promise.all([links.partyPage(caseId, party), links.partyOverview(party)]);
-      const composed = compose(party, names.get(party) ?? party, link, overview.url);
+      const composed = compose(party, names.get(party) ?? party, link, overview.url, names);
       const keyed = recipients.map((to) => ({ ...composed, to, key: `${messageId}:${party}:${to.toLowerCase()}`, caseId, partyId: party }));
       keysByParty.set(party, keyed.map((email) => email.key));
       emails.push(...keyed);
@@ -62,6 +83,17 @@ export function createCaseMailActivities(dependencies: CaseMailDependencies): Ca
     const delivered = new Set((await delivery.deliver(emails)).delivered);
     const reached = parties.filter((party) => (keysByParty.get(party) ?? []).some((key) => delivered.has(key)));
     return { reached, unreachable: parties.filter((party) => !reached.includes(party)) };
+  };
+
+  const sendNotice = (notice: PartyNotice, addressesOf: Addresses): Promise<ReminderResult> => {
+    const parties = notice.kind === 'receipt' ? [notice.party] : notice.kind === 'escalation' ? notice.parties.map((entry) => entry.party) : notice.parties;
+    return toEachParty(
+      notice.noticeId,
+      notice.caseId,
+      parties,
+      (party, partyName, link, overviewLink, names) => partyNoticeEmail({ notice, party, partyName, names, organisation, timeZone, link, overviewLink }),
+      addressesOf,
+    );
   };
 
   return {
@@ -80,18 +112,14 @@ export function createCaseMailActivities(dependencies: CaseMailDependencies): Ca
       );
     },
 
-    async sendPartyNotice(notice: PartyNotice): Promise<ReminderResult> {
-      const parties = notice.kind === 'receipt' ? [notice.party] : notice.kind === 'escalation' ? notice.parties.map((entry) => entry.party) : notice.parties;
-      const names = await register.partyNamesOnCase(notice.caseId, parties);
-      // An escalation goes to each party's escalation contact only; the rest to its ordinary contacts.
-      const escalationAddresses = async () => new Map([...(await contacts.escalationContacts())].map(([party, contact]) => [party, [contact.email]]));
-      return toEachParty(
-        notice.noticeId,
-        notice.caseId,
-        parties,
-        (party, partyName, link, overviewLink) => partyNoticeEmail({ notice, party, partyName, names, organisation, timeZone, link, overviewLink }),
-        notice.kind === 'escalation' ? escalationAddresses : undefined,
-      );
+    sendPartyNotice(notice: PartyNotice): Promise<ReminderResult> {
+      return sendNotice(notice, notice.kind === 'escalation' ? escalationAddresses : ordinaryAddresses);
+    },
+
+    async sendPartyNotices(notices: readonly PartyNotice[]): Promise<PromiseSettledResult<ReminderResult>[]> {
+      const ordinary = sharedBy(ordinaryAddresses);
+      const escalation = sharedBy(escalationAddresses);
+      return Promise.allSettled(notices.map((notice) => sendNotice(notice, notice.kind === 'escalation' ? escalation : ordinary)));
     },
 
     async notifyCoordinators(notice: CoordinatorNotice): Promise<void> {
@@ -103,4 +131,10 @@ export function createCaseMailActivities(dependencies: CaseMailDependencies): Ca
       );
     },
   };
+}
+
+/** The addresses looked up once, by the first notice that needs them, for every notice of a batch. */
+function sharedBy(addressesOf: Addresses): Addresses {
+  let looked: Promise<Map<string, string[]>> | undefined;
+  return () => (looked ??= addressesOf());
 }

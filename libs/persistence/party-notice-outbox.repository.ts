@@ -42,8 +42,9 @@ export class PartyNoticeOutboxRepository {
     );
   }
 
-  async markSent(id: string): Promise<void> {
-    await this.dataSource.query(`UPDATE party_notice_outbox SET sent_at = now(), attempts = attempts + 1 WHERE id = $1`, [id]);
+  async markSent(ids: readonly string[]): Promise<void> {
+    if (ids.length === 0) return;
+    await this.dataSource.query(`UPDATE party_notice_outbox SET sent_at = now(), attempts = attempts + 1 WHERE id = ANY($1::text[])`, [ids]);
   }
 
   /** A failed attempt: the next one waits `delayMs`. */
