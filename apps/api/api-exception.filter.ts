@@ -81,8 +81,16 @@ function describe(exception: unknown): string {
   return exception instanceof Error ? `${exception.name}: ${exception.message}` : String(exception);
 }
 
+/**
+ * pg's own errors for a connection lost or never made carry no code: the socket closed
+ * in a query's middle ("Connection terminated unexpectedly", as when the server stops
+ * between a query's send and its answer), or the pool waited in vain for a connection.
+ */
+const LOST_CONNECTION = /^(Connection terminated|timeout exceeded when trying to connect)/;
+
 function isDatabaseUnavailable(exception: unknown): boolean {
-  const code = (exception as { code?: unknown } | null)?.code;
+  const { code, message } = (exception ?? {}) as { code?: unknown; message?: unknown };
+  if (typeof message === 'string' && LOST_CONNECTION.test(message)) return true;
   return (
     typeof code === 'string' &&
     (['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', '57P01', '57P03', '08006', '08001'].includes(code) ||
