@@ -5,6 +5,7 @@ import { createCase, decision } from '../support/case-requests';
 import { createFreshDatabase } from '../support/fresh-database';
 import { mailTo, messagesTo } from '../support/outbox';
 import { startTestApi, type TestApi } from '../support/test-stack';
+import { until } from '../support/until';
 
 /**
  * Receipts and in-force notices go through an outbox written with the projection of
@@ -30,15 +31,6 @@ async function outboxOf(caseId: string): Promise<OutboxRow[]> {
     `SELECT request_id, confirmed, sent_at IS NOT NULL AS sent FROM party_notice_outbox WHERE case_id = $1 ORDER BY sequence`,
     [caseId],
   );
-}
-
-async function until<T>(read: () => Promise<T>, done: (value: T) => boolean): Promise<T> {
-  for (let attempt = 0; attempt < 100; attempt++) {
-    const value = await read();
-    if (done(value)) return value;
-    await sleep(100);
-  }
-  return read();
 }
 
 async function recommendedCase(parties: Record<string, string>): Promise<string> {

@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { setTimeout as sleep } from 'node:timers/promises';
 import type { DataSource } from 'typeorm';
 import { PartyNoticeDispatcher } from '../../apps/worker/party-notice-dispatcher';
 import { freePort } from '../../libs/embedded/free-port';
@@ -13,6 +12,7 @@ import type { PartyNotice } from '../../libs/workflow-contract/case.activity-typ
 import { connectFreshDatabase } from '../support/fresh-database';
 import { messagesTo } from '../support/outbox';
 import { testServers } from '../support/test-servers';
+import { until } from '../support/until';
 
 /**
  * The workers' dispatcher over the real outbox, PostgreSQL and SMTP: a look at the outbox
@@ -102,15 +102,6 @@ async function outboxOf(taskQueue: string): Promise<OutboxState[]> {
     `SELECT id, attempts, sent_at IS NOT NULL AS sent, next_attempt_at > now() AS waiting FROM party_notice_outbox WHERE task_queue = $1 ORDER BY sequence`,
     [taskQueue],
   );
-}
-
-async function until<T>(read: () => Promise<T>, done: (value: T) => boolean): Promise<T> {
-  for (let attempt = 0; attempt < 100; attempt++) {
-    const value = await read();
-    if (done(value)) return value;
-    await sleep(100);
-  }
-  return read();
 }
 
 it('sends the confirmed notices of its task queue, once each, and leaves an unconfirmed one waiting', async () => {
