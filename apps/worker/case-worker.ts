@@ -19,10 +19,11 @@ export const CASE_WORKFLOW_CACHE_SIZE = 1000;
 /**
  * Threads that run workflow code. The SDK's default with a reused V8 context is one, but
  * it enters that context several times per activation, each time under Node's `vm`
- * timeout, which starts and joins a watchdog thread: the workflow thread spends much of
- * each activation waiting on that, not computing, and so bounds a worker's answers per
- * second. A second thread takes other cases' activations meanwhile: 10–20 % more
- * answers/s at 64 clients on two cores (`npm run bench`), for a second V8 heap.
+ * timeout, which starts and joins a watchdog thread; at 64 clients that and the SDK's
+ * stack trace per promise kept the thread busy while the machine had CPU to spare, so
+ * one thread bounded a worker's answers per second. A second takes other cases'
+ * activations meanwhile: 10–20 % more answers/s at 64 clients on two cores (`npm run
+ * bench`, docs/benchmark.md), for a second V8 heap (about 160 MiB more at start).
  */
 export const CASE_WORKFLOW_THREADS = 2;
 
