@@ -34,15 +34,13 @@ export function toApiError(exception: unknown): ApiError {
     if (cause instanceof ApplicationFailure && isDomainErrorCode(cause.type)) {
       return new ApiError(cause.type, cause.message);
     }
+    // The server's own refusal of an update a workflow task ended without taking (seen when
+    // the Temporal server restarts under way): nothing was recorded, and the same key may try again.
+    if (cause instanceof ApplicationFailure && cause.type === UNPROCESSED_UPDATE) return updateNotTaken();
     return new ApiError('internal', 'Steget kunde inte registreras.');
   }
   if (exception instanceof WorkflowNotFoundError) return new ApiError('not-found', 'Ärendet finns inte.');
-  if (exception instanceof WorkflowUpdateRPCTimeoutOrCancelledError) {
-    return new ApiError(
-      'unavailable',
-      'Ärendet kunde inte uppdateras i tid. Försök igen med samma Idempotency-Key; steget registreras bara en gång.',
-    );
-  }
+  if (exception instanceof WorkflowUpdateRPCTimeoutOrCancelledError) return updateNotTaken();
   if (exception instanceof ServiceError) {
     return new ApiError('unavailable', 'Processmotorn svarar inte just nu. Försök igen om en stund.');
   }
@@ -53,6 +51,13 @@ export function toApiError(exception: unknown): ApiError {
     return new ApiError('unavailable', 'Databasen svarar inte just nu. Försök igen om en stund.');
   }
   return new ApiError('internal', 'Något gick fel på servern.');
+}
+
+/** The failure type Temporal's server gives an update that a completed workflow task did not process. */
+const UNPROCESSED_UPDATE = 'UnprocessedUpdate';
+
+function updateNotTaken(): ApiError {
+  return new ApiError('unavailable', 'Ärendet kunde inte uppdateras i tid. Försök igen med samma Idempotency-Key; steget registreras bara en gång.');
 }
 
 /** Express's body parser throws plain errors carrying a 4xx `status` (bad JSON, too large). */
