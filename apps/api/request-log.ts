@@ -61,7 +61,7 @@ export class JsonLogger implements LoggerService {
   }
 
   private write(level: string, message: unknown, context?: string, trace?: string): void {
-    const text = message instanceof Error ? `${message.name}: ${message.message}` : String(message);
+    const text = message instanceof Error ? `${message.name}: ${message.message}${causeOf(message)}` : String(message);
     this.sink(
       JSON.stringify({
         time: new Date().toISOString(),
@@ -73,4 +73,15 @@ export class JsonLogger implements LoggerService {
       }),
     );
   }
+}
+
+/**
+ * What an error wraps, by kind only (a Temporal failure's type, say): enough to tell one
+ * server fault from another, without a message that might carry a name.
+ */
+function causeOf(error: Error): string {
+  const cause = error.cause;
+  if (!(cause instanceof Error)) return '';
+  const type = (cause as { type?: unknown }).type;
+  return ` (cause: ${cause.name}${typeof type === 'string' ? ` ${type}` : ''})`;
 }
