@@ -8,6 +8,7 @@ import { caseStateQuery, caseWorkflowId } from '../../libs/workflow-contract/cas
 import { decision, recommendedCase } from '../support/case-requests';
 import { spawnPostgres, type PostgresProcess } from '../support/postgres-process';
 import { startTestApi, type TestApi } from '../support/test-stack';
+import { until } from '../support/until';
 
 /**
  * PostgreSQL stopped under the API and the worker (a server of this test's own, so the
@@ -72,11 +73,10 @@ it('answers 503 while the database is away, catches up after, and ends equal to 
   expect(rows.map((row) => row.sequence)).toEqual(truth.history.map((entry) => entry.sequence));
 
   // Falun's receipt, queued when the projection caught up, goes once the retried answer confirmed its step.
-  let receipt: { sent: boolean }[] = [];
-  for (let attempt = 0; attempt < 50 && !receipt[0]?.sent; attempt++) {
-    receipt = await api.dataSource.query('SELECT sent_at IS NOT NULL AS sent FROM party_notice_outbox WHERE case_id = $1', [recommended.id]);
-    if (!receipt[0]?.sent) await sleep(200);
-  }
+  const receipt = await until(
+    (): Promise<{ sent: boolean }[]> => api.dataSource.query('SELECT sent_at IS NOT NULL AS sent FROM party_notice_outbox WHERE case_id = $1', [recommended.id]),
+    (rows) => rows[0]?.sent === true,
+  );
   expect(receipt).toEqual([{ sent: true }]);
   // The worker said the outbox was away, not four times a second, and that it came back.
   const away = api.logLines.filter((line) => line.includes('party notices: could not read the outbox'));
