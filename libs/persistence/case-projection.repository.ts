@@ -116,6 +116,16 @@ export class CaseProjectionRepository {
            party_reference = EXCLUDED.party_reference, version = EXCLUDED.version,
            deadline = EXCLUDED.deadline, posted_on = EXCLUDED.posted_on, name = EXCLUDED.name,
            appealed_on = EXCLUDED.appealed_on, final_on = EXCLUDED.final_on, minutes_file = EXCLUDED.minutes_file
+         -- Only the answers that changed: one answer rewrites one row, not every party's.
+         WHERE (case_parties.status, case_parties.date, case_parties.body, case_parties.paragraph, case_parties.minutes_url,
+                case_parties.note, case_parties.answered_at, case_parties.party_reference, case_parties.version,
+                case_parties.deadline, case_parties.posted_on, case_parties.name, case_parties.appealed_on,
+                case_parties.final_on, case_parties.minutes_file)
+               IS DISTINCT FROM
+               (EXCLUDED.status, EXCLUDED.date, EXCLUDED.body, EXCLUDED.paragraph, EXCLUDED.minutes_url,
+                EXCLUDED.note, EXCLUDED.answered_at, EXCLUDED.party_reference, EXCLUDED.version,
+                EXCLUDED.deadline, EXCLUDED.posted_on, EXCLUDED.name, EXCLUDED.appealed_on,
+                EXCLUDED.final_on, EXCLUDED.minutes_file)
        ),
        -- The outbox, fenced as the history is: what this run knows was projected is committed
        -- and may be sent; what a lost task queued after it, and does not queue again, goes.
