@@ -18,14 +18,13 @@ import {
   DomainError,
   applyStep,
   applyTimerEvent,
-  dueTimerEvent,
+  deltaBetween,
   earliestOpenDeadline,
   findProcessDefinition,
   deadlineOf,
   isClosed,
   isUndecided,
   isSettled,
-  nextTimerDate,
   openCase,
   partiesToRemindNow,
   projectionOf,
@@ -33,8 +32,10 @@ import {
   refuseReminderNow,
   refuseStep,
   timerDay,
+  timerOutlook,
   waitingOn,
   TIMER_HOUR_UTC,
+  type CaseDelta,
   type CaseOpening,
   type CaseState,
   type CaseStep,
@@ -110,13 +111,32 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseState>
   const publishSearchAttributes = searchAttributePublisher(definition);
   let state = input.resume?.state ?? openCase(input.opening, definition, input.openedAt ?? nowIso());
   let projectedSequence = input.resume?.state.sequence ?? 0;
+  const wakeDirectly = patched(DIRECT_WAKE);
   publishSearchAttributes(state);
 
-  const untilProjected = async (): Promise<StepReceipt> => {
-    const reached = state;
+  const receiptOf = (reached: CaseState, change?: CaseDelta): StepReceipt => ({ caseId: reached.id, sequence: reached.sequence, ...(change ? { change } : {}) });
+  const whenProjected = async (reached: CaseState, change?: CaseDelta): Promise<StepReceipt> => {
     await condition(() => projectedSequence >= reached.sequence);
-    return { caseId: reached.id, sequence: reached.sequence };
+    return receiptOf(reached, change);
   };
+  // Since DIRECT_WAKE, the answers that wait for their change to be projected, each answered by the projection.
+  const unanswered: { readonly sequence: number; readonly answer: () => void }[] = [];
+  const answerProjected = (): void => {
+    for (let index = 0; index < unanswered.length; ) {
+      if (unanswered[index].sequence <= projectedSequence) unanswered.splice(index, 1)[0].answer();
+      else index += 1;
+    }
+  };
+  const untilProjected = (change?: CaseDelta): Promise<StepReceipt> => {
+    const reached = state;
+    if (!wakeDirectly) return whenProjected(reached, change);
+    if (projectedSequence >= reached.sequence) return Promise.resolve(receiptOf(reached, change));
+    return new Promise((resolve) => unanswered.push({ sequence: reached.sequence, answer: () => resolve(receiptOf(reached, change)) }));
+  };
+  // Since DIRECT_WAKE, the loop waits on this, woken by a step, a reminder or its alarm.
+  let wake: (() => void) | undefined;
+  const changedOrRang = (seen: number, waiting: Alarm | undefined): Promise<void> | undefined =>
+    state.sequence !== seen || waiting?.rang === true ? undefined : new Promise<void>((resolve) => (wake = resolve));
   // Temporal applies an update id once per run; after continue-as-new the history is the guard.
   const alreadyApplied = (): boolean => {
     const requestId = currentUpdateInfo()?.id;
@@ -136,6 +156,7 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseState>
     const before = state;
     const requestId = currentUpdateInfo()?.id ?? null;
     state = applyStep(state, step, definition, { at: nowIso(), actor, requestId, ...(by ? { by } : {}) });
+    wake?.();
     publishSearchAttributes(state);
     if (definition.timers && patched(PARTY_NOTICES)) {
       notices.push(...partyNoticesAfter(before, state, step).map((notice) => ({ id: notice.noticeId, sequence: state.sequence, requestId, notice })));
@@ -151,7 +172,8 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseState>
         parties: asked.map((answer) => ({ party: answer.party, deadline: deadlineOf(answer, state) })),
       });
     }
-    return untilProjected();
+    // The step's change goes with its answer: the API has the case after it without reading it back.
+    return untilProjected(deltaBetween(before, state));
   };
 
   // Every kind of step on every definition: the domain refuses what a definition does not take.
@@ -166,7 +188,7 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseState>
     );
   };
   for (const kind of STEP_KINDS) registerStep(kind);
-  setHandler(awaitProjection, untilProjected);
+  setHandler(awaitProjection, () => untilProjected());
   setHandler(caseStateQuery, () => state);
 
   const project = async (): Promise<void> => {
@@ -182,6 +204,7 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseState>
       await projectCase(projection);
     }
     projectedSequence = snapshot.sequence;
+    answerProjected();
   };
 
   if (!definition.timers) {
@@ -210,6 +233,7 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseState>
         parties,
       });
       state = recordReminder(state, { kind: 'now', date: timerDay(nowIso()), parties }, delivery, { at: nowIso(), actor, requestId });
+      wake?.();
       publishSearchAttributes(state);
       return untilProjected();
     },
@@ -285,21 +309,28 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseState>
     }
     const today = timerDay(nowIso());
     if (isSettled(state, definition, today)) break;
-    const event = dueTimerEvent(state, definition, today);
-    if (event) {
-      await takeTimerEvent(event);
+    const { due, next } = timerOutlook(state, definition, today);
+    if (due) {
+      await takeTimerEvent(due);
       continue;
     }
     if (workflowInfo().continueAsNewSuggested && allHandlersFinished()) {
       await Promise.all(noticesInFlight);
       await continueAsNew<typeof caseWorkflow>({ ...input, resume: { state } });
     }
-    const next = nextTimerDate(state, definition, today);
     const seen = state.sequence;
     if (patched(STEADY_ALARM)) {
-      alarm = alarmFor(next, alarm);
+      alarm = alarmFor(next, alarm, wakeDirectly ? () => wake?.() : undefined);
       const waiting = alarm;
-      await condition(() => state.sequence !== seen || waiting?.rang === true);
+      if (wakeDirectly) {
+        // Woken straight from the handler: the steps of one workflow task are all applied
+        // before the loop goes on (a handler's first part runs as its update is taken).
+        const woken = changedOrRang(seen, waiting);
+        if (woken) await woken;
+        wake = undefined;
+      } else {
+        await condition(() => state.sequence !== seen || waiting?.rang === true);
+      }
     } else {
       await condition(() => state.sequence !== seen, next === null ? undefined : untilTimerDay(next));
     }
@@ -374,6 +405,11 @@ function noticeOf(
   }
 }
 
+// Since DIRECT_WAKE, a step's answer is given by the projection that writes its change,
+// and the loop is woken by the step itself, not by conditions the SDK checks after each
+// task's work: two fewer passes into the workflow's sandbox per answer, and fewer promises.
+const DIRECT_WAKE = 'answers-and-loop-woken-directly';
+
 // Since STEADY_ALARM, a step that leaves the next timer day as it was leaves its timer
 // running: no timer cancelled and started again with every answer.
 const STEADY_ALARM = 'steady-alarm';
@@ -386,7 +422,7 @@ interface Alarm {
 }
 
 /** The alarm for the next timer day: the one already set when the day is the same, else a new one. */
-function alarmFor(day: string | null, current: Alarm | undefined): Alarm | undefined {
+function alarmFor(day: string | null, current: Alarm | undefined, onRing?: () => void): Alarm | undefined {
   if (current && !current.rang && current.day === day) return current;
   if (current && !current.rang) current.scope.cancel();
   if (day === null) return undefined;
@@ -396,6 +432,7 @@ function alarmFor(day: string | null, current: Alarm | undefined): Alarm | undef
     .then(
       () => {
         alarm.rang = true;
+        onRing?.();
       },
       (error: unknown) => {
         if (!isCancellation(error)) throw error;

@@ -11,6 +11,7 @@ import {
   forecastOf,
   medianDays,
   addMonths,
+  applyDelta,
   newestProcessDefinition,
   refuseOpening,
   type Actor,
@@ -216,7 +217,12 @@ export class CaseService {
   ): Promise<CaseView> {
     try {
       const files = await this.files.refsFor(step.fileIds, actor);
-      return await this.step(id, requestId, async () => this.afterWrite(id, await this.workflows.send(id, requestId, (sender) => step.send(sender, actor, by, files))));
+      // The case as it stands, read beside the step (not before it): with the step's change, the case after it.
+      const before = this.cases.findById(id).catch(() => null);
+      return await this.step(id, requestId, async () => {
+        const receipt = await this.workflows.send(id, requestId, (sender) => step.send(sender, actor, by, files));
+        return this.afterWrite(id, receipt, await before);
+      });
     } catch (error) {
       // The case knows only its own parties; whether a refused one exists at all is the register's to say.
       // Asked only after a refusal, so that a step needs no database on its way to the workflow.
@@ -254,8 +260,12 @@ export class CaseService {
    * The case as the read model holds it once a write has answered: the workflow answers
    * only after its change is projected, so the read model is at least that far. (A
    * workflow of older code answers with its whole state, which has a sequence too.)
+   * The copy read beside the step, with the step's change, is that case when nothing came
+   * between; else it is read again.
    */
-  private async afterWrite(id: string, receipt: Pick<StepReceipt, 'sequence'>): Promise<CaseState> {
+  private async afterWrite(id: string, receipt: Pick<StepReceipt, 'sequence' | 'change'>, before?: CaseState | null): Promise<CaseState> {
+    const changed = before && receipt.change ? applyDelta(before, receipt.change) : undefined;
+    if (changed) return changed;
     const state = await this.cases.findById(id);
     if (!state || state.sequence < receipt.sequence) {
       throw new ApiError('unavailable', 'Steget är registrerat men ärendet kunde inte läsas. Försök igen med samma Idempotency-Key.');

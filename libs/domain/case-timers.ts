@@ -75,7 +75,26 @@ function scheduledEvents(state: CaseState, definition: ProcessDefinition): Timer
 
 /** The first event due on `today`, or undefined. A closing comes before reminders of the same day. */
 export function dueTimerEvent(state: CaseState, definition: ProcessDefinition, today: string): TimerEvent | undefined {
-  const due = scheduledEvents(state, definition).filter((event) => event.date <= today);
+  return dueAmong(scheduledEvents(state, definition), state, definition, today);
+}
+
+/** The next day an event falls due, or null when the case waits only on people. */
+export function nextTimerDate(state: CaseState, definition: ProcessDefinition, today: string): string | null {
+  return nextAmong(scheduledEvents(state, definition), state, definition, today);
+}
+
+/**
+ * Both at once, the case's timer events worked out once: what is due today (taken before
+ * anything else), and otherwise the next day to wake for.
+ */
+export function timerOutlook(state: CaseState, definition: ProcessDefinition, today: string): { due: TimerEvent | undefined; next: string | null } {
+  const events = scheduledEvents(state, definition);
+  const due = dueAmong(events, state, definition, today);
+  return { due, next: due ? null : nextAmong(events, state, definition, today) };
+}
+
+function dueAmong(events: readonly TimerEvent[], state: CaseState, definition: ProcessDefinition, today: string): TimerEvent | undefined {
+  const due = events.filter((event) => event.date <= today);
   if (due.length === 0) return undefined;
   const first = due.reduce((earliest, event) => (event.date < earliest.date ? event : earliest));
   if (first.kind === 'escalation') {
@@ -93,9 +112,8 @@ export function dueTimerEvent(state: CaseState, definition: ProcessDefinition, t
   };
 }
 
-/** The next day an event falls due, or null when the case waits only on people. */
-export function nextTimerDate(state: CaseState, definition: ProcessDefinition, today: string): string | null {
-  const dates = scheduledEvents(state, definition).map((event) => event.date);
+function nextAmong(events: readonly TimerEvent[], state: CaseState, definition: ProcessDefinition, today: string): string | null {
+  const dates = events.map((event) => event.date);
   const finality = finalityDate(state, definition, today);
   if (finality !== null) dates.push(finality);
   const reopenable = reopenableUntil(state, definition);

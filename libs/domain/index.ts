@@ -15,3 +15,4 @@ export * from './waiting-since';
 export * from './swedish-holidays';
 export * from './cost-shares';
 export * from './forecast';
+export * from './case-delta';

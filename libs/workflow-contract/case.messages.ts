@@ -1,6 +1,6 @@
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
 import type { UpdateDefinition } from '@temporalio/common';
-import type { Actor, CaseState, CaseStep } from '../domain';
+import type { Actor, CaseDelta, CaseState, CaseStep } from '../domain';
 
 /**
  * The case workflow's messages, defined once: the workflow registers them, the API and
@@ -36,13 +36,19 @@ export interface ReminderNowInput {
 
 /**
  * What a step's update answers: which case and how far its history now reaches, all of
- * it in the read model. Small whatever the case's size: Temporal keeps every update's
- * answer in the history, and a whole case of 311 parties per answer was megabytes.
- * (Histories recorded before answered the whole CaseState; nothing reads those answers.)
+ * it in the read model. Never the whole case: Temporal keeps every update's answer in the
+ * history, and a whole case of 311 parties per answer was megabytes. (Histories recorded
+ * before answered the whole CaseState; nothing reads those answers.)
  */
 export interface StepReceipt {
   readonly caseId: string;
   readonly sequence: number;
+  /**
+   * What the step changed (one answer: its party and its entry), so that the API has the
+   * case after it from the copy it read beside the step. Absent for a step already taken
+   * and in answers from workflows of older code.
+   */
+  readonly change?: CaseDelta;
 }
 
 export const recordCouncilOutcome = defineUpdate<StepReceipt, [CouncilOutcomeInput]>('recordCouncilOutcome');

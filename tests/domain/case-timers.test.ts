@@ -19,6 +19,7 @@ import {
   refuseReminderNow,
   refuseStep,
   timerDay,
+  timerOutlook,
   type CaseState,
   type CaseStep,
   type ProcessDefinition,
@@ -45,6 +46,11 @@ function runTimers(state: CaseState, definition: ProcessDefinition, through: str
   for (;;) {
     const day = nextTimerDate(current, definition, '0000-01-01');
     const due = dueTimerEvent(current, definition, day ?? '9999-12-31');
+    // The workflow asks both at once, the events worked out once: the same answers.
+    for (const today of ['0000-01-01', day ?? '9999-12-31']) {
+      const dueThen = dueTimerEvent(current, definition, today);
+      expect(timerOutlook(current, definition, today)).toEqual({ due: dueThen, next: dueThen ? null : nextTimerDate(current, definition, today) });
+    }
     if (!day || day > through || !due) break;
     const at = `${day}T06:00:00.000Z`;
     fired.push({ ...due, on: day });

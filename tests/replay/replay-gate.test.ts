@@ -73,6 +73,8 @@ const untilHistory = (type: string): Step => async (handle) => {
   }
   throw new Error(`the case never recorded ${type}`);
 };
+/** Steps sent at once: the server may hand several to one workflow task. */
+const together = (...steps: Step[]): Step => (handle) => Promise.all(steps.map((step) => step(handle)));
 const revise = (reopen: string[]): Step => (handle) =>
   handle.executeUpdate(reviseCase, { args: [{ date: '2024-11-14', note: 'Ny kostnadsfördelning', reopen, actor }] });
 
@@ -234,6 +236,22 @@ const PATHS: Record<string, CasePath> = {
     parties: ['falun', 'mora', 'orsa'],
     partyNames: { falun: 'Falun', mora: 'Mora', orsa: 'Orsa' },
     steps: ANSWERED_WITH_AN_OPT_OUT,
+  },
+  // Answers given by the projection, the loop woken by the steps themselves: answers at once, a reminder, a moved deadline.
+  'answers-and-loop-woken-directly': {
+    openedAt: '2024-05-16T09:30:00.000Z',
+    definition: REGIONAL_AGREEMENT_V4,
+    parties: ['falun', 'mora', 'orsa', 'leksand'],
+    partyNames: { falun: 'Falun', mora: 'Mora', orsa: 'Orsa', leksand: 'Leksand' },
+    deadline: '2099-12-31',
+    steps: [
+      council('recommend'),
+      together(decide('falun', 'scheduled'), decide('mora', 'adopted'), decide('orsa', 'opted-out')),
+      remind(),
+      move('2099-06-30', 'leksand'),
+      together(decide('falun', 'adopted'), decide('leksand', 'adopted')),
+      followUp('done'),
+    ],
   },
   // Opened at the API's instant (the API writes the opening, the workflow holds the same), then answered to its end.
   'opened-at-the-api-instant': {
