@@ -187,8 +187,8 @@ export async function compareAnswers(
       // Not floors of the goal: where the time between the two goes.
       'update awaiting one no-op activity': summarize(samples.activity),
       'update awaiting one no-op local activity': summarize(samples.localActivity),
-      // The answer without the API: the update straight to the case workflow, its projection, no HTTP and no read back.
-      'the same answer straight to the case workflow (no HTTP, no API, no read back)': summarize(samples.direct),
+      // The answer without the API: the update straight to the case workflow and its projection, no HTTP and no read of the case.
+      'the same answer straight to the case workflow (no HTTP, no API, no read of the case)': summarize(samples.direct),
       [BEFORE_PATCHES]: summarize(samples.before),
     },
   };
