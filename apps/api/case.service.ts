@@ -30,6 +30,7 @@ import { ApiConfig } from './api-config';
 import { Clock } from './clock';
 import { CaseLinks } from '../../libs/links/case-links';
 import { RegisterService } from './register.service';
+import { StepsUnderWay } from './steps-under-way';
 
 /** The case decisions of the API: writes go to the workflows, reads to the read model. */
 /** Cases read per query when the matrix reads them all. */
@@ -37,6 +38,8 @@ const MATRIX_READ_SIZE = 1000;
 
 @Injectable()
 export class CaseService {
+  private readonly stepsUnderWay = new StepsUnderWay();
+
   constructor(
     private readonly workflows: CaseWorkflowClient,
     private readonly cases: CaseRepository,
@@ -217,12 +220,17 @@ export class CaseService {
   ): Promise<CaseView> {
     try {
       const files = await this.files.refsFor(step.fileIds, actor);
-      // The case as it stands, read beside the step (not before it): with the step's change, the case after it.
-      const before = this.cases.findById(id).catch(() => null);
-      return await this.step(id, requestId, async () => {
-        const receipt = await this.workflows.send(id, requestId, (sender) => step.send(sender, actor, by, files));
-        return this.afterWrite(id, receipt, await before);
-      });
+      const alone = this.stepsUnderWay.begin(id);
+      try {
+        // The case as it stands, read beside the step (not before it): with the step's change, the case after it.
+        const before = alone ? this.cases.findById(id).catch(() => null) : null;
+        return await this.step(id, requestId, async () => {
+          const receipt = await this.workflows.send(id, requestId, (sender) => step.send(sender, actor, by, files));
+          return this.afterWrite(id, receipt, await before);
+        });
+      } finally {
+        this.stepsUnderWay.end(id);
+      }
     } catch (error) {
       // The case knows only its own parties; whether a refused one exists at all is the register's to say.
       // Asked only after a refusal, so that a step needs no database on its way to the workflow.
