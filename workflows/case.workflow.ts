@@ -320,14 +320,14 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseState>
     }
     const seen = state.sequence;
     if (patched(STEADY_ALARM)) {
-      alarm = alarmFor(next, alarm, wakeDirectly ? () => wake?.() : undefined);
+      alarm = alarmFor(next, alarm, () => wake?.());
       const waiting = alarm;
       if (wakeDirectly) {
         // Woken straight from the handler: the steps of one workflow task are all applied
         // before the loop goes on (a handler's first part runs as its update is taken).
+        // (A wake-up for a loop that is not waiting resolves a promise already resolved: nothing.)
         const woken = changedOrRang(seen, waiting);
         if (woken) await woken;
-        wake = undefined;
       } else {
         await condition(() => state.sequence !== seen || waiting?.rang === true);
       }
